@@ -1,0 +1,74 @@
+import AccessSpecSyntax
+import Foundation
+
+/// What one run of the front end produced: the IR when the workspace is free of errors,
+/// and every diagnostic either way.
+public struct Compilation: Sendable {
+    public var ir: WorkspaceIR?
+    public var diagnostics: [Diagnostic]
+    public var fileCount: Int
+    public var errorCount: Int { diagnostics.count { $0.severity == .error } }
+    public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
+}
+
+/// The front end: files -> YAML nodes -> contracts -> resolved, rule-checked workspace -> IR.
+public enum Compiler {
+    public static func compile(workspaceAt root: String, limits: YAMLLimits = YAMLLimits()) -> Compilation {
+        let diagnostics = DiagnosticEngine()
+        let sources = WorkspaceLoader.load(root: root, diagnostics: diagnostics)
+        return compile(sources, diagnostics: diagnostics, limits: limits)
+    }
+
+    public static func compile(_ sources: WorkspaceSources, diagnostics: DiagnosticEngine = DiagnosticEngine(), limits: YAMLLimits = YAMLLimits()) -> Compilation {
+        let loader = YAMLLoader(limits: limits)
+        var config = WorkspaceConfig()
+        if let entry = sources.config, let root = loader.load(entry.file, diagnostics: diagnostics) {
+            config = WorkspaceConfig.decode(root, diagnostics: diagnostics)
+        }
+        diagnostics.severityOverrides = config.ruleSeverities
+
+        let contracts = decodeAll(sources.contracts, loader: loader, diagnostics: diagnostics)
+        let fileCount = sources.contracts.count + (sources.config == nil ? 0 : 1)
+        if !contracts.contains(where: { $0.platform != nil }) && !diagnostics.hasErrors {
+            diagnostics.error(LanguageDiagnostics.emptyWorkspace, "the workspace holds no platform contract", at: sources.contracts.first.map { SourceSpan(file: $0.file, at: .init(line: 1, column: 1)) })
+        }
+        let workspace = Resolver(diagnostics: diagnostics).resolve(contracts, settings: config.settings)
+        let compliance = RuleEngine(diagnostics: diagnostics, severities: config.ruleSeverities).run(workspace)
+        let ir = diagnostics.hasErrors ? nil : IRLowering(workspace: workspace, compliance: compliance, severities: config.ruleSeverities).lower()
+        return Compilation(ir: ir, diagnostics: diagnostics.sorted, fileCount: fileCount)
+    }
+
+    /// Parses and decodes the files, several at a time; each file reports into its own
+    /// engine and the reports are merged in path order, so output does not depend on timing.
+    private static func decodeAll(_ entries: [WorkspaceSources.Entry], loader: YAMLLoader, diagnostics: DiagnosticEngine) -> [ContractFile] {
+        let results = ResultSlots<(ContractFile?, [Diagnostic])>(count: entries.count)
+        DispatchQueue.concurrentPerform(iterations: entries.count) { index in
+            let entry = entries[index]
+            let local = DiagnosticEngine()
+            let contract = loader.load(entry.file, diagnostics: local).flatMap {
+                ContractDecoder(diagnostics: local, relativePath: entry.relativePath).decode($0)
+            }
+            results[index] = (contract, local.diagnostics)
+        }
+        var contracts: [ContractFile] = []
+        for index in entries.indices {
+            let (contract, reported) = results[index]!
+            reported.forEach(diagnostics.emit)
+            if let contract { contracts.append(contract) }
+        }
+        return contracts
+    }
+}
+
+/// Fixed slots that concurrent workers fill, one slot each.
+private final class ResultSlots<Value>: @unchecked Sendable {
+    private var slots: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    subscript(index: Int) -> Value? {
+        get { lock.withLock { slots[index] } }
+        set { lock.withLock { slots[index] = newValue } }
+    }
+}

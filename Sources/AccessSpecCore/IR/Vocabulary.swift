@@ -1,0 +1,69 @@
+/// The closed vocabularies of the contract language, shared by the AST, the rules and the IR.
+
+public enum PlatformLevel: String, Codable, CaseIterable, Sendable {
+    case national, provincial, municipal, county, departmental
+    case thirdParty = "third-party"
+
+    /// Height in the access hierarchy: connections go from a larger rank to a smaller one.
+    public var rank: Int {
+        switch self {
+        case .national: 0
+        case .provincial, .departmental: 1
+        case .municipal: 2
+        case .county: 3
+        case .thirdParty: 4
+        }
+    }
+
+    public var chineseName: String {
+        switch self {
+        case .national: "国家平台"
+        case .provincial: "省级平台"
+        case .municipal: "市级平台"
+        case .county: "县级平台"
+        case .departmental: "国务院部门平台"
+        case .thirdParty: "第三方"
+        }
+    }
+
+    public var isGovernment: Bool { self != .thirdParty }
+}
+
+/// The eight access areas (接入内容) of the standard, in the standard's order.
+public enum AccessArea: String, Codable, CaseIterable, Sendable, Comparable {
+    case items, portal, identity, seal, license, operations, security, thirdParty
+
+    public var chineseName: String {
+        switch self {
+        case .items: "政务服务事项"
+        case .portal: "政务服务门户"
+        case .identity: "统一身份认证"
+        case .seal: "电子印章"
+        case .license: "电子证照"
+        case .operations: "运维管理"
+        case .security: "安全保障"
+        case .thirdParty: "第三方"
+        }
+    }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+public enum Direction: String, Codable, CaseIterable, Sendable {
+    /// This platform provides to, or reports to, the platform it connects to.
+    case up
+    /// The platform connected to provides to this one.
+    case down
+    case both
+}
+
+public enum Network: String, Codable, CaseIterable, Sendable {
+    case egovExtranet = "egov-extranet"
+    case internet
+}
+
+public enum HTTPMethod: String, Codable, CaseIterable, Sendable {
+    case GET, POST, PUT, PATCH, DELETE
+}

@@ -1,0 +1,229 @@
+import AccessSpecSyntax
+
+/// Decodes one access area: its own settings and its operations.
+struct AreaDecoder {
+    let decoder: NodeDecoder
+
+    static func settingKeys(_ area: AccessArea) -> [String] {
+        switch area {
+        case .items: ["catalogs", "sync"]
+        case .portal: ["channels", "sso", "features"]
+        case .identity: ["protocol", "subjects", "levels", "loginUrl", "tokenTtlSeconds"]
+        case .seal: ["algorithm", "format", "timestamp"]
+        case .license: ["catalog", "useCause"]
+        case .operations: ["availability", "p95LatencyMs", "health", "monitoring", "incidentReportMinutes"]
+        case .security: ["transport", "algorithms", "signing", "auth", "ipAllowList", "protectionLevel", "auditRetentionDays"]
+        case .thirdParty: ["via", "purpose", "dataScope", "authorization", "uses"]
+        }
+    }
+
+    func decode(_ area: AccessArea, _ node: YAMLNode, keySpan: SourceSpan) -> AreaDecl? {
+        let what = "'\(area.rawValue)' (\(area.chineseName))"
+        guard let fields = decoder.fields(node, what, known: Self.settingKeys(area) + ["operations"]) else { return nil }
+        var spans = SpanMap(section: keySpan)
+        for key in fields.keys { spans[key] = fields[key]!.span }
+        let settings: AreaSettings
+        switch area {
+        case .items: settings = .items(items(fields, &spans))
+        case .portal: settings = .portal(portal(fields, &spans))
+        case .identity: settings = .identity(identity(fields, &spans))
+        case .seal: settings = .seal(seal(fields))
+        case .license: settings = .license(license(fields, &spans))
+        case .operations: settings = .operations(operations(fields, &spans))
+        case .security: settings = .security(security(fields, &spans))
+        case .thirdParty: settings = .thirdParty(thirdParty(fields, &spans))
+        }
+        let operationDecoder = OperationDecoder(decoder: decoder, area: area)
+        let operations = fields["operations"].map { (decoder.list($0, "\(what) operations") ?? []).compactMap(operationDecoder.decode) } ?? []
+        return AreaDecl(area: area, keySpan: keySpan, settings: settings, spans: spans, operations: operations)
+    }
+
+    private func items(_ fields: Fields, _ spans: inout SpanMap) -> ItemsSettings {
+        var settings = ItemsSettings()
+        if let node = fields["catalogs"] { settings.catalogs = decoder.choices(node, "item catalog", ItemsSettings.Catalog.self) }
+        if let node = fields["sync"], let sync = decoder.fields(node, "'items.sync'", known: ["mode", "frequency"]) {
+            settings.sync = .init(
+                mode: sync["mode"].flatMap { decoder.choice($0, "sync mode", ItemsSettings.SyncMode.self)?.value },
+                frequency: sync["frequency"].flatMap { decoder.choice($0, "sync frequency", ItemsSettings.Frequency.self)?.value })
+        }
+        return settings
+    }
+
+    private func portal(_ fields: Fields, _ spans: inout SpanMap) -> PortalSettings {
+        var settings = PortalSettings()
+        if let node = fields["channels"] {
+            for (name, pair) in decoder.entries(node, "'portal.channels'") ?? [] {
+                guard decoder.checkName(name, "channel name", .id), let url = decoder.url(pair.value, "channel '\(name.value)'") else { continue }
+                settings.channels.append(.init(name: name.value, url: url.value))
+                spans["channels.\(name.value)"] = pair.value.span
+            }
+        }
+        if let node = fields["sso"], let sso = decoder.bool(node, "'portal.sso'") { settings.sso = sso.value }
+        if let node = fields["features"] { settings.features = decoder.choices(node, "portal feature", PortalSettings.Feature.self) }
+        return settings
+    }
+
+    private func identity(_ fields: Fields, _ spans: inout SpanMap) -> IdentitySettings {
+        var settings = IdentitySettings()
+        if let node = decoder.required(fields, "protocol"), let value = decoder.choice(node, "identity protocol", IdentitySettings.AuthProtocol.self) {
+            settings.protocol = value.value
+        }
+        if let node = decoder.required(fields, "subjects") { settings.subjects = decoder.choices(node, "identity subject", IdentitySettings.Subject.self) }
+        if let node = fields["levels"] { settings.levels = decoder.choices(node, "real-name level", IdentitySettings.Level.self) }
+        if let node = fields["loginUrl"] { settings.loginUrl = decoder.url(node, "'identity.loginUrl'")?.value }
+        if let node = fields["tokenTtlSeconds"] { settings.tokenTtlSeconds = positive(node, "'identity.tokenTtlSeconds'") }
+        return settings
+    }
+
+    private func seal(_ fields: Fields) -> SealSettings {
+        var settings = SealSettings()
+        if let node = fields["algorithm"], let value = decoder.choice(node, "seal algorithm", SealSettings.Algorithm.self) { settings.algorithm = value.value }
+        if let node = fields["format"], let value = decoder.choice(node, "seal format", SealSettings.Format.self) { settings.format = value.value }
+        if let node = fields["timestamp"], let value = decoder.bool(node, "'seal.timestamp'") { settings.timestamp = value.value }
+        return settings
+    }
+
+    private func license(_ fields: Fields, _ spans: inout SpanMap) -> LicenseSettings {
+        var settings = LicenseSettings()
+        for (index, node) in (fields["catalog"].flatMap { decoder.list($0, "'license.catalog'") } ?? []).enumerated() {
+            guard let entry = decoder.fields(node, "a licence catalogue entry", known: ["code", "name", "grade"]) else { continue }
+            let code = decoder.required(entry, "code").flatMap { decoder.string($0, "licence type code") }
+            let name = decoder.required(entry, "name").flatMap { decoder.string($0, "licence name") }
+            let grade = entry["grade"].map { decoder.choice($0, "licence trust grade", LicenseSettings.Grade.self)?.value } ?? .A
+            guard let code, let name, let grade else { continue }
+            spans["catalog.\(index)"] = code.span
+            settings.catalog.append(.init(code: code.value, name: name.value, grade: grade))
+        }
+        if let node = fields["useCause"], let useCause = decoder.fields(node, "'license.useCause'", known: ["field", "maxLength"]) {
+            if let field = useCause["field"].flatMap({ decoder.name($0, "use cause field", .fieldName) }) { settings.useCause.field = field.value }
+            if let maxLength = useCause["maxLength"].flatMap({ positive($0, "use cause maxLength") }) {
+                settings.useCause.maxLength = maxLength
+                spans["useCause.maxLength"] = useCause["maxLength"]!.span
+            }
+        }
+        return settings
+    }
+
+    private func operations(_ fields: Fields, _ spans: inout SpanMap) -> OperationsSettings {
+        var settings = OperationsSettings()
+        if let node = fields["availability"] { settings.availability = percentage(node) }
+        if let node = fields["p95LatencyMs"] { settings.p95LatencyMs = positive(node, "'operations.p95LatencyMs'") }
+        if let node = fields["health"] { settings.health = decoder.path(node, "health path")?.value }
+        if let node = fields["monitoring"], let monitoring = decoder.fields(node, "'operations.monitoring'", known: ["reportIntervalMinutes"]) {
+            settings.reportIntervalMinutes = monitoring["reportIntervalMinutes"].flatMap { positive($0, "report interval") }
+        }
+        if let node = fields["incidentReportMinutes"] { settings.incidentReportMinutes = positive(node, "'operations.incidentReportMinutes'") }
+        return settings
+    }
+
+    private func security(_ fields: Fields, _ spans: inout SpanMap) -> SecuritySettings {
+        var settings = SecuritySettings()
+        if let node = fields["transport"], let transport = decoder.fields(node, "'security.transport'", known: ["minTls", "gm"]) {
+            if let value = transport["minTls"].flatMap({ decoder.choice($0, "minimum TLS version", SecuritySettings.TLSVersion.self) }) {
+                settings.transport.minTls = value.value
+                spans["transport.minTls"] = value.span
+            }
+            if let value = transport["gm"].flatMap({ decoder.bool($0, "'security.transport.gm'") }) { settings.transport.gm = value.value }
+        }
+        if let node = fields["algorithms"] { settings.algorithms = decoder.choices(node, "algorithm", SecuritySettings.Algorithm.self) }
+        if let node = fields["signing"], let signing = decoder.fields(node, "'security.signing'", known: ["algorithm", "header", "key"]) {
+            let algorithm = decoder.required(signing, "algorithm").flatMap { decoder.choice($0, "signing algorithm", SecuritySettings.SigningAlgorithm.self) }
+            let header = signing["header"].flatMap { decoder.string($0, "signing header") }
+            let key = decoder.required(signing, "key").flatMap { decoder.secret($0, "signing key") }
+            if let algorithm, let key {
+                settings.signing = .init(algorithm: algorithm.value, header: header?.value ?? "X-Signature", key: key.value)
+                spans["signing.algorithm"] = algorithm.span
+            }
+        }
+        if let node = fields["auth"], let auth = decoder.fields(node, "'security.auth'", known: ["accessIdHeader", "tokenHeader"]) {
+            if let value = auth["accessIdHeader"].flatMap({ decoder.string($0, "access id header") }) { settings.auth.accessIdHeader = value.value }
+            if let value = auth["tokenHeader"].flatMap({ decoder.string($0, "token header") }) { settings.auth.tokenHeader = value.value }
+        }
+        if let node = fields["ipAllowList"] {
+            settings.ipAllowList = decoder.strings(node, "'security.ipAllowList'").compactMap { entry in
+                guard CIDR.isValid(entry.value) else {
+                    decoder.diagnostics.error(LanguageDiagnostics.badValue, "'\(entry.value)' is not an IPv4 or IPv6 CIDR block such as 10.1.0.0/16", at: entry.span)
+                    return nil
+                }
+                return entry.value
+            }
+        }
+        if let node = fields["protectionLevel"], let level = decoder.integer(node, "'security.protectionLevel'") {
+            if (1...5).contains(level.value) {
+                settings.protectionLevel = level.value
+            } else {
+                decoder.diagnostics.error(LanguageDiagnostics.badValue, "protection level (等保) is 1 to 5, not \(level.value)", at: node.span)
+            }
+        }
+        if let node = fields["auditRetentionDays"] { settings.auditRetentionDays = positive(node, "'security.auditRetentionDays'") }
+        return settings
+    }
+
+    private func thirdParty(_ fields: Fields, _ spans: inout SpanMap) -> ThirdPartySettings {
+        var settings = ThirdPartySettings()
+        if let node = fields["via"] { settings.via = decoder.name(node, "'thirdParty.via'", .id)?.value }
+        if let node = fields["purpose"] { settings.purpose = decoder.string(node, "'thirdParty.purpose'")?.value }
+        if let node = fields["dataScope"] { settings.dataScope = decoder.strings(node, "'thirdParty.dataScope'").map(\.value) }
+        if let node = fields["authorization"] {
+            settings.authorization = decoder.choice(node, "authorization basis", ThirdPartySettings.Authorization.self)?.value
+        }
+        if let node = fields["uses"] {
+            for (index, entry) in decoder.strings(node, "'thirdParty.uses'").enumerated() {
+                let parts = entry.value.split(separator: ".", omittingEmptySubsequences: false)
+                guard parts.count == 3, AccessArea(rawValue: String(parts[1])) != nil else {
+                    decoder.diagnostics.error(LanguageDiagnostics.badValue, "'\(entry.value)' must name an operation as platform.area.operationId", at: entry.span)
+                    continue
+                }
+                spans["uses.\(index)"] = entry.span
+                settings.uses.append(entry.value)
+            }
+        }
+        return settings
+    }
+
+    // MARK: Values
+
+    private func positive(_ node: YAMLNode, _ what: String) -> Int? {
+        guard let value = decoder.integer(node, what) else { return nil }
+        guard value.value > 0 else {
+            decoder.diagnostics.error(LanguageDiagnostics.badValue, "\(what) must be greater than zero", at: node.span)
+            return nil
+        }
+        return value.value
+    }
+
+    /// "99.9%" or 99.9.
+    private func percentage(_ node: YAMLNode) -> Double? {
+        let parsed: Double?
+        switch node.scalar?.resolved(tag: node.tag) {
+        case .integer(let value): parsed = Double(value)
+        case .float(let value): parsed = value
+        case .string(let text) where text.hasSuffix("%"): parsed = Double(text.dropLast())
+        default: parsed = nil
+        }
+        guard let parsed, parsed > 0, parsed <= 100 else {
+            decoder.diagnostics.error(LanguageDiagnostics.badValue, "availability must be a percentage such as \"99.9%\"", at: node.span)
+            return nil
+        }
+        return parsed
+    }
+}
+
+enum CIDR {
+    static func isValid(_ text: String) -> Bool {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, let prefix = Int(parts[1]) else { return false }
+        let address = parts[0]
+        if address.contains(":") {
+            let groups = address.split(separator: ":", omittingEmptySubsequences: false)
+            return (0...128).contains(prefix) && groups.count <= 8
+                && groups.allSatisfy { $0.count <= 4 && $0.allSatisfy(\.isHexDigit) }
+                && (groups.count == 8 || address.contains("::"))
+        }
+        let octets = address.split(separator: ".", omittingEmptySubsequences: false)
+        return (0...32).contains(prefix) && octets.count == 4 && octets.allSatisfy { octet in
+            guard let value = Int(octet), octet.allSatisfy(\.isASCII) else { return false }
+            return (0...255).contains(value)
+        }
+    }
+}

@@ -1,0 +1,79 @@
+/// A type as written in a contract: `string`, `Holder`, `list<Holder>`, `map<string>`, and a
+/// trailing `?` for optional (kept on the field, not here).
+public indirect enum TypeExpression: Hashable, Sendable, CustomStringConvertible {
+    case builtin(BuiltinType)
+    case named(String)
+    case list(TypeExpression)
+    case map(TypeExpression)
+
+    public var description: String {
+        switch self {
+        case .builtin(let builtin): builtin.rawValue
+        case .named(let name): name
+        case .list(let element): "list<\(element)>"
+        case .map(let value): "map<\(value)>"
+        }
+    }
+
+    /// Parses `text`; the flag says whether it ended in `?`. Nil when malformed.
+    public static func parse(_ text: String) -> (TypeExpression, optional: Bool)? {
+        var body = Substring(text.trimmingCharacters(in: .whitespaces))
+        var optional = false
+        if body.hasSuffix("?") {
+            optional = true
+            body = body.dropLast()
+        }
+        guard let expression = parseBody(body) else { return nil }
+        return (expression, optional)
+    }
+
+    private static func parseBody(_ text: Substring) -> TypeExpression? {
+        for (prefix, wrap) in [("list<", TypeExpression.list), ("map<", TypeExpression.map)] as [(String, (TypeExpression) -> TypeExpression)] {
+            if text.hasPrefix(prefix) {
+                guard text.hasSuffix(">") else { return nil }
+                return parseBody(text.dropFirst(prefix.count).dropLast()).map(wrap)
+            }
+        }
+        if let builtin = BuiltinType(rawValue: String(text)) { return .builtin(builtin) }
+        guard let first = text.unicodeScalars.first, ("A"..."Z").contains(first),
+              text.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) || ("a"..."z").contains($0) || ("0"..."9").contains($0) })
+        else { return nil }
+        return .named(String(text))
+    }
+
+    /// Every named type this expression refers to.
+    public var namedReferences: [String] {
+        switch self {
+        case .builtin: []
+        case .named(let name): [name]
+        case .list(let inner), .map(let inner): inner.namedReferences
+        }
+    }
+}
+
+import Foundation
+
+public enum BuiltinType: String, CaseIterable, Codable, Sendable {
+    case string, integer, number, boolean
+    case date, datetime, url, email, phone, base64
+    case uscc
+    case residentId = "resident-id"
+    case divisionCode = "division-code"
+    case licenseId = "license-id"
+    case itemCode = "item-code"
+
+    /// Built-ins whose values are text (and so take length and pattern constraints).
+    public var isText: Bool {
+        switch self {
+        case .integer, .number, .boolean: false
+        default: true
+        }
+    }
+
+    public var isNumeric: Bool { self == .integer || self == .number }
+
+    /// The domain formats that identify a person, an organisation or a licence.
+    public var identifiesHolder: Bool {
+        self == .uscc || self == .residentId || self == .licenseId
+    }
+}

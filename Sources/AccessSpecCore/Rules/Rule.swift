@@ -1,0 +1,94 @@
+import AccessSpecSyntax
+
+/// One requirement of the access standard, checked on each platform contract.
+public struct Rule: Sendable {
+    public let code: DiagnosticCode
+    /// The access area the rule belongs to; nil for the topology (接入架构) rules.
+    public let area: AccessArea?
+    public let defaultSeverity: Severity
+    public let summary: String
+    public let explanation: String
+    public let bad: String
+    public let good: String
+    let evaluate: @Sendable (RuleContext) -> RuleOutcome
+
+    init(
+        _ code: DiagnosticCode, area: AccessArea?, _ severity: Severity, _ summary: String,
+        explanation: String, bad: String, good: String,
+        evaluate: @escaping @Sendable (RuleContext) -> RuleOutcome
+    ) {
+        self.code = code
+        self.area = area
+        self.defaultSeverity = severity
+        self.summary = summary
+        self.explanation = explanation
+        self.bad = bad
+        self.good = good
+        self.evaluate = evaluate
+    }
+
+    public var descriptor: DiagnosticDescriptor {
+        DiagnosticDescriptor(code, summary, explanation: explanation, bad: bad, good: good, tunable: true)
+    }
+}
+
+public enum RuleOutcome: Sendable {
+    /// The rule says nothing about this platform (a county rule on a province).
+    case notApplicable
+    case checked([RuleFinding])
+
+    static let passed = RuleOutcome.checked([])
+
+    static func failed(_ message: String, at span: SourceSpan, notes: [DiagnosticNote] = [], fixIts: [FixIt] = []) -> RuleOutcome {
+        .checked([RuleFinding(message: message, span: span, notes: notes, fixIts: fixIts)])
+    }
+
+    /// Passed when `condition` holds.
+    static func require(_ condition: Bool, _ message: @autoclosure () -> String, at span: @autoclosure () -> SourceSpan,
+                        fixIts: @autoclosure () -> [FixIt] = []) -> RuleOutcome {
+        condition ? .passed : .failed(message(), at: span(), fixIts: fixIts())
+    }
+}
+
+public struct RuleFinding: Sendable {
+    public var message: String
+    public var span: SourceSpan
+    public var notes: [DiagnosticNote] = []
+    public var fixIts: [FixIt] = []
+}
+
+/// What a rule sees: one platform contract within the resolved workspace.
+public struct RuleContext: Sendable {
+    public let contract: ContractFile
+    public let platform: PlatformDecl
+    public let workspace: SemanticWorkspace
+
+    var identity: PlatformIdentity { platform.identity }
+    var level: PlatformLevel { identity.level }
+    var scope: Scope { workspace.scope(of: contract) }
+
+    func declares(_ area: AccessArea) -> Bool { contract.mayDeclare(area) }
+    func area(_ area: AccessArea) -> AreaDecl? { contract.areas[area] }
+
+    /// The platforms this one connects to that exist in the workspace.
+    var targets: [(connection: ConnectionDecl, target: ContractFile, identity: PlatformIdentity)] {
+        contract.connections.compactMap { connection in
+            guard let target = workspace.platforms[connection.to.value], let identity = target.platform?.identity else { return nil }
+            return (connection, target, identity)
+        }
+    }
+
+    var items: ItemsSettings? { if case .items(let s)? = contract.areas[.items]?.settings { s } else { nil } }
+    var portal: PortalSettings? { if case .portal(let s)? = contract.areas[.portal]?.settings { s } else { nil } }
+    var identitySettings: IdentitySettings? { if case .identity(let s)? = contract.areas[.identity]?.settings { s } else { nil } }
+    var seal: SealSettings? { if case .seal(let s)? = contract.areas[.seal]?.settings { s } else { nil } }
+    var license: LicenseSettings? { if case .license(let s)? = contract.areas[.license]?.settings { s } else { nil } }
+    var operations: OperationsSettings? { if case .operations(let s)? = contract.areas[.operations]?.settings { s } else { nil } }
+    var security: SecuritySettings? { if case .security(let s)? = contract.areas[.security]?.settings { s } else { nil } }
+    var thirdParty: ThirdPartySettings? { if case .thirdParty(let s)? = contract.areas[.thirdParty]?.settings { s } else { nil } }
+
+    /// Where a setting was written, or the area's key when it was left out.
+    func span(_ area: AccessArea, _ path: String) -> SourceSpan {
+        contract.areas[area]?.spans[path] ?? platform.spans.section
+    }
+}

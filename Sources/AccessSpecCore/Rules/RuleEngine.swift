@@ -1,0 +1,46 @@
+import AccessSpecSyntax
+
+/// How one rule came out for one platform, as the IR and the docs show it.
+public enum ComplianceStatus: String, Codable, Sendable {
+    case passed, warning, failed, off
+    case notApplicable = "not-applicable"
+}
+
+public struct ComplianceResult: Codable, Equatable, Sendable {
+    public var rule: String
+    public var area: String
+    public var status: ComplianceStatus
+    public var findings: [String]
+}
+
+/// Runs every rule on every platform, reports the findings and records the outcomes.
+struct RuleEngine {
+    let diagnostics: DiagnosticEngine
+    let severities: [DiagnosticCode: Severity?]
+
+    func run(_ workspace: SemanticWorkspace) -> [String: [ComplianceResult]] {
+        var results: [String: [ComplianceResult]] = [:]
+        for id in workspace.platforms.keys.sorted() {
+            let contract = workspace.platforms[id]!
+            let context = RuleContext(contract: contract, platform: contract.platform!, workspace: workspace)
+            results[id] = RuleCatalog.all.map { rule in evaluate(rule, context) }
+        }
+        return results
+    }
+
+    private func evaluate(_ rule: Rule, _ context: RuleContext) -> ComplianceResult {
+        let severity = severities[rule.code] ?? rule.defaultSeverity
+        let area = rule.area?.rawValue ?? "topology"
+        guard let severity else {
+            return ComplianceResult(rule: rule.code.rawValue, area: area, status: .off, findings: [])
+        }
+        guard case .checked(let findings) = rule.evaluate(context) else {
+            return ComplianceResult(rule: rule.code.rawValue, area: area, status: .notApplicable, findings: [])
+        }
+        for finding in findings {
+            diagnostics.emit(Diagnostic(severity, rule.code, finding.message, at: finding.span, notes: finding.notes, fixIts: finding.fixIts))
+        }
+        let status: ComplianceStatus = findings.isEmpty ? .passed : severity == .error ? .failed : .warning
+        return ComplianceResult(rule: rule.code.rawValue, area: area, status: status, findings: findings.map(\.message))
+    }
+}

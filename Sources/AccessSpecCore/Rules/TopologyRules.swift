@@ -1,0 +1,159 @@
+import AccessSpecSyntax
+
+/// 接入架构与接入关系: who connects to whom, and which way each area flows.
+enum TopologyRules {
+    static let all: [Rule] = [
+        Rule("TOP001", area: nil, .error, "a provincial or departmental platform connects to the national platform",
+             explanation: """
+                Provincial platforms (31 provinces and the XPCC) and State Council department \
+                platforms connect directly to the national platform, the hub of the network \
+                (接入架构).
+                """,
+             bad: "platform: {id: shandong, level: provincial, ...}\nconnections: []",
+             good: "connections:\n  - to: national\n    areas: {items: up, identity: both}") { context in
+            guard context.level == .provincial || context.level == .departmental else { return .notApplicable }
+            return .require(context.targets.contains { $0.identity.level == .national },
+                            "\(context.level.rawValue) platform '\(context.identity.id)' does not connect to the national platform",
+                            at: context.platform.spans["level"])
+        },
+        Rule("TOP002", area: nil, .error, "a municipal platform connects to its province's platform",
+             explanation: """
+                Municipal platforms connect to the provincial platform of their own province, \
+                which the first two digits of the GB/T 2260 region code identify; cross-level \
+                traffic then goes through the province to the hub.
+                """,
+             bad: "platform: {id: hefei, level: municipal, region: \"340100\"}\nconnections:\n  - to: shandong   # 370000",
+             good: "connections:\n  - to: anhui        # region 340000") { context in
+            guard context.level == .municipal else { return .notApplicable }
+            let province = context.identity.region.prefix(2)
+            return .require(context.targets.contains { $0.identity.level == .provincial && $0.identity.region.hasPrefix(province) },
+                            "municipal platform '\(context.identity.id)' does not connect to the provincial platform of region \(province)0000",
+                            at: context.platform.spans["region"])
+        },
+        Rule("TOP003", area: nil, .warning, "a county platform connects to its city's or province's platform",
+             explanation: """
+                County platforms connect to the municipal platform of their city (same first \
+                four region digits) or, where there is none, to their provincial platform.
+                """,
+             bad: "platform: {level: county, region: \"340102\"}\nconnections: [{to: shandong, ...}]",
+             good: "connections: [{to: hefei, areas: {items: up}}]") { context in
+            guard context.level == .county else { return .notApplicable }
+            let region = context.identity.region
+            return .require(context.targets.contains {
+                ($0.identity.level == .municipal && $0.identity.region.hasPrefix(region.prefix(4)))
+                    || ($0.identity.level == .provincial && $0.identity.region.hasPrefix(region.prefix(2)))
+            }, "county platform '\(context.identity.id)' connects to no platform of its city or province", at: context.platform.spans["region"])
+        },
+        Rule("TOP004", area: nil, .error, "a third party connects through a government platform",
+             explanation: """
+                Third parties (banks, mini-program channels, enterprises) connect through a \
+                government service platform, never around it and never through another third party.
+                """,
+             bad: "platform: {level: third-party}\nconnections: []",
+             good: "connections:\n  - to: shandong\n    areas: {license: down, identity: down}") { context in
+            guard context.level == .thirdParty else { return .notApplicable }
+            if context.contract.connections.isEmpty {
+                return .failed("third party '\(context.identity.id)' connects to no platform; it must connect through one", at: context.platform.spans["level"])
+            }
+            let findings = context.targets.filter { $0.identity.level == .thirdParty }.map {
+                RuleFinding(message: "third party connects to another third party, '\($0.identity.id)'", span: $0.connection.to.span)
+            }
+            return .checked(findings)
+        },
+        Rule("TOP005", area: nil, .error, "every area of a connection is declared at both ends",
+             explanation: """
+                A connection's areas say what flows between two platforms. Each area it names \
+                must be declared (as a top-level section) by both platforms, or one end has \
+                nothing to offer or accept.
+                """,
+             bad: "connections:\n  - to: national\n    areas: {seal: both}   # but no 'seal:' section here",
+             good: "seal:\n  algorithm: sm2-sm3\nconnections:\n  - to: national\n    areas: {seal: both}") { context in
+            var findings: [RuleFinding] = []
+            for (connection, target, identity) in context.targets {
+                for (area, _) in connection.areas {
+                    if !context.declares(area.value) {
+                        findings.append(RuleFinding(message: "connection to '\(identity.id)' covers '\(area.value.rawValue)', which this platform does not declare", span: area.span))
+                    }
+                    if !target.mayDeclare(area.value) {
+                        findings.append(RuleFinding(message: "connection to '\(identity.id)' covers '\(area.value.rawValue)', which '\(identity.id)' does not declare", span: area.span,
+                                                    notes: [DiagnosticNote("'\(identity.id)' is declared here", at: target.platform!.spans["id"])]))
+                    }
+                }
+            }
+            return .checked(findings)
+        },
+        Rule("TOP006", area: nil, .error, "the workspace has one national platform",
+             explanation: """
+                The national platform is the single hub of the network; two contracts claiming \
+                level `national` describe two hubs.
+                """,
+             bad: "# two files with level: national", good: "# one national platform; the others connect to it") { context in
+            guard context.level == .national else { return .notApplicable }
+            let others = context.workspace.platforms.values.compactMap(\.platform).filter { $0.identity.level == .national && $0.identity.id < context.identity.id }
+            guard let first = others.min(by: { $0.identity.id < $1.identity.id }) else { return .passed }
+            return .failed("'\(context.identity.id)' is a second national platform", at: context.platform.spans["level"],
+                           notes: [DiagnosticNote("'\(first.identity.id)' is national too", at: first.spans["level"])])
+        },
+        Rule("TOP007", area: nil, .error, "connections go up the hierarchy",
+             explanation: """
+                A platform connects to the level above it: county -> municipal -> provincial -> \
+                national; departmental -> national. Third parties connect to any government \
+                platform. A connection downward or sideways is declared by the lower platform instead.
+                """,
+             bad: "platform: {id: anhui, level: provincial}\nconnections: [{to: hefei, ...}]   # hefei is municipal",
+             good: "platform: {id: hefei, level: municipal}\nconnections: [{to: anhui, ...}]") { context in
+            let findings = context.targets.compactMap { connection, _, identity -> RuleFinding? in
+                let upward = context.level == .thirdParty ? identity.level.isGovernment : identity.level.rank < context.level.rank
+                return upward ? nil : RuleFinding(
+                    message: "\(context.level.rawValue) platform connects to '\(identity.id)', a \(identity.level.rawValue) platform that is not above it",
+                    span: connection.to.span)
+            }
+            return .checked(findings)
+        },
+        Rule("TOP008", area: nil, .warning, "the region code fits the platform's level",
+             explanation: """
+                GB/T 2260 codes encode the level: a province is XX0000, a city XXYY00, a county \
+                XXYYZZ; the national platform and State Council departments use 100000.
+                """,
+             bad: "platform: {level: provincial, region: \"370100\"}", good: "platform: {level: provincial, region: \"370000\"}") { context in
+            let region = context.identity.region
+            let six = String(region.prefix(6))
+            let fits: Bool
+            switch context.level {
+            case .national, .departmental: fits = six == "100000"
+            case .provincial: fits = six.hasSuffix("0000") && six != "100000"
+            case .municipal: fits = six.hasSuffix("00") && !six.hasSuffix("0000")
+            case .county: fits = !six.hasSuffix("00")
+            case .thirdParty: return .notApplicable
+            }
+            return .require(fits, "region \(region) does not fit a \(context.level.rawValue) platform", at: context.platform.spans["region"])
+        },
+        Rule("TOP009", area: nil, .warning, "areas flow the way the standard says",
+             explanation: """
+                Toward a higher platform, service items and licence catalogues flow up (`up` or \
+                `both`), and operations and security status are reported up (`up`): \
+                统一监控、协同管理.
+                """,
+             bad: "connections:\n  - to: national\n    areas: {operations: down}",
+             good: "connections:\n  - to: national\n    areas: {operations: up, items: up, license: both}") { context in
+            guard context.level != .thirdParty else { return .notApplicable }
+            var findings: [RuleFinding] = []
+            for (connection, _, identity) in context.targets where identity.level.rank < context.level.rank {
+                for (area, direction) in connection.areas {
+                    let allowed: [Direction]
+                    switch area.value {
+                    case .items, .license: allowed = [.up, .both]
+                    case .operations, .security: allowed = [.up]
+                    default: continue
+                    }
+                    if !allowed.contains(direction.value) {
+                        findings.append(RuleFinding(
+                            message: "'\(area.value.rawValue)' toward '\(identity.id)' flows \(direction.value.rawValue); the standard has it \(allowed.map(\.rawValue).joined(separator: " or "))",
+                            span: direction.span, fixIts: [FixIt("make it '\(allowed[0].rawValue)'", replacing: direction.span, with: allowed[0].rawValue)]))
+                    }
+                }
+            }
+            return .checked(findings)
+        },
+    ]
+}

@@ -1,0 +1,216 @@
+import AccessSpecSyntax
+
+/// Checks one file's references and examples against its scope and the workspace.
+struct ContractChecker {
+    let diagnostics: DiagnosticEngine
+    let workspace: SemanticWorkspace
+    let contract: ContractFile
+    let scope: Scope
+
+    init(diagnostics: DiagnosticEngine, workspace: SemanticWorkspace, contract: ContractFile) {
+        self.diagnostics = diagnostics
+        self.workspace = workspace
+        self.contract = contract
+        self.scope = workspace.scope(of: contract)
+    }
+
+    func check() {
+        checkTypes()
+        checkErrorCodes()
+        checkConnections()
+        checkOperations()
+    }
+
+    // MARK: Types
+
+    private func checkTypes() {
+        for decl in contract.types {
+            switch decl.kind {
+            case .record(let fields):
+                for field in fields {
+                    guard checkReference(field.type) else { continue }
+                    checkConstraintsFit(field.constraints, on: field.type, what: "field '\(field.name.value)'")
+                }
+            case .scalar(let base, let constraints):
+                if checkReference(base) { checkConstraintsFit(constraints, on: base, what: "type '\(decl.name.value)'") }
+                if case .named(let target) = base.value, aliasCycle(from: decl.name.value) {
+                    diagnostics.error(SemaDiagnostics.unknownType, "type '\(decl.name.value)' is defined in terms of itself through '\(target)'", at: base.span)
+                }
+            case .enumeration:
+                break
+            }
+        }
+    }
+
+    private func aliasCycle(from name: String) -> Bool {
+        var seen: Set<String> = [name]
+        var current = name
+        while let decl = scope.types[current], case .scalar(let base, _) = decl.kind, case .named(let next) = base.value {
+            guard seen.insert(next).inserted else { return next == name }
+            current = next
+        }
+        return false
+    }
+
+    /// True when every name in the expression resolves (or was already reported).
+    @discardableResult
+    private func checkReference(_ type: Located<TypeExpression>) -> Bool {
+        var resolved = true
+        for name in type.value.namedReferences where scope.types[name] == nil {
+            resolved = false
+            guard !scope.poisoned.contains(name) else { continue }
+            let nearest = Suggestions.nearest(to: name, in: Array(scope.types.keys))
+            diagnostics.error(SemaDiagnostics.unknownType, "unknown type '\(name)'", at: type.span,
+                              fixIts: nearest.map { [FixIt("did you mean '\($0)'?", replacing: type.span, with: type.value.description.replacingOccurrences(of: name, with: $0))] } ?? [])
+        }
+        return resolved
+    }
+
+    private func checkConstraintsFit(_ constraints: Constraints, on type: Located<TypeExpression>, what: String) {
+        guard !constraints.isEmpty, case .named = type.value else { return }
+        let resolved = scope.resolve(type.value)
+        let kind: ConstraintKind
+        if case .named(let name) = resolved, case .enumeration = scope.types[name]?.kind {
+            kind = .none
+        } else if case .named = resolved {
+            kind = .none  // a record
+        } else {
+            kind = ConstraintKind(of: resolved)
+        }
+        let used: [(String, Bool)] = [
+            ("minLength", constraints.minLength != nil), ("maxLength", constraints.maxLength != nil), ("pattern", constraints.pattern != nil),
+            ("minimum", constraints.minimum != nil), ("maximum", constraints.maximum != nil),
+            ("minItems", constraints.minItems != nil), ("maxItems", constraints.maxItems != nil),
+        ]
+        for (key, present) in used where present && ConstraintKind.forKey(key) != kind {
+            diagnostics.error(LanguageDiagnostics.badConstraint, "'\(key)' does not apply to \(type.value) (\(what))", at: type.span)
+        }
+    }
+
+    // MARK: Errors
+
+    private func checkErrorCodes() {
+        guard contract.platform != nil else { return }
+        var byCode: [Int: ErrorDecl] = [:]
+        for decl in scope.errors.values.sorted(by: { ($0.source, $0.name.value) < ($1.source, $1.name.value) }) {
+            if let first = byCode[decl.code.value] {
+                diagnostics.error(SemaDiagnostics.duplicateErrorCode, "errors '\(first.name.value)' and '\(decl.name.value)' share code \(decl.code.value)", at: decl.code.span,
+                                  notes: [DiagnosticNote("'\(first.name.value)' has it here", at: first.code.span)])
+            } else {
+                byCode[decl.code.value] = decl
+            }
+        }
+    }
+
+    // MARK: Connections
+
+    private func checkConnections() {
+        guard let platform = contract.platform else {
+            if let first = contract.connections.first {
+                diagnostics.error(SemaDiagnostics.badConnection, "a shared file (without 'platform:') cannot declare connections", at: first.span)
+            }
+            return
+        }
+        var seen: [String: SourceSpan] = [:]
+        for connection in contract.connections {
+            let target = connection.to.value
+            if target == platform.identity.id {
+                diagnostics.error(SemaDiagnostics.badConnection, "platform '\(target)' connects to itself", at: connection.to.span)
+            } else if let first = seen[target] {
+                diagnostics.error(SemaDiagnostics.badConnection, "connection to '\(target)' is listed twice; list all its areas in one entry", at: connection.to.span,
+                                  notes: [DiagnosticNote("first listed here", at: first)])
+            } else if workspace.platforms[target] == nil {
+                unknownPlatform(target, at: connection.to.span)
+            }
+            seen[target] = seen[target] ?? connection.to.span
+            var areas: [AccessArea: SourceSpan] = [:]
+            for (area, _) in connection.areas {
+                if let first = areas[area.value] {
+                    diagnostics.error(SemaDiagnostics.badConnection, "area '\(area.value.rawValue)' is listed twice in the connection", at: area.span,
+                                      notes: [DiagnosticNote("first listed here", at: first)])
+                }
+                areas[area.value] = area.span
+            }
+        }
+        if case .thirdParty(let settings) = contract.areas[.thirdParty]?.settings, let spans = contract.areas[.thirdParty]?.spans {
+            if let via = settings.via, workspace.platforms[via] == nil { unknownPlatform(via, at: spans["via"]) }
+            for (index, use) in settings.uses.enumerated() {
+                let platformID = String(use.split(separator: ".")[0])
+                if workspace.platforms[platformID] == nil {
+                    unknownPlatform(platformID, at: spans["uses.\(index)"])
+                }
+            }
+        }
+    }
+
+    private func unknownPlatform(_ id: String, at span: SourceSpan) {
+        let nearest = Suggestions.nearest(to: id, in: Array(workspace.platforms.keys))
+        diagnostics.error(SemaDiagnostics.unknownPlatform, "no platform '\(id)' in the workspace", at: span,
+                          fixIts: nearest.map { [FixIt("did you mean '\($0)'?", replacing: span, with: $0)] } ?? [])
+    }
+
+    // MARK: Operations
+
+    private func checkOperations() {
+        var ids: [String: SourceSpan] = [:]
+        var routes: [String: SourceSpan] = [:]
+        let values = ValueChecker(diagnostics: diagnostics, scope: scope, settings: workspace.settings)
+        for operation in contract.operations {
+            if let first = ids[operation.id.value] {
+                diagnostics.error(SemaDiagnostics.duplicateOperation, "operation id '\(operation.id.value)' is used twice in this platform", at: operation.id.span,
+                                  notes: [DiagnosticNote("first used here", at: first)])
+            }
+            ids[operation.id.value] = ids[operation.id.value] ?? operation.id.span
+            let route = "\(operation.method.value.rawValue) \(Self.routeKey(operation.path.value))"
+            if let first = routes[route] {
+                diagnostics.error(SemaDiagnostics.duplicateRoute, "\(operation.method.value.rawValue) \(operation.path.value) is already served by another operation", at: operation.path.span,
+                                  notes: [DiagnosticNote("first served here", at: first)])
+            }
+            routes[route] = routes[route] ?? operation.path.span
+            let requestResolves = operation.request.map { checkReference($0) } ?? true
+            let responseResolves = operation.response.map { checkReference($0) } ?? true
+            for error in operation.errors where scope.errors[error.value] == nil && !scope.poisoned.contains(error.value) {
+                let nearest = Suggestions.nearest(to: error.value, in: Array(scope.errors.keys))
+                diagnostics.error(SemaDiagnostics.unknownError, "unknown error '\(error.value)'; it is not in the error catalogue", at: error.span,
+                                  fixIts: nearest.map { [FixIt("did you mean '\($0)'?", replacing: error.span, with: $0)] } ?? [])
+            }
+            if requestResolves { checkPathParameters(operation) }
+            for example in operation.examples {
+                if let node = example.request, requestResolves, let type = operation.request {
+                    values.check(node, against: type.value)
+                } else if let node = example.request, operation.request == nil {
+                    diagnostics.error(SemaDiagnostics.exampleMismatch, "example '\(example.name)' has a request but the operation declares none", at: node.span)
+                }
+                if let node = example.response, responseResolves, let type = operation.response {
+                    values.check(node, against: type.value)
+                } else if let node = example.response, operation.response == nil {
+                    diagnostics.error(SemaDiagnostics.exampleMismatch, "example '\(example.name)' has a response but the operation declares none", at: node.span)
+                }
+            }
+        }
+    }
+
+    /// `/a/{x}/b` and `/a/{y}/b` are the same route.
+    static func routeKey(_ path: String) -> String {
+        var key = ""
+        var inParameter = false
+        for character in path {
+            if character == "{" { inParameter = true; key += "{}" } else if character == "}" { inParameter = false } else if !inParameter { key.append(character) }
+        }
+        return key
+    }
+
+    private func checkPathParameters(_ operation: OperationDecl) {
+        let parameters = PathTemplate.parameters(in: operation.path.value) ?? []
+        guard !parameters.isEmpty else { return }
+        var fields: [FieldDecl]?
+        if let request = operation.request, case .named(let name) = scope.resolve(request.value), case .record(let recordFields) = scope.types[name]?.kind {
+            fields = recordFields
+        }
+        for parameter in parameters where !(fields ?? []).contains(where: { $0.name.value == parameter }) {
+            let hint = operation.request == nil ? "the operation declares no request" : "the request type has no field '\(parameter)'"
+            diagnostics.error(SemaDiagnostics.undeclaredPathParameter, "path parameter '{\(parameter)}' is not declared: \(hint)", at: operation.path.span,
+                              notes: operation.request.map { [DiagnosticNote("request type is given here", at: $0.span)] } ?? [])
+        }
+    }
+}

@@ -1,0 +1,137 @@
+import AccessSpecSyntax
+import Foundation
+
+/// Resolves imports into scopes, indexes platforms and checks that every reference in every
+/// contract resolves. Problems are reported once; poisoned names are not reported again.
+struct Resolver {
+    let diagnostics: DiagnosticEngine
+
+    func resolve(_ contracts: [ContractFile], settings: WorkspaceSettings) -> SemanticWorkspace {
+        let byPath = Dictionary(contracts.map { ($0.relativePath, $0) }, uniquingKeysWith: { first, _ in first })
+        let importGraph = resolveImports(contracts, byPath: byPath)
+        var scopes: [String: Scope] = [:]
+        for contract in contracts {
+            scopes[contract.relativePath] = buildScope(for: contract, byPath: byPath, imports: importGraph)
+        }
+        var platforms: [String: ContractFile] = [:]
+        for contract in contracts {
+            guard let platform = contract.platform else { continue }
+            if let first = platforms[platform.identity.id] {
+                diagnostics.error(SemaDiagnostics.duplicatePlatform, "platform id '\(platform.identity.id)' is declared by two contracts", at: platform.spans["id"],
+                                  notes: [DiagnosticNote("first declared here", at: first.platform!.spans["id"])])
+            } else {
+                platforms[platform.identity.id] = contract
+            }
+        }
+        let workspace = SemanticWorkspace(contracts: contracts, scopes: scopes, settings: settings, platforms: platforms)
+        for contract in contracts {
+            ContractChecker(diagnostics: diagnostics, workspace: workspace, contract: contract).check()
+        }
+        return workspace
+    }
+
+    // MARK: Imports
+
+    /// Each file's directly imported files (relative paths), with bad imports and cycles reported.
+    private func resolveImports(_ contracts: [ContractFile], byPath: [String: ContractFile]) -> [String: [String]] {
+        var graph: [String: [String]] = [:]
+        for contract in contracts {
+            var targets: [String] = []
+            for entry in contract.imports {
+                guard let target = Self.join(contract.relativePath, entry.value) else {
+                    diagnostics.error(SemaDiagnostics.badImport, "import '\(entry.value)' leaves the workspace folder", at: entry.span)
+                    continue
+                }
+                guard let imported = byPath[target] else {
+                    let nearest = Suggestions.nearest(to: target, in: Array(byPath.keys))
+                    diagnostics.error(SemaDiagnostics.badImport, "import '\(entry.value)' names no file of the workspace", at: entry.span,
+                                      fixIts: nearest.map { [FixIt("did you mean '\($0)'?", replacing: entry.span, with: Self.relative(from: contract.relativePath, to: $0))] } ?? [])
+                    continue
+                }
+                if imported.platform != nil {
+                    diagnostics.error(SemaDiagnostics.badImport, "import '\(entry.value)' is a platform contract; only shared files (without 'platform:') can be imported", at: entry.span)
+                    continue
+                }
+                targets.append(target)
+            }
+            graph[contract.relativePath] = targets
+        }
+        // Report each cycle once, at the import that closes it.
+        var state: [String: Int] = [:]  // 1 visiting, 2 done
+        func visit(_ path: String, _ trail: [String]) {
+            state[path] = 1
+            for (index, target) in (graph[path] ?? []).enumerated() {
+                if state[target] == 1 {
+                    let cycle = (trail.drop { $0 != target } + [path, target]).joined(separator: " -> ")
+                    let span = byPath[path]!.imports.filter { Self.join(path, $0.value) == target }.first?.span ?? byPath[path]!.root
+                    diagnostics.error(SemaDiagnostics.importCycle, "imports form a cycle: \(cycle)", at: span)
+                    graph[path]?.remove(at: index)
+                    return visit(path, trail)
+                } else if state[target] == nil {
+                    visit(target, trail + [path])
+                }
+            }
+            state[path] = 2
+        }
+        for path in graph.keys.sorted() where state[path] == nil { visit(path, []) }
+        return graph
+    }
+
+    private func buildScope(for contract: ContractFile, byPath: [String: ContractFile], imports: [String: [String]]) -> Scope {
+        var scope = Scope()
+        var visited: Set<String> = []
+        var queue = [contract.relativePath]
+        while let path = queue.first {
+            queue.removeFirst()
+            guard visited.insert(path).inserted, let file = byPath[path] else { continue }
+            scope.poisoned.formUnion(file.poisoned)
+            for decl in file.types {
+                if let first = scope.types[decl.name.value] {
+                    duplicate("type", decl.name, first: first.name, in: contract)
+                } else {
+                    scope.types[decl.name.value] = decl
+                }
+            }
+            for decl in file.errors {
+                if let first = scope.errors[decl.name.value] {
+                    duplicate("error", decl.name, first: first.name, in: contract)
+                } else {
+                    scope.errors[decl.name.value] = decl
+                }
+            }
+            queue += imports[path] ?? []
+        }
+        return scope
+    }
+
+    private func duplicate(_ kind: String, _ name: Located<String>, first: Located<String>, in contract: ContractFile) {
+        let via = name.span.file === contract.file && first.span.file === contract.file ? "" : " (through imports of \(contract.relativePath))"
+        diagnostics.error(SemaDiagnostics.duplicateName, "\(kind) '\(name.value)' is declared twice\(via)", at: name.span,
+                          notes: [DiagnosticNote("first declared here", at: first.span)])
+    }
+
+    /// `base`'s folder joined with `relative`, normalised; nil when it climbs out of the root.
+    static func join(_ base: String, _ relative: String) -> String? {
+        guard !relative.hasPrefix("/") else { return nil }
+        var parts = base.split(separator: "/").dropLast().map(String.init)
+        for part in relative.split(separator: "/") {
+            switch part {
+            case ".": continue
+            case "..":
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            default: parts.append(String(part))
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+
+    static func relative(from base: String, to target: String) -> String {
+        let baseParts = base.split(separator: "/").dropLast()
+        let targetParts = target.split(separator: "/")
+        var common = 0
+        while common < baseParts.count, common < targetParts.count - 1, baseParts[baseParts.startIndex + common] == targetParts[common] { common += 1 }
+        let up = Array(repeating: "..", count: baseParts.count - common)
+        return (up + targetParts[common...].map(String.init)).joined(separator: "/")
+    }
+}

@@ -1,0 +1,40 @@
+import AccessSpecSyntax
+
+/// The types and errors a file can name: its own and those of every file it imports.
+public struct Scope: Sendable {
+    public var types: [String: TypeDecl] = [:]
+    public var errors: [String: ErrorDecl] = [:]
+    /// Names that were written but failed to decode: references to them are not reported.
+    public var poisoned: Set<String> = []
+
+    /// Follows named aliases (`type: OtherName`) to what a type finally is.
+    public func resolve(_ expression: TypeExpression) -> TypeExpression {
+        var current = expression
+        var steps = 0
+        while case .named(let name) = current, let decl = types[name], case .scalar(let base, _) = decl.kind, steps < 32 {
+            current = base.value
+            steps += 1
+        }
+        return current
+    }
+}
+
+/// The workspace after resolution: contracts, their scopes and the platform index.
+public struct SemanticWorkspace: Sendable {
+    public var contracts: [ContractFile]
+    public var scopes: [String: Scope]
+    public var settings: WorkspaceSettings
+    /// Platform contracts by platform id.
+    public var platforms: [String: ContractFile]
+
+    public func scope(of contract: ContractFile) -> Scope {
+        scopes[contract.relativePath] ?? Scope()
+    }
+
+    /// Finds an operation written as `platform.area.operationId`.
+    public func operation(named reference: String) -> OperationDecl? {
+        let parts = reference.split(separator: ".").map(String.init)
+        guard parts.count == 3, let area = AccessArea(rawValue: parts[1]) else { return nil }
+        return platforms[parts[0]]?.areas[area]?.operations.first { $0.id.value == parts[2] }
+    }
+}

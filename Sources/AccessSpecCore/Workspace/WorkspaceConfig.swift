@@ -1,0 +1,72 @@
+import AccessSpecSyntax
+
+/// Settings a workspace gives in `accessspec.yaml`.
+public struct WorkspaceSettings: Sendable, Codable, Equatable {
+    public var itemCodePattern = DomainFormats.defaultItemCodePattern
+    /// Percent; OPS002 warns below it.
+    public var minAvailability = 99.5
+    /// Days; SEC006 requires at least this.
+    public var minAuditRetentionDays = 180
+
+    public init() {}
+}
+
+public struct WorkspaceConfig: Sendable {
+    public var settings = WorkspaceSettings()
+    /// Severity per rule code; nil turns a rule off.
+    public var ruleSeverities: [DiagnosticCode: Severity?] = [:]
+
+    public init() {}
+
+    /// Reads the config file; problems are reported and the defaults kept.
+    public static func decode(_ root: YAMLNode, diagnostics: DiagnosticEngine) -> WorkspaceConfig {
+        var config = WorkspaceConfig()
+        let decoder = NodeDecoder(diagnostics: diagnostics)
+        guard let top = decoder.fields(root, "the workspace config", known: ["accessSpecWorkspace", "rules", "settings"]) else { return config }
+        if let node = decoder.required(top, "accessSpecWorkspace"), let version = decoder.integer(node, "'accessSpecWorkspace'"), version.value != 1 {
+            diagnostics.error(LanguageDiagnostics.version, "workspace config version \(version.value) is not supported; this accessc reads version 1", at: node.span)
+        }
+        if let node = top["rules"] {
+            let rules = RuleCatalog.byCode
+            for (code, pair) in decoder.entries(node, "'rules'") ?? [] {
+                guard let rule = rules[DiagnosticCode(code.value)] else {
+                    let known = DiagnosticCatalog.all.contains { $0.code.rawValue == code.value }
+                    let nearest = Suggestions.nearest(to: code.value, in: rules.keys.map(\.rawValue))
+                    diagnostics.error(LanguageDiagnostics.config,
+                                      known ? "'\(code.value)' is a language error and cannot be tuned; only the standard's rules can"
+                                            : "'\(code.value)' is not a rule code; `accessc explain` lists them",
+                                      at: code.span, fixIts: nearest.map { [FixIt("did you mean '\($0)'?", replacing: code.span, with: $0)] } ?? [])
+                    continue
+                }
+                guard let level = decoder.choice(pair.value, "severity of \(rule.code)", RuleLevel.self) else { continue }
+                config.ruleSeverities[rule.code] = level.value.severity
+            }
+        }
+        if let node = top["settings"], let settings = decoder.fields(node, "'settings'", known: ["itemCodePattern", "minAvailability", "minAuditRetentionDays"]) {
+            if let pattern = settings["itemCodePattern"].flatMap({ decoder.string($0, "'itemCodePattern'") }) {
+                if PatternCache.shared.regex(pattern.value) == nil {
+                    diagnostics.error(LanguageDiagnostics.config, "itemCodePattern '\(pattern.value)' is not a valid regular expression", at: pattern.span)
+                } else {
+                    config.settings.itemCodePattern = pattern.value
+                }
+            }
+            if let value = settings["minAvailability"].flatMap({ decoder.number($0, "'minAvailability'") }) { config.settings.minAvailability = value.value }
+            if let value = settings["minAuditRetentionDays"].flatMap({ decoder.integer($0, "'minAuditRetentionDays'") }) {
+                config.settings.minAuditRetentionDays = value.value
+            }
+        }
+        return config
+    }
+}
+
+enum RuleLevel: String, CaseIterable, Sendable {
+    case error, warning, off
+
+    var severity: Severity? {
+        switch self {
+        case .error: .error
+        case .warning: .warning
+        case .off: nil
+        }
+    }
+}

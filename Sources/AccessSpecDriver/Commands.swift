@@ -1,0 +1,138 @@
+import AccessSpecCore
+import AccessSpecGenerators
+import AccessSpecSyntax
+import Foundation
+
+/// Exit codes of every command: 0 clean, 1 problems found (or stale outputs), 2 usage.
+public enum ExitStatus: Int32, Sendable {
+    case success = 0
+    case failure = 1
+    case usage = 2
+}
+
+public enum DiagnosticFormat: String, CaseIterable, Sendable {
+    case text, json
+}
+
+public enum ColourChoice: String, CaseIterable, Sendable {
+    case auto, always, never
+}
+
+/// How diagnostics are shown and judged, shared by every command that compiles.
+public struct ReportOptions: Sendable {
+    public var format: DiagnosticFormat = .text
+    public var colour: ColourChoice = .auto
+    public var warningsAsErrors = false
+
+    public init(format: DiagnosticFormat = .text, colour: ColourChoice = .auto, warningsAsErrors: Bool = false) {
+        self.format = format
+        self.colour = colour
+        self.warningsAsErrors = warningsAsErrors
+    }
+}
+
+/// The commands of `accessc`, as functions the CLI and the tests call alike.
+public struct Commands {
+    public let console: Console
+
+    public init(console: Console) {
+        self.console = console
+    }
+
+    /// `accessc check`: report every problem in the workspace.
+    public func check(workspace: String, options: ReportOptions) -> ExitStatus {
+        let compilation = Compiler.compile(workspaceAt: workspace)
+        return report(compilation, options: options)
+    }
+
+    /// `accessc ir`: print the canonical IR of a clean workspace.
+    public func ir(workspace: String, options: ReportOptions) -> ExitStatus {
+        let compilation = Compiler.compile(workspaceAt: workspace)
+        let status = report(compilation, options: options, quietWhenClean: true)
+        guard status == .success, let ir = compilation.ir, let data = try? ir.canonicalJSON() else { return .failure }
+        console.out(String(decoding: data, as: UTF8.self))
+        return .success
+    }
+
+    /// `accessc build`: compile, generate, and write (or with `check`, compare) the outputs.
+    public func build(workspace: String, output: String, checkOnly: Bool, options: ReportOptions) -> ExitStatus {
+        let compilation = Compiler.compile(workspaceAt: workspace)
+        guard report(compilation, options: options, quietWhenClean: true) == .success, let ir = compilation.ir else {
+            console.err("accessc: nothing was written to \(output)\n")
+            return .failure
+        }
+        let writer = OutputWriter(outputDirectory: URL(fileURLWithPath: output))
+        do {
+            let files = try Generators.generate(ir)
+            let plan = try writer.plan(files)
+            if checkOnly {
+                for conflict in plan.conflicts { console.err("\(output)/\(conflict): error: a file accessc did not make is in the way\n") }
+                guard plan.isUpToDate, plan.conflicts.isEmpty else {
+                    for path in plan.stalePaths { console.err("\(output)/\(path): error: stale; run 'accessc build \(workspace) --out \(output)'\n") }
+                    console.err("accessc: \(plan.stalePaths.count + plan.conflicts.count) of \(files.count) outputs in \(output) are stale\n")
+                    return .failure
+                }
+                console.err("accessc: \(files.count) outputs in \(output) are up to date\n")
+                return .success
+            }
+            try writer.apply(plan, files: files)
+            let changed = plan.write.filter { $0.path != OutputWriter.manifestName }.count
+            console.err("accessc: wrote \(changed) of \(files.count) files to \(output), removed \(plan.remove.count)\n")
+            return .success
+        } catch {
+            console.err("accessc: error: \(error)\n")
+            return .failure
+        }
+    }
+
+    /// `accessc explain [CODE]`: why a rule exists, with a bad and a good example; or the list.
+    public func explain(code: String?) -> ExitStatus {
+        guard let code else {
+            var text = ""
+            for descriptor in DiagnosticCatalog.all {
+                let area = RuleCatalog.byCode[descriptor.code].map { " [\($0.area?.rawValue ?? "topology")]" } ?? ""
+                text += "\(descriptor.code.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0))\(descriptor.summary)\(area)\n"
+            }
+            console.out(text)
+            return .success
+        }
+        guard let descriptor = DiagnosticCatalog.descriptor(for: code) else {
+            let nearest = Suggestions.nearest(to: code.uppercased(), in: DiagnosticCatalog.all.map(\.code.rawValue))
+            console.err("accessc: error: no code '\(code)'\(nearest.map { "; did you mean '\($0)'?" } ?? ""); 'accessc explain' lists them\n")
+            return .usage
+        }
+        var text = "\(descriptor.code.rawValue): \(descriptor.summary)\n\n\(descriptor.explanation)\n"
+        if let rule = RuleCatalog.byCode[descriptor.code] {
+            let area = rule.area.map { "\($0.rawValue) (\($0.chineseName))" } ?? "topology (接入架构)"
+            text += "\nArea: \(area). Default severity: \(rule.defaultSeverity.rawValue); tune it in accessspec.yaml under 'rules:'.\n"
+        }
+        if let bad = descriptor.badExample { text += "\nBad:\n\(indent(bad))\n" }
+        if let good = descriptor.goodExample { text += "\nGood:\n\(indent(good))\n" }
+        console.out(text)
+        return .success
+    }
+
+    private func indent(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n")
+    }
+
+    /// Prints the diagnostics and the summary; the status says whether the run is clean.
+    private func report(_ compilation: Compilation, options: ReportOptions, quietWhenClean: Bool = false) -> ExitStatus {
+        let failed = compilation.errorCount > 0 || (options.warningsAsErrors && compilation.warningCount > 0)
+        switch options.format {
+        case .json:
+            if !(quietWhenClean && compilation.diagnostics.isEmpty) {
+                let report = DiagnosticReport(compilation.diagnostics, files: compilation.fileCount)
+                (quietWhenClean ? console.err : console.out)(report.json())
+            }
+        case .text:
+            let colour = options.colour == .always || (options.colour == .auto && console.errIsTerminal)
+            let renderer = DiagnosticRenderer(colour: colour)
+            console.err(renderer.render(compilation.diagnostics))
+            if !(quietWhenClean && compilation.diagnostics.isEmpty) {
+                console.err(renderer.summary(errors: compilation.errorCount, warnings: compilation.warningCount, files: compilation.fileCount))
+            }
+        }
+        return failed ? .failure : .success
+    }
+}

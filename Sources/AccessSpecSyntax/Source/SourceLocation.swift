@@ -1,0 +1,43 @@
+/// A 1-based line and column; columns count Unicode scalars.
+public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var line: Int
+    public var column: Int
+
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+
+    public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
+        (lhs.line, lhs.column) < (rhs.line, rhs.column)
+    }
+
+    public var description: String { "\(line):\(column)" }
+}
+
+/// A stretch of one source file: where a node, key or value was written.
+public struct SourceSpan: Hashable, Sendable {
+    public var file: SourceFile
+    public var start: SourceLocation
+    public var end: SourceLocation
+
+    public init(file: SourceFile, start: SourceLocation, end: SourceLocation) {
+        self.file = file
+        self.start = start
+        self.end = max(start, end)
+    }
+
+    public init(file: SourceFile, at location: SourceLocation) {
+        self.init(file: file, start: location, end: location)
+    }
+
+    public static func == (lhs: SourceSpan, rhs: SourceSpan) -> Bool {
+        lhs.file === rhs.file && lhs.start == rhs.start && lhs.end == rhs.end
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(ObjectIdentifier(file))
+        hasher.combine(start)
+        hasher.combine(end)
+    }
+}
