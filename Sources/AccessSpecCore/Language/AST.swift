@@ -36,6 +36,9 @@ public struct ContractFile: Sendable {
     public var relativePath: String
     public var root: SourceSpan
     public var platform: PlatformDecl?
+    /// Whether the file has a `platform:` key, even one that failed to decode: such a file is
+    /// a platform contract, not a shared file.
+    public var isPlatformContract = false
     public var connections: [ConnectionDecl] = []
     public var imports: [Located<String>] = []
     public var areas: [AccessArea: AreaDecl] = [:]

@@ -21,7 +21,10 @@ struct ContractDecoder {
         guard let top = decoder.fields(root, "the contract", known: Self.topLevelKeys) else { return nil }
         checkVersion(top)
         var contract = ContractFile(file: root.span.file, relativePath: relativePath, root: root.span)
-        if let node = top["platform"] { contract.platform = platform(node) }
+        if let node = top["platform"] {
+            contract.isPlatformContract = true
+            contract.platform = platform(node)
+        }
         if let node = top["connections"] {
             contract.connections = (decoder.list(node, "'connections'") ?? []).compactMap(connection)
         }

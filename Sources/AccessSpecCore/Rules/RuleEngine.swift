@@ -14,11 +14,20 @@ public struct ComplianceResult: Codable, Equatable, Sendable {
 }
 
 /// Runs every rule on every platform, reports the findings and records the outcomes.
-struct RuleEngine {
+final class RuleEngine {
     let diagnostics: DiagnosticEngine
     let severities: [DiagnosticCode: Severity?]
+    private var errorSpans: [SourceSpan] = []
+
+    init(diagnostics: DiagnosticEngine, severities: [DiagnosticCode: Severity?]) {
+        self.diagnostics = diagnostics
+        self.severities = severities
+    }
 
     func run(_ workspace: SemanticWorkspace) -> [String: [ComplianceResult]] {
+        // A rule does not repeat, in its own words, an error already reported inside the value
+        // it looks at (a literal secret is not also "no signing declared").
+        errorSpans = diagnostics.diagnostics.filter { $0.severity == .error }.compactMap(\.span)
         var results: [String: [ComplianceResult]] = [:]
         for id in workspace.platforms.keys.sorted() {
             let contract = workspace.platforms[id]!
@@ -37,7 +46,7 @@ struct RuleEngine {
         guard case .checked(let findings) = rule.evaluate(context) else {
             return ComplianceResult(rule: rule.code.rawValue, area: area, status: .notApplicable, findings: [])
         }
-        for finding in findings {
+        for finding in findings where !errorSpans.contains(where: { finding.span.contains($0) }) {
             diagnostics.emit(Diagnostic(severity, rule.code, finding.message, at: finding.span, notes: finding.notes, fixIts: finding.fixIts))
         }
         let status: ComplianceStatus = findings.isEmpty ? .passed : severity == .error ? .failed : .warning

@@ -106,7 +106,7 @@ struct ContractChecker {
 
     private func checkConnections() {
         guard let platform = contract.platform else {
-            if let first = contract.connections.first {
+            if !contract.isPlatformContract, let first = contract.connections.first {
                 diagnostics.error(SemaDiagnostics.badConnection, "a shared file (without 'platform:') cannot declare connections", at: first.span)
             }
             return

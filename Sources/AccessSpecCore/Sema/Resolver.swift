@@ -48,7 +48,7 @@ struct Resolver {
                                       fixIts: nearest.map { [FixIt("did you mean '\($0)'?", replacing: entry.span, with: Self.relative(from: contract.relativePath, to: $0))] } ?? [])
                     continue
                 }
-                if imported.platform != nil {
+                if imported.isPlatformContract {
                     diagnostics.error(SemaDiagnostics.badImport, "import '\(entry.value)' is a platform contract; only shared files (without 'platform:') can be imported", at: entry.span)
                     continue
                 }

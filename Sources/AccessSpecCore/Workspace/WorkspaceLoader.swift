@@ -8,10 +8,20 @@ public struct WorkspaceSources: Sendable {
         /// Relative to the workspace root, with `/` separators.
         public var relativePath: String
         public var file: SourceFile
+
+        public init(relativePath: String, file: SourceFile) {
+            self.relativePath = relativePath
+            self.file = file
+        }
     }
 
     public var contracts: [Entry] = []
     public var config: Entry?
+
+    public init(contracts: [Entry] = [], config: Entry? = nil) {
+        self.contracts = contracts.sorted { $0.relativePath < $1.relativePath }
+        self.config = config
+    }
 }
 
 public enum WorkspaceLoader {

@@ -31,6 +31,11 @@ public struct SourceSpan: Hashable, Sendable {
         self.init(file: file, start: location, end: location)
     }
 
+    /// Whether `other` lies within this span (in the same file).
+    public func contains(_ other: SourceSpan) -> Bool {
+        file === other.file && start <= other.start && other.end <= end
+    }
+
     public static func == (lhs: SourceSpan, rhs: SourceSpan) -> Bool {
         lhs.file === rhs.file && lhs.start == rhs.start && lhs.end == rhs.end
     }

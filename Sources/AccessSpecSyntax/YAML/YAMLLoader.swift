@@ -77,6 +77,8 @@ private struct TreeBuilder {
         var pendingKey: YAMLNode?
         /// Built only for large mappings; small ones are searched directly.
         var keyIndex: [String: Int]?
+        /// Set after a duplicate key: its value is read but dropped, so later stages see the first only.
+        var dropValue = false
         var weight = 1
     }
 
@@ -165,14 +167,16 @@ private struct TreeBuilder {
             return true
         }
         if let key = stack[top].pendingKey {
-            stack[top].pairs.append(YAMLPair(key: key, value: node))
+            if !stack[top].dropValue { stack[top].pairs.append(YAMLPair(key: key, value: node)) }
             stack[top].pendingKey = nil
+            stack[top].dropValue = false
             return true
         }
         stack[top].pendingKey = node
         if let text = node.scalar?.text, let first = firstKey(text, in: &stack[top]) {
             error(YAMLDiagnostics.duplicateKey, "duplicate key '\(text)' in mapping", at: node.span.start, end: node.span.end,
                   notes: [DiagnosticNote("'\(text)' was first given here", at: first)])
+            stack[top].dropValue = true
         }
         return true
     }
