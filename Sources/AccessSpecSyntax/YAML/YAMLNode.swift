@@ -40,6 +40,11 @@ public struct YAMLScalar: Sendable {
     public var text: String
     public var style: ScalarStyle
 
+    public init(text: String, style: ScalarStyle) {
+        self.text = text
+        self.style = style
+    }
+
     /// The value under the YAML 1.2 core schema: only plain, untagged scalars are resolved;
     /// quoted ones are always strings.
     public func resolved(tag: String? = nil) -> CoreValue {

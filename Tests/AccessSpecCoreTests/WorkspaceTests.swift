@@ -1,0 +1,104 @@
+import AccessSpecCore
+import AccessSpecSyntax
+import Foundation
+import Testing
+
+/// The bundled workspace, determinism of the IR, and the IR's JSON Schema.
+struct WorkspaceTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let specs = repository.appendingPathComponent("specs").path
+
+    @Test func bundledWorkspaceCompilesWithoutErrors() throws {
+        let compilation = Compiler.compile(workspaceAt: Self.specs)
+        #expect(compilation.errorCount == 0, "\(DiagnosticRenderer().render(compilation.diagnostics))")
+        let ir = try #require(compilation.ir)
+        let levels = Set(ir.platforms.map(\.level))
+        #expect(levels.isSuperset(of: [.national, .provincial, .municipal, .departmental, .thirdParty]))
+        #expect(ir.platforms.filter { $0.level == .provincial }.count >= 2)
+        let operations = ir.platforms.flatMap(\.areas.allOperations)
+        #expect(operations.count >= 40)
+        #expect(Set(operations.map(\.area)) == Set(AccessArea.allCases))
+        #expect(RuleCatalog.all.count >= 25)
+        #expect(Set(RuleCatalog.all.compactMap(\.area)) == Set(AccessArea.allCases))
+    }
+
+    @Test func irIsByteIdenticalWhateverTheFileOrder() throws {
+        let diagnostics = DiagnosticEngine()
+        let sources = WorkspaceLoader.load(root: Self.specs, diagnostics: diagnostics)
+        let first = try #require(Compiler.compile(sources).ir).canonicalJSON()
+        var reversed = sources
+        reversed.contracts.reverse()
+        var shuffled = sources
+        var generator = SystemRandomNumberGenerator()
+        shuffled.contracts.shuffle(using: &generator)
+        for variant in [reversed, shuffled, sources] {
+            let again = try #require(Compiler.compile(variant).ir).canonicalJSON()
+            #expect(again == first)
+        }
+    }
+
+    @Test func diagnosticsAreIdenticalWhateverTheFileOrder() {
+        let diagnostics = DiagnosticEngine()
+        var sources = WorkspaceLoader.load(root: Self.specs, diagnostics: diagnostics)
+        // Break two files so that there is something to report.
+        for index in sources.contracts.indices.prefix(2) {
+            let entry = sources.contracts[index]
+            sources.contracts[index].file = SourceFile(path: entry.file.path, bytes: entry.file.bytes + Array("\nidentiy: {}\n".utf8))
+        }
+        let render = { (sources: WorkspaceSources) in DiagnosticRenderer().render(Compiler.compile(sources).diagnostics) }
+        let first = render(sources)
+        sources.contracts.reverse()
+        #expect(render(sources) == first)
+        #expect(first.contains("error[L001]"))
+    }
+
+    @Test func irMatchesItsJSONSchema() throws {
+        let ir = try #require(Compiler.compile(workspaceAt: Self.specs).ir)
+        let instance = FileManager.default.temporaryDirectory.appendingPathComponent("accessspec-ir-\(UUID().uuidString).json")
+        try ir.canonicalJSON().write(to: instance)
+        defer { try? FileManager.default.removeItem(at: instance) }
+        let schema = Self.repository.appendingPathComponent("docs/ir.schema.json").path
+        let script = """
+            import json, sys, jsonschema
+            schema = json.load(open(sys.argv[1])); instance = json.load(open(sys.argv[2]))
+            jsonschema.Draft202012Validator.check_schema(schema)
+            errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(instance), key=str)
+            for error in errors[:5]: print(list(error.absolute_path), error.message)
+            bad = dict(instance); bad["irVersion"] = 99
+            if not list(jsonschema.Draft202012Validator(schema).iter_errors(bad)): print("schema accepts a wrong irVersion")
+            sys.exit(1 if errors else 0)
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, schema, instance.path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "schema validation failed: \(output)")
+        #expect(!output.contains("accepts a wrong"))
+    }
+
+    @Test func everyCodeHasAnExplanationAndEveryRuleHasExamples() {
+        let codes = DiagnosticCatalog.all.map(\.code)
+        #expect(Set(codes).count == codes.count, "codes are unique")
+        for descriptor in DiagnosticCatalog.all {
+            #expect(!descriptor.summary.isEmpty && !descriptor.explanation.isEmpty, "\(descriptor.code)")
+        }
+        for rule in RuleCatalog.all {
+            #expect(!rule.bad.isEmpty && !rule.good.isEmpty, "\(rule.code) needs a bad and a good example")
+        }
+    }
+
+    @Test func workspaceConfigTunesRulesButNotLanguageErrors() {
+        let config = SourceFile(path: "accessspec.yaml", text: "accessSpecWorkspace: 1\nrules:\n  SEC001: off\n  L001: off\n  SEC00: warning\n")
+        let diagnostics = DiagnosticEngine()
+        var sources = WorkspaceLoader.load(root: Self.specs, diagnostics: diagnostics)
+        sources.config = .init(relativePath: "accessspec.yaml", file: config)
+        let rendered = DiagnosticRenderer().render(Compiler.compile(sources).diagnostics)
+        #expect(rendered.contains("accessspec.yaml:4:3: error[L012]: 'L001' is a language error and cannot be tuned"))
+        #expect(rendered.contains("accessspec.yaml:5:3: error[L012]: 'SEC00' is not a rule code"))
+    }
+}
