@@ -4,7 +4,7 @@ import AccessSpecSyntax
 import Foundation
 
 /// Exit codes of every command: 0 clean, 1 problems found (or stale outputs), 2 usage.
-public enum ExitStatus: Int32, Sendable {
+public enum CommandStatus: Int32, Sendable {
     case success = 0
     case failure = 1
     case usage = 2
@@ -40,13 +40,13 @@ public struct Commands {
     }
 
     /// `accessc check`: report every problem in the workspace.
-    public func check(workspace: String, options: ReportOptions) -> ExitStatus {
+    public func check(workspace: String, options: ReportOptions) -> CommandStatus {
         let compilation = Compiler.compile(workspaceAt: workspace)
         return report(compilation, options: options)
     }
 
     /// `accessc ir`: print the canonical IR of a clean workspace.
-    public func ir(workspace: String, options: ReportOptions) -> ExitStatus {
+    public func ir(workspace: String, options: ReportOptions) -> CommandStatus {
         let compilation = Compiler.compile(workspaceAt: workspace)
         let status = report(compilation, options: options, quietWhenClean: true)
         guard status == .success, let ir = compilation.ir, let data = try? ir.canonicalJSON() else { return .failure }
@@ -55,7 +55,7 @@ public struct Commands {
     }
 
     /// `accessc build`: compile, generate, and write (or with `check`, compare) the outputs.
-    public func build(workspace: String, output: String, checkOnly: Bool, options: ReportOptions) -> ExitStatus {
+    public func build(workspace: String, output: String, checkOnly: Bool, options: ReportOptions) -> CommandStatus {
         let compilation = Compiler.compile(workspaceAt: workspace)
         guard report(compilation, options: options, quietWhenClean: true) == .success, let ir = compilation.ir else {
             console.err("accessc: nothing was written to \(output)\n")
@@ -86,7 +86,7 @@ public struct Commands {
     }
 
     /// `accessc explain [CODE]`: why a rule exists, with a bad and a good example; or the list.
-    public func explain(code: String?) -> ExitStatus {
+    public func explain(code: String?) -> CommandStatus {
         guard let code else {
             var text = ""
             for descriptor in DiagnosticCatalog.all {
@@ -117,7 +117,7 @@ public struct Commands {
     }
 
     /// Prints the diagnostics and the summary; the status says whether the run is clean.
-    private func report(_ compilation: Compilation, options: ReportOptions, quietWhenClean: Bool = false) -> ExitStatus {
+    private func report(_ compilation: Compilation, options: ReportOptions, quietWhenClean: Bool = false) -> CommandStatus {
         let failed = compilation.errorCount > 0 || (options.warningsAsErrors && compilation.warningCount > 0)
         switch options.format {
         case .json:

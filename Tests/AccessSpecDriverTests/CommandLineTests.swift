@@ -1,0 +1,88 @@
+import AccessSpecDriver
+import Foundation
+import Testing
+
+/// The `accessc` executable itself: arguments, exit codes and output streams.
+struct CommandLineTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The built executable beside this test bundle.
+    static var executable: URL {
+        let products = Bundle.main.bundleURL
+        let candidates = [products.appendingPathComponent("accessc"), products.deletingLastPathComponent().appendingPathComponent("accessc")]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
+    }
+
+    func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = arguments
+        process.currentDirectoryURL = Self.repository
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test func checkOnTheBundledSpecsIsClean() throws {
+        let result = try run(["check", "specs"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("accessc: no problems in"))
+    }
+
+    @Test func checkReportsEveryFileAndExitsOne() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("accessspec-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try "accessSpec: 1\nplatform:\n  id: Bad_Id\n".write(to: folder.appendingPathComponent("a.yaml"), atomically: true, encoding: .utf8)
+        try "accessSpec: 2\ntypes: {}\n".write(to: folder.appendingPathComponent("b.yaml"), atomically: true, encoding: .utf8)
+        let text = try run(["check", folder.path, "--color", "never"])
+        #expect(text.status == 1)
+        #expect(text.stderr.contains("a.yaml:3:7: error[L006]"))
+        #expect(text.stderr.contains("b.yaml:1:13: error[L005]"))
+        #expect(text.stderr.contains(" | "))
+        let json = try run(["check", folder.path, "--format", "json"])
+        #expect(json.status == 1)
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect((object?["summary"] as? [String: Any])?["errors"] as? Int ?? 0 >= 2)
+    }
+
+    @Test func warningsAsErrorsTurnsWarningsIntoFailure() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("accessspec-warn-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: Self.repository.appendingPathComponent("specs"), to: folder)
+        let config = folder.appendingPathComponent("accessspec.yaml")
+        try (String(contentsOf: config, encoding: .utf8) + "").write(to: config, atomically: true, encoding: .utf8)
+        let hefei = folder.appendingPathComponent("hefei.yaml")
+        let text = try String(contentsOf: hefei, encoding: .utf8)
+        try text.replacingOccurrences(of: "timestamp: true", with: "timestamp: false").write(to: hefei, atomically: true, encoding: .utf8)
+        #expect(try run(["check", folder.path]).status == 0)
+        let strict = try run(["check", folder.path, "--warnings-as-errors"])
+        #expect(strict.status == 1)
+        #expect(strict.stderr.contains("warning[SEL002]"))
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        #expect(try run(["check", "--format", "xml"]).status == 2)
+        #expect(try run(["frobnicate"]).status == 2)
+        #expect(try run(["explain", "NOPE1"]).status == 2)
+    }
+
+    @Test func explainListsEveryCodeAndExplainsOne() throws {
+        let list = try run(["explain"])
+        #expect(list.status == 0)
+        #expect(list.stdout.contains("SEC002 ") && list.stdout.contains("Y005 ") && list.stdout.contains("TOP001 "))
+        let one = try run(["explain", "lic001"])
+        #expect(one.status == 0)
+        #expect(one.stdout.contains("LIC001:") && one.stdout.contains("Bad:") && one.stdout.contains("Good:"))
+    }
+
+    @Test func irPrintsCanonicalJSON() throws {
+        let result = try run(["ir", "specs"])
+        #expect(result.status == 0)
+        let committed = try String(contentsOf: Self.repository.appendingPathComponent("generated/ir/workspace.json"), encoding: .utf8)
+        #expect(result.stdout == committed)
+    }
+}
