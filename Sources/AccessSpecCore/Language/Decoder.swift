@@ -307,6 +307,7 @@ enum SecretReference {
 /// "Did you mean" by edit distance.
 public enum Suggestions {
     public static func nearest(to word: String, in candidates: [String]) -> String? {
+        guard word.utf8.count <= 128 else { return nil }
         let limit = max(1, word.count / 3)
         var best: (String, Int)?
         for candidate in candidates.sorted() {

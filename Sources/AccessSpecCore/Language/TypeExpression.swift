@@ -17,6 +17,8 @@ public indirect enum TypeExpression: Hashable, Sendable, CustomStringConvertible
 
     /// Parses `text`; the flag says whether it ended in `?`. Nil when malformed.
     public static func parse(_ text: String) -> (TypeExpression, optional: Bool)? {
+        // Real type expressions are short; the bound keeps nesting (and recursion) shallow.
+        guard text.utf8.count <= 200 else { return nil }
         var body = Substring(text.trimmingCharacters(in: .whitespaces))
         var optional = false
         if body.hasSuffix("?") {
