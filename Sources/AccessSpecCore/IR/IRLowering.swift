@@ -26,7 +26,7 @@ struct IRLowering {
         let identity = contract.platform!.identity
         let scope = workspace.scope(of: contract)
         var areas = AreasIR()
-        for (area, decl) in contract.areas {
+        for decl in contract.areas.values {
             let operations = decl.operations.map { operation($0, scope) }.sorted { $0.id < $1.id }
             switch decl.settings {
             case .items(let settings): areas.items = .init(settings: settings, operations: operations)
@@ -38,7 +38,6 @@ struct IRLowering {
             case .security(let settings): areas.security = .init(settings: settings, operations: operations)
             case .thirdParty(let settings): areas.thirdParty = .init(settings: settings, operations: operations)
             }
-            _ = area
         }
         return PlatformIR(
             id: identity.id, name: identity.name, nameEn: identity.nameEn, level: identity.level, region: identity.region,

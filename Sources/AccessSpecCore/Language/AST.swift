@@ -102,6 +102,8 @@ public struct AreaDecl: Sendable {
     public var settings: AreaSettings
     public var spans: SpanMap
     public var operations: [OperationDecl]
+    /// Ids of operations that were written but failed to decode; references to them are not reported again.
+    public var brokenOperations: Set<String> = []
 }
 
 public struct OperationDecl: Sendable {

@@ -34,8 +34,16 @@ struct AreaDecoder {
         case .thirdParty: settings = .thirdParty(thirdParty(fields, &spans))
         }
         let operationDecoder = OperationDecoder(decoder: decoder, area: area)
-        let operations = fields["operations"].map { (decoder.list($0, "\(what) operations") ?? []).compactMap(operationDecoder.decode) } ?? []
-        return AreaDecl(area: area, keySpan: keySpan, settings: settings, spans: spans, operations: operations)
+        var operations: [OperationDecl] = []
+        var brokenOperations: Set<String> = []
+        for node in fields["operations"].flatMap({ decoder.list($0, "\(what) operations") }) ?? [] {
+            if let operation = operationDecoder.decode(node) {
+                operations.append(operation)
+            } else if case .mapping(let pairs) = node.content, let id = pairs.first(where: { $0.key.scalar?.text == "id" })?.value.scalar?.text {
+                brokenOperations.insert(id)
+            }
+        }
+        return AreaDecl(area: area, keySpan: keySpan, settings: settings, spans: spans, operations: operations, brokenOperations: brokenOperations)
     }
 
     private func items(_ fields: Fields, _ spans: inout SpanMap) -> ItemsSettings {

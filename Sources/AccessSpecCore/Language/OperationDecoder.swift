@@ -9,7 +9,12 @@ struct OperationDecoder {
                        "idempotent", "rateLimit", "deprecated", "examples"]
 
     func decode(_ node: YAMLNode) -> OperationDecl? {
-        guard let fields = decoder.fields(node, "an operation", known: Self.keys) else { return nil }
+        // Name the operation in every message about it, even before its id is checked.
+        var title = "an operation"
+        if case .mapping(let pairs) = node.content, let id = pairs.first(where: { $0.key.scalar?.text == "id" })?.value.scalar?.text {
+            title = "operation '\(id)'"
+        }
+        guard let fields = decoder.fields(node, title, known: Self.keys) else { return nil }
         let id = decoder.required(fields, "id").flatMap { decoder.name($0, "operation id", .id) }
         let what = id.map { "operation '\($0.value)'" } ?? "an operation"
         let summary = decoder.required(fields, "summary").flatMap { decoder.string($0, "\(what) summary") }

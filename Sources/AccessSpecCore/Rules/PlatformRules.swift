@@ -148,7 +148,8 @@ enum PlatformRules {
                 let span = context.span(.thirdParty, "uses.\(index)")
                 // An unknown platform is reported by the resolver; a broken area by its decoder.
                 guard let target = context.workspace.platforms[platform],
-                      let area = AccessArea(rawValue: String(use.split(separator: ".")[1])), !target.poisonedAreas.contains(area) else { continue }
+                      let area = AccessArea(rawValue: String(use.split(separator: ".")[1])), !target.poisonedAreas.contains(area),
+                      target.areas[area]?.brokenOperations.contains(String(use.split(separator: ".")[2])) != true else { continue }
                 if context.workspace.operation(named: use) == nil {
                     findings.append(RuleFinding(message: "'\(use)' names no operation of '\(platform)'", span: span))
                 } else if !connected.contains(platform) {
