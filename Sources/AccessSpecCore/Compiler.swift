@@ -13,13 +13,16 @@ public struct Compilation: Sendable {
 
 /// The front end: files -> YAML nodes -> contracts -> resolved, rule-checked workspace -> IR.
 public enum Compiler {
-    public static func compile(workspaceAt root: String, limits: YAMLLimits = YAMLLimits()) -> Compilation {
+    /// `lowering: false` checks only, without building the IR (what `accessc check` needs).
+    public static func compile(workspaceAt root: String, limits: YAMLLimits = YAMLLimits(), lowering: Bool = true) -> Compilation {
         let diagnostics = DiagnosticEngine()
         let sources = WorkspaceLoader.load(root: root, diagnostics: diagnostics)
-        return compile(sources, diagnostics: diagnostics, limits: limits)
+        return compile(sources, diagnostics: diagnostics, limits: limits, lowering: lowering)
     }
 
-    public static func compile(_ sources: WorkspaceSources, diagnostics: DiagnosticEngine = DiagnosticEngine(), limits: YAMLLimits = YAMLLimits()) -> Compilation {
+    public static func compile(
+        _ sources: WorkspaceSources, diagnostics: DiagnosticEngine = DiagnosticEngine(), limits: YAMLLimits = YAMLLimits(), lowering: Bool = true
+    ) -> Compilation {
         let loader = YAMLLoader(limits: limits)
         var config = WorkspaceConfig()
         if let entry = sources.config, let root = loader.load(entry.file, diagnostics: diagnostics) {
@@ -34,14 +37,14 @@ public enum Compiler {
         }
         let workspace = Resolver(diagnostics: diagnostics).resolve(contracts, settings: config.settings)
         let compliance = RuleEngine(diagnostics: diagnostics, severities: config.ruleSeverities).run(workspace)
-        let ir = diagnostics.hasErrors ? nil : IRLowering(workspace: workspace, compliance: compliance, severities: config.ruleSeverities).lower()
+        let ir = diagnostics.hasErrors || !lowering ? nil : IRLowering(workspace: workspace, compliance: compliance, severities: config.ruleSeverities).lower()
         return Compilation(ir: ir, diagnostics: diagnostics.sorted, fileCount: fileCount)
     }
 
     /// Parses and decodes the files, several at a time; each file reports into its own
     /// engine and the reports are merged in path order, so output does not depend on timing.
     private static func decodeAll(_ entries: [WorkspaceSources.Entry], loader: YAMLLoader, diagnostics: DiagnosticEngine) -> [ContractFile] {
-        let results = ResultSlots<(ContractFile?, [Diagnostic])>(count: entries.count)
+        let results = ConcurrentSlots<(ContractFile?, [Diagnostic])>(count: entries.count)
         DispatchQueue.concurrentPerform(iterations: entries.count) { index in
             let entry = entries[index]
             let local = DiagnosticEngine()
@@ -61,7 +64,7 @@ public enum Compiler {
 }
 
 /// Fixed slots that concurrent workers fill, one slot each.
-private final class ResultSlots<Value>: @unchecked Sendable {
+final class ConcurrentSlots<Value>: @unchecked Sendable {
     private var slots: [Value?]
     private let lock = NSLock()
 

@@ -41,7 +41,7 @@ public struct Commands {
 
     /// `accessc check`: report every problem in the workspace.
     public func check(workspace: String, options: ReportOptions) -> CommandStatus {
-        let compilation = Compiler.compile(workspaceAt: workspace)
+        let compilation = Compiler.compile(workspaceAt: workspace, lowering: false)
         return report(compilation, options: options)
     }
 

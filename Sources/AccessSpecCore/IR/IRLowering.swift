@@ -27,7 +27,7 @@ struct IRLowering {
         let scope = workspace.scope(of: contract)
         var areas = AreasIR()
         for decl in contract.areas.values {
-            let operations = decl.operations.map { operation($0, scope) }.sorted { $0.id < $1.id }
+            let operations = decl.operations.map { operation($0, in: contract) }.sorted { $0.id < $1.id }
             switch decl.settings {
             case .items(let settings): areas.items = .init(settings: settings, operations: operations)
             case .portal(let settings): areas.portal = .init(settings: settings, operations: operations)
@@ -49,13 +49,10 @@ struct IRLowering {
             compliance: compliance[identity.id] ?? [])
     }
 
-    private func operation(_ decl: OperationDecl, _ scope: Scope) -> OperationIR {
-        // Examples were checked during analysis; convert them again as their types read them.
-        let converter = ValueChecker(diagnostics: DiagnosticEngine(), scope: scope, settings: workspace.settings)
-        let examples = decl.examples.map { example in
-            ExampleIR(name: example.name,
-                      request: example.request.flatMap { node in decl.request.flatMap { converter.check(node, against: $0.value) } },
-                      response: example.response.flatMap { node in decl.response.flatMap { converter.check(node, against: $0.value) } })
+    private func operation(_ decl: OperationDecl, in contract: ContractFile) -> OperationIR {
+        let examples = decl.examples.enumerated().map { index, example in
+            let checked = workspace.examples[ExampleKey(file: contract.relativePath, area: decl.area, operation: decl.id.value, index: index)]
+            return ExampleIR(name: example.name, request: checked?.request, response: checked?.response)
         }
         let idempotent = decl.idempotent ?? [.GET, .PUT, .DELETE].contains(decl.method.value)
         return OperationIR(

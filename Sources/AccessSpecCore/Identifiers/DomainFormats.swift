@@ -142,10 +142,26 @@ public enum DomainFormats {
     }
 
     public static func checkDateTime(_ value: String) -> String? {
-        let regex = #/^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/#
-        guard value.wholeMatch(of: regex) != nil, checkDate(String(value.prefix(10))) == nil else {
-            return "'\(value)' is not an RFC 3339 date-time such as 2024-05-01T08:30:00+08:00"
+        let problem = "'\(value)' is not an RFC 3339 date-time such as 2024-05-01T08:30:00+08:00"
+        // YYYY-MM-DD T hh:mm:ss [.fraction] (Z | ±hh:mm), checked by hand: this runs on every example.
+        let bytes = Array(value.utf8)
+        guard bytes.count >= 20, checkDate(String(decoding: bytes[0..<10], as: UTF8.self)) == nil,
+              [UInt8(ascii: "T"), UInt8(ascii: "t"), UInt8(ascii: " ")].contains(bytes[10]),
+              digits(bytes[11..<13]), bytes[13] == UInt8(ascii: ":"), digits(bytes[14..<16]),
+              bytes[16] == UInt8(ascii: ":"), digits(bytes[17..<19])
+        else { return problem }
+        var index = 19
+        if bytes[index] == UInt8(ascii: ".") {
+            let start = index + 1
+            index = start
+            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+            guard index > start else { return problem }
         }
+        let zone = bytes[index...]
+        if zone.count == 1, zone.first == UInt8(ascii: "Z") || zone.first == UInt8(ascii: "z") { return nil }
+        guard zone.count == 6, zone.first == UInt8(ascii: "+") || zone.first == UInt8(ascii: "-"),
+              digits(zone.dropFirst().prefix(2)), zone[zone.startIndex + 3] == UInt8(ascii: ":"), digits(zone.suffix(2))
+        else { return problem }
         return nil
     }
 
@@ -157,14 +173,27 @@ public enum DomainFormats {
     }
 
     public static func checkEmail(_ value: String) -> String? {
-        guard value.wholeMatch(of: #/^[^@\s]+@[^@\s]+\.[^@\s]+$/#) != nil else { return "'\(value)' is not an email address" }
+        let parts = value.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, !value.contains(where: \.isWhitespace),
+              let dot = parts[1].lastIndex(of: "."), dot != parts[1].startIndex, parts[1].index(after: dot) != parts[1].endIndex
+        else { return "'\(value)' is not an email address" }
         return nil
     }
 
     public static func checkPhone(_ value: String) -> String? {
-        let mobile = #/^(\+86)?1[3-9]\d{9}$/#
-        let landline = #/^0\d{2,3}-?\d{7,8}$/#
-        guard value.wholeMatch(of: mobile) != nil || value.wholeMatch(of: landline) != nil else {
+        var bytes = Array(value.utf8)[...]
+        if bytes.starts(with: Array("+86".utf8)) { bytes = bytes.dropFirst(3) }
+        let mobile = bytes.count == 11 && bytes.first == UInt8(ascii: "1") && (UInt8(ascii: "3")...UInt8(ascii: "9")).contains(bytes[bytes.startIndex + 1]) && digits(bytes)
+        var landline = false
+        if value.utf8.first == UInt8(ascii: "0") {
+            let groups = value.utf8.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
+            if groups.count == 1 {
+                landline = (10...12).contains(groups[0].count) && digits(groups[0])
+            } else if groups.count == 2 {
+                landline = (3...4).contains(groups[0].count) && digits(groups[0]) && (7...8).contains(groups[1].count) && digits(groups[1])
+            }
+        }
+        guard mobile || landline else {
             return "'\(value)' is not a mainland mobile (1XXXXXXXXXX) or landline (0XXX-XXXXXXX) number"
         }
         return nil
@@ -176,6 +205,10 @@ public enum DomainFormats {
     }
 
     // MARK: Helpers
+
+    static func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
+
+    static func digits(_ bytes: some Collection<UInt8>) -> Bool { !bytes.isEmpty && bytes.allSatisfy(isDigit) }
 
     static func alphanumericValue(_ character: Character) -> Int? {
         guard let ascii = character.asciiValue else { return nil }

@@ -4,20 +4,21 @@ import AccessSpecSyntax
 struct Fields {
     let node: YAMLNode
     let what: String
-    private let pairs: [String: YAMLPair]
+    /// Known keys in source order. Language mappings have a handful of keys, so a scan beats hashing.
+    private let pairs: [(key: String, pair: YAMLPair)]
     /// Keys that were reported as unknown.
     let unknownKeys: [String]
 
-    init(node: YAMLNode, what: String, pairs: [String: YAMLPair], unknownKeys: [String]) {
+    init(node: YAMLNode, what: String, pairs: [(key: String, pair: YAMLPair)], unknownKeys: [String]) {
         self.node = node
         self.what = what
         self.pairs = pairs
         self.unknownKeys = unknownKeys
     }
 
-    subscript(key: String) -> YAMLNode? { pairs[key]?.value }
-    func keySpan(_ key: String) -> SourceSpan? { pairs[key]?.key.span }
-    var keys: [String] { Array(pairs.keys) }
+    subscript(key: String) -> YAMLNode? { pairs.first { $0.key == key }?.pair.value }
+    func keySpan(_ key: String) -> SourceSpan? { pairs.first { $0.key == key }?.pair.key.span }
+    var keys: [String] { pairs.map(\.key) }
 }
 
 /// The building blocks every section's decoding uses: each reports what is wrong and
@@ -31,11 +32,12 @@ struct NodeDecoder {
     /// nearest known one as a fix-it.
     func fields(_ node: YAMLNode, _ what: String, known: [String]) -> Fields? {
         guard let pairs = entries(node, what) else { return nil }
-        var byKey: [String: YAMLPair] = [:]
+        var byKey: [(key: String, pair: YAMLPair)] = []
+        byKey.reserveCapacity(pairs.count)
         var unknown: [String] = []
         for (key, pair) in pairs {
             if known.contains(key.value) {
-                if byKey[key.value] == nil { byKey[key.value] = pair }
+                byKey.append((key.value, pair))
             } else {
                 unknownKey(key, in: what, known: known)
                 unknown.append(key.value)
@@ -300,7 +302,10 @@ enum PathTemplate {
 enum SecretReference {
     /// `${env:NAME}`: the only way a contract names a secret.
     static func isReference(_ text: String) -> Bool {
-        text.wholeMatch(of: #/\$\{env:[A-Z_][A-Z0-9_]*\}/#) != nil
+        guard text.hasPrefix("${env:"), text.hasSuffix("}") else { return false }
+        let name = text.utf8.dropFirst(6).dropLast()
+        guard let first = name.first, first == UInt8(ascii: "_") || (65...90).contains(first) else { return false }
+        return name.allSatisfy { $0 == UInt8(ascii: "_") || (65...90).contains($0) || (48...57).contains($0) }
     }
 }
 

@@ -19,7 +19,8 @@ public indirect enum TypeExpression: Hashable, Sendable, CustomStringConvertible
     public static func parse(_ text: String) -> (TypeExpression, optional: Bool)? {
         // Real type expressions are short; the bound keeps nesting (and recursion) shallow.
         guard text.utf8.count <= 200 else { return nil }
-        var body = Substring(text.trimmingCharacters(in: .whitespaces))
+        var body = Substring(text).drop { $0 == " " }
+        while body.last == " " { body = body.dropLast() }
         var optional = false
         if body.hasSuffix("?") {
             optional = true
@@ -52,8 +53,6 @@ public indirect enum TypeExpression: Hashable, Sendable, CustomStringConvertible
         }
     }
 }
-
-import Foundation
 
 public enum BuiltinType: String, CaseIterable, Codable, Sendable {
     case string, integer, number, boolean

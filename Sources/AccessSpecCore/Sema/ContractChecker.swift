@@ -14,11 +14,12 @@ struct ContractChecker {
         self.scope = workspace.scope(of: contract)
     }
 
-    func check() {
+    /// Checks the contract; returns its examples as their types read them, for the IR.
+    func check() -> [ExampleKey: CheckedExample] {
         checkTypes()
         checkErrorCodes()
         checkConnections()
-        checkOperations()
+        return checkOperations()
     }
 
     // MARK: Types
@@ -151,7 +152,8 @@ struct ContractChecker {
 
     // MARK: Operations
 
-    private func checkOperations() {
+    private func checkOperations() -> [ExampleKey: CheckedExample] {
+        var checked: [ExampleKey: CheckedExample] = [:]
         var ids: [String: SourceSpan] = [:]
         var routes: [String: SourceSpan] = [:]
         let values = ValueChecker(diagnostics: diagnostics, scope: scope, settings: workspace.settings)
@@ -175,19 +177,22 @@ struct ContractChecker {
                                   fixIts: nearest.map { [FixIt("did you mean '\($0)'?", replacing: error.span, with: $0)] } ?? [])
             }
             if requestResolves { checkPathParameters(operation) }
-            for example in operation.examples {
+            for (index, example) in operation.examples.enumerated() {
+                var result = CheckedExample()
                 if let node = example.request, requestResolves, let type = operation.request {
-                    values.check(node, against: type.value)
+                    result.request = values.check(node, against: type.value)
                 } else if let node = example.request, operation.request == nil {
                     diagnostics.error(SemaDiagnostics.exampleMismatch, "example '\(example.name)' has a request but the operation declares none", at: node.span)
                 }
                 if let node = example.response, responseResolves, let type = operation.response {
-                    values.check(node, against: type.value)
+                    result.response = values.check(node, against: type.value)
                 } else if let node = example.response, operation.response == nil {
                     diagnostics.error(SemaDiagnostics.exampleMismatch, "example '\(example.name)' has a response but the operation declares none", at: node.span)
                 }
+                checked[ExampleKey(file: contract.relativePath, area: operation.area, operation: operation.id.value, index: index)] = result
             }
         }
+        return checked
     }
 
     /// `/a/{x}/b` and `/a/{y}/b` are the same route.

@@ -23,9 +23,20 @@ struct Resolver {
                 platforms[platform.identity.id] = contract
             }
         }
-        let workspace = SemanticWorkspace(contracts: contracts, scopes: scopes, settings: settings, platforms: platforms)
-        for contract in contracts {
-            ContractChecker(diagnostics: diagnostics, workspace: workspace, contract: contract).check()
+        var workspace = SemanticWorkspace(contracts: contracts, scopes: scopes, settings: settings, platforms: platforms)
+        // Contracts are checked independently, several at a time, each into its own engine;
+        // the reports are merged in path order so output does not depend on timing.
+        let results = ConcurrentSlots<([Diagnostic], [ExampleKey: CheckedExample])>(count: contracts.count)
+        let snapshot = workspace
+        DispatchQueue.concurrentPerform(iterations: contracts.count) { index in
+            let local = DiagnosticEngine()
+            let examples = ContractChecker(diagnostics: local, workspace: snapshot, contract: contracts[index]).check()
+            results[index] = (local.diagnostics, examples)
+        }
+        for index in contracts.indices {
+            let (reported, examples) = results[index]!
+            reported.forEach(diagnostics.emit)
+            workspace.examples.merge(examples) { first, _ in first }
         }
         return workspace
     }

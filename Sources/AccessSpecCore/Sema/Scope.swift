@@ -19,6 +19,20 @@ public struct Scope: Sendable {
     }
 }
 
+/// Identifies one example of one operation.
+public struct ExampleKey: Hashable, Sendable {
+    public var file: String
+    public var area: AccessArea
+    public var operation: String
+    public var index: Int
+}
+
+/// An example's request and response as their types read them (nil where absent or invalid).
+public struct CheckedExample: Sendable {
+    public var request: JSONValue?
+    public var response: JSONValue?
+}
+
 /// The workspace after resolution: contracts, their scopes and the platform index.
 public struct SemanticWorkspace: Sendable {
     public var contracts: [ContractFile]
@@ -26,6 +40,8 @@ public struct SemanticWorkspace: Sendable {
     public var settings: WorkspaceSettings
     /// Platform contracts by platform id.
     public var platforms: [String: ContractFile]
+    /// Every example, converted once while it was checked.
+    public var examples: [ExampleKey: CheckedExample] = [:]
 
     public func scope(of contract: ContractFile) -> Scope {
         scopes[contract.relativePath] ?? Scope()
