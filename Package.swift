@@ -43,6 +43,10 @@ let package = Package(
             exclude: ["Golden"]
         ),
         .testTarget(
+            name: "AccessSpecGeneratorsTests",
+            dependencies: ["AccessSpecGenerators"]
+        ),
+        .testTarget(
             name: "AccessSpecDriverTests",
             dependencies: ["AccessSpecDriver"]
         ),

@@ -102,3 +102,13 @@ struct WorkspaceTests {
         #expect(rendered.contains("accessspec.yaml:5:3: error[L012]: 'SEC00' is not a rule code"))
     }
 }
+
+extension WorkspaceTests {
+    @Test func rulesReferenceDocumentsEveryCode() throws {
+        let reference = try String(contentsOf: Self.repository.appendingPathComponent("docs/rules.md"), encoding: .utf8)
+        for descriptor in DiagnosticCatalog.all {
+            #expect(reference.contains("### \(descriptor.code.rawValue)"), "docs/rules.md lacks \(descriptor.code.rawValue)")
+            #expect(reference.contains(descriptor.summary), "docs/rules.md has an old summary for \(descriptor.code.rawValue)")
+        }
+    }
+}
