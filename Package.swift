@@ -19,8 +19,11 @@ let package = Package(
         ),
         // Source files, positions, the YAML node tree, limits and the diagnostics engine.
         .target(name: "AccessSpecSyntax", dependencies: ["CYAML"]),
+        // The national identifier formats and their check characters, shared by the compiler
+        // and the runtime that generated clients use.
+        .target(name: "AccessSpecFormats"),
         // The contract language: decode, resolve, check, standard rules, IR.
-        .target(name: "AccessSpecCore", dependencies: ["AccessSpecSyntax"]),
+        .target(name: "AccessSpecCore", dependencies: ["AccessSpecSyntax", "AccessSpecFormats"]),
         // IR in, files out; plus the one writer that puts them on disk.
         .target(name: "AccessSpecGenerators", dependencies: ["AccessSpecCore"]),
         // The commands (check, build, ir, explain) as library functions over a console.
