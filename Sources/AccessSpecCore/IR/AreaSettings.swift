@@ -109,8 +109,15 @@ public struct SecuritySettings: Codable, Equatable, Sendable {
         public var accessIdHeader = "X-Access-Id"
         public var tokenHeader = "X-Access-Token"
     }
+    /// How bodies travel. `headData` is the national platforms' `{head: {...}, data: {...}}`:
+    /// the access id and token go in the request's head, the result code in the response's.
+    public enum Envelope: String, Codable, CaseIterable, Sendable {
+        case plain
+        case headData = "head-data"
+    }
 
     public var transport = Transport()
+    public var envelope = Envelope.plain
     public var algorithms: [Algorithm] = []
     public var signing: Signing?
     public var auth = Auth()

@@ -12,7 +12,7 @@ struct AreaDecoder {
         case .seal: ["algorithm", "format", "timestamp"]
         case .license: ["catalog", "useCause"]
         case .operations: ["availability", "p95LatencyMs", "health", "monitoring", "incidentReportMinutes"]
-        case .security: ["transport", "algorithms", "signing", "auth", "ipAllowList", "protectionLevel", "auditRetentionDays"]
+        case .security: ["transport", "envelope", "algorithms", "signing", "auth", "ipAllowList", "protectionLevel", "auditRetentionDays"]
         case .thirdParty: ["via", "purpose", "dataScope", "authorization", "uses"]
         }
     }
@@ -133,6 +133,7 @@ struct AreaDecoder {
             }
             if let value = transport["gm"].flatMap({ decoder.bool($0, "'security.transport.gm'") }) { settings.transport.gm = value.value }
         }
+        if let node = fields["envelope"], let envelope = decoder.choice(node, "envelope", SecuritySettings.Envelope.self) { settings.envelope = envelope.value }
         if let node = fields["algorithms"] { settings.algorithms = decoder.choices(node, "algorithm", SecuritySettings.Algorithm.self) }
         if let node = fields["signing"], let signing = decoder.fields(node, "'security.signing'", known: ["algorithm", "header", "key"]) {
             let algorithm = decoder.required(signing, "algorithm").flatMap { decoder.choice($0, "signing algorithm", SecuritySettings.SigningAlgorithm.self) }

@@ -19,7 +19,38 @@ struct ContractChecker {
         checkTypes()
         checkErrorCodes()
         checkConnections()
+        checkIdentifiers()
         return checkOperations()
+    }
+
+    // MARK: Identifiers in generated code
+
+    private func checkIdentifiers() {
+        var folded: [String: Located<String>] = [:]
+        func claim(_ name: Located<String>, as identifier: String, in space: String) {
+            let key = space + "\u{0}" + identifier
+            if let first = folded[key] {
+                diagnostics.error(SemaDiagnostics.identifierCollision,
+                                  "'\(name.value)' and '\(first.value)' both become '\(identifier)' in generated code", at: name.span,
+                                  notes: [DiagnosticNote("'\(first.value)' is declared here", at: first.span)])
+            } else {
+                folded[key] = name
+            }
+        }
+        for decl in contract.types {
+            if IdentifierFolding.reservedTypeNames.contains(decl.name.value) {
+                diagnostics.error(SemaDiagnostics.identifierCollision, "type name '\(decl.name.value)' is reserved for generated code", at: decl.name.span,
+                                  fixIts: [FixIt("rename it", replacing: decl.name.span, with: decl.name.value + "Info")])
+            }
+            if case .enumeration(let values) = decl.kind {
+                for value in values { claim(value.value, as: IdentifierFolding.lowerCamel(value.value.value), in: "enum " + decl.name.value) }
+            }
+        }
+        // A platform's error enum holds its own errors and the ones it imports.
+        for decl in scope.errors.values.sorted(by: { ($0.source, $0.name.value) < ($1.source, $1.name.value) }) {
+            claim(decl.name, as: IdentifierFolding.lowerCamel(decl.name.value), in: "errors")
+        }
+        for operation in contract.operations { claim(operation.id, as: IdentifierFolding.lowerCamel(operation.id.value), in: "operations") }
     }
 
     // MARK: Types

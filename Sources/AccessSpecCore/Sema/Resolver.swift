@@ -14,8 +14,15 @@ struct Resolver {
             scopes[contract.relativePath] = buildScope(for: contract, byPath: byPath, imports: importGraph)
         }
         var platforms: [String: ContractFile] = [:]
+        var namespaces: [String: PlatformDecl] = [:]
         for contract in contracts {
             guard let platform = contract.platform else { continue }
+            let namespace = IdentifierFolding.upperCamel(platform.identity.id)
+            if let first = namespaces[namespace], first.identity.id != platform.identity.id {
+                diagnostics.error(SemaDiagnostics.identifierCollision, "platform ids '\(platform.identity.id)' and '\(first.identity.id)' both become '\(namespace)' in generated code",
+                                  at: platform.spans["id"], notes: [DiagnosticNote("'\(first.identity.id)' is declared here", at: first.spans["id"])])
+            }
+            namespaces[namespace] = namespaces[namespace] ?? platform
             if let first = platforms[platform.identity.id] {
                 diagnostics.error(SemaDiagnostics.duplicatePlatform, "platform id '\(platform.identity.id)' is declared by two contracts", at: platform.spans["id"],
                                   notes: [DiagnosticNote("first declared here", at: first.platform!.spans["id"])])

@@ -17,6 +17,7 @@ public enum SemaDiagnostics {
     public static let badConnection: DiagnosticCode = "S013"
     public static let invalidIdentifier: DiagnosticCode = "S014"
     public static let constraintViolated: DiagnosticCode = "S015"
+    public static let identifierCollision: DiagnosticCode = "S016"
 
     public static let descriptors: [DiagnosticDescriptor] = [
         .init(duplicatePlatform, "two contracts declare the same platform id", explanation: """
@@ -79,5 +80,12 @@ public enum SemaDiagnostics {
             Examples must respect their type's constraints (minLength, maxLength, pattern, \
             minimum, maximum, minItems, maxItems).
             """),
+        .init(identifierCollision, "two names become the same identifier in generated code", explanation: """
+            Generated clients turn names into identifiers: platform ids and type names into \
+            UpperCamelCase, operation ids, error names and enum values into lowerCamelCase \
+            (`verify-license` and `verifyLicense` both become `verifyLicense`). Two names that \
+            fold to one identifier, or a type named like a generated declaration (`Client`, \
+            `ContractError`), are rejected here rather than renamed or overwritten later.
+            """, bad: "errors:\n  INVALID_TOKEN: {...}\n  INVALID__TOKEN: {...}", good: "errors:\n  INVALID_TOKEN: {...}\n  EXPIRED_TOKEN: {...}"),
     ]
 }

@@ -1,0 +1,49 @@
+/// How contract names become identifiers in generated code. The rule is the language's, not
+/// one generator's: the checker rejects two names that fold to the same identifier, with their
+/// positions, so no generator ever has to overwrite or rename one silently.
+public enum IdentifierFolding {
+    /// Names the generated code itself declares inside a platform's namespace.
+    public static let reservedTypeNames: Set<String> = ["Client", "ContractError"]
+
+    /// `icbc-mobile` -> `IcbcMobile`, `INVALID_TOKEN` -> `InvalidToken`.
+    public static func upperCamel(_ text: String) -> String {
+        let joined = words(text).map(capitalized).joined()
+        return startsWithDigit(joined) ? "_" + joined : joined
+    }
+
+    /// `verify-license-data` -> `verifyLicenseData`, `INVALID_TOKEN` -> `invalidToken`,
+    /// `L2` -> `l2`, `一级` -> `一级`, `2fa` -> `_2fa`, and `""` -> `_`.
+    public static func lowerCamel(_ text: String) -> String {
+        let parts = words(text)
+        guard let first = parts.first else { return "_" }
+        let head = first.allSatisfy { !$0.isLowercase } ? first.lowercased() : lowercasedFirst(first)
+        let joined = head + parts.dropFirst().map(capitalized).joined()
+        return startsWithDigit(joined) ? "_" + joined : joined
+    }
+
+    /// Runs of letters and digits; everything else separates words.
+    static func words(_ text: String) -> [String] {
+        text.split { !($0.isLetter || $0.isNumber) || !$0.isIdentifierSafe }.map(String.init)
+    }
+
+    private static func capitalized(_ word: String) -> String {
+        let body = word.allSatisfy { !$0.isLowercase } ? word.lowercased() : word
+        return body.prefix(1).uppercased() + body.dropFirst()
+    }
+
+    private static func lowercasedFirst(_ word: String) -> String {
+        word.prefix(1).lowercased() + word.dropFirst()
+    }
+
+    private static func startsWithDigit(_ text: String) -> Bool {
+        text.first?.isNumber ?? false
+    }
+}
+
+private extension Character {
+    /// Letters and digits Swift accepts in identifiers: ASCII, and the CJK ideographs and
+    /// other letters contracts use; emoji and symbols are separators.
+    var isIdentifierSafe: Bool {
+        unicodeScalars.count == 1 && !(unicodeScalars.first!.properties.isEmoji && !isASCII)
+    }
+}
