@@ -6,9 +6,12 @@ let package = Package(
     products: [
         .executable(name: "accessc", targets: ["accessc"]),
         .library(name: "AccessSpecCore", targets: ["AccessSpecCore"]),
+        .library(name: "AccessRuntime", targets: ["AccessRuntime"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // The system libyaml (Debian: libyaml-dev), never vendored.
@@ -28,6 +31,23 @@ let package = Package(
         .target(name: "AccessSpecGenerators", dependencies: ["AccessSpecCore"]),
         // The commands (check, build, ir, explain) as library functions over a console.
         .target(name: "AccessSpecDriver", dependencies: ["AccessSpecGenerators"]),
+        // OpenSSL 3's libcrypto (Debian: libssl-dev): SM2, SM3, SM4 and HMAC for the runtime.
+        .systemLibrary(
+            name: "COpenSSL",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        // The small library generated Swift clients import: transport, envelopes, signing,
+        // replay protection, retries, limits and identifier validation.
+        .target(
+            name: "AccessRuntime",
+            dependencies: [
+                "AccessSpecFormats", "COpenSSL",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
+        // The generated clients of specs/, compiled so that `swift build` proves they compile.
+        .target(name: "AccessClients", dependencies: ["AccessRuntime"], path: "generated/swift"),
         // A thin command line over the driver.
         .executableTarget(
             name: "accessc",
@@ -48,6 +68,18 @@ let package = Package(
         .testTarget(
             name: "AccessSpecGeneratorsTests",
             dependencies: ["AccessSpecGenerators"]
+        ),
+        // Clients generated from a contract of hostile text (Tests/HostileFixture), compiled
+        // to prove that escaping holds.
+        .target(name: "HostileClients", dependencies: ["AccessRuntime"], path: "Tests/HostileFixture/generated/swift"),
+        .testTarget(
+            name: "AccessRuntimeTests",
+            dependencies: [
+                "AccessRuntime", "AccessClients", "HostileClients",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
         ),
         .testTarget(
             name: "AccessSpecDriverTests",

@@ -508,7 +508,8 @@ CONSTRAINTS = ("minLength", "maxLength", "pattern", "minimum", "maximum", "minIt
 
 
 class Contract:
-    def __init__(self, seed, platform_id, level, name, name_en, operator, target_bytes):
+    def __init__(self, seed, platform_id, level, name, name_en, operator, target_bytes, operations=None):
+        self.operations = operations
         self.rng = random.Random(f"{seed}:{platform_id}")
         self.id = platform_id
         self.level = level
@@ -698,7 +699,7 @@ class Contract:
         fixed += len(render(self.errors, 2).encode()) + self.add_health()
         size, n = fixed, 0
         areas = [a for a in AREAS for _ in range(AREA_WEIGHTS[a])]
-        while size < self.target:
+        while (n + 1 < self.operations) if self.operations else (size < self.target):
             n += 1
             size += self.add_unit(n, areas[(n - 1) % len(areas)])
         parts = [head]
@@ -725,8 +726,9 @@ def plan(megabytes):
     return files, total // files
 
 
-def synthesize(megabytes, out, seed):
-    files, per_file = plan(megabytes)
+def synthesize(megabytes, out, seed, operations=None):
+    # With `operations`, one department of exactly that many operations beside the hub.
+    files, per_file = (2, 64 * 1024) if operations else plan(megabytes)
     os.makedirs(out, exist_ok=True)
     for old in glob.glob(os.path.join(out, "dept-*.yaml")) + glob.glob(os.path.join(out, "national.yaml")):
         os.remove(old)
@@ -738,7 +740,7 @@ def synthesize(megabytes, out, seed):
         suffix_zh = f"（{round_no + 1}号）" if round_no else ""
         suffix_en = f" #{round_no + 1}" if round_no else ""
         contracts.append(Contract(seed, f"dept-{i:04d}", "departmental", f"{zh}政务服务平台{suffix_zh}",
-                                  f"{en} Service Platform{suffix_en}", zh, per_file))
+                                  f"{en} Service Platform{suffix_en}", zh, per_file, operations))
     total_bytes = total_ops = 0
     for contract in contracts:
         text = contract.build()
@@ -1068,6 +1070,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--megabytes", type=float, help="approximate workspace size in MiB")
     parser.add_argument("--out", help="output folder")
+    parser.add_argument("--operations", type=int, help="instead of a size: one department with this many operations")
     parser.add_argument("--seed", default="accessspec-bench-1", help="PRNG seed (default: %(default)s)")
     parser.add_argument("--verify", metavar="DIR", help="only verify an existing workspace")
     parser.add_argument("--no-verify", action="store_true", help="skip verification after writing")
@@ -1075,9 +1078,9 @@ def main():
     self_test()
     if args.verify:
         return 0 if verify(args.verify) else 1
-    if args.megabytes is None or not args.out:
-        parser.error("--megabytes and --out are required (or --verify DIR)")
-    synthesize(args.megabytes, args.out, args.seed)
+    if (args.megabytes is None and args.operations is None) or not args.out:
+        parser.error("--megabytes (or --operations) and --out are required (or --verify DIR)")
+    synthesize(args.megabytes or 0, args.out, args.seed, args.operations)
     if not args.no_verify:
         try:
             import yaml  # noqa: F401

@@ -89,10 +89,12 @@ struct BuildCommandTests {
         #expect(read("ir/workspace.json") == before)
     }
 
-    @Test func committedOutputsAreFresh() {
+    @Test(arguments: [("specs", "generated"), ("Tests/HostileFixture/specs", "Tests/HostileFixture/generated")])
+    func committedOutputsAreFresh(_ workspace: String, _ output: String) {
         let console = RecordingConsole()
         let status = Commands(console: console).build(
-            workspace: Self.specs, output: Self.repository.appendingPathComponent("generated").path, checkOnly: true, options: ReportOptions())
-        #expect(status == .success, "generated/ is stale; run 'swift run accessc build specs': \(console.stderr)")
+            workspace: Self.repository.appendingPathComponent(workspace).path, output: Self.repository.appendingPathComponent(output).path,
+            checkOnly: true, options: ReportOptions())
+        #expect(status == .success, "\(output)/ is stale; run 'swift run accessc build \(workspace) --out \(output)': \(console.stderr)")
     }
 }

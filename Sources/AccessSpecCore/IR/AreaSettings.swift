@@ -108,6 +108,8 @@ public struct SecuritySettings: Codable, Equatable, Sendable {
     public struct Auth: Codable, Equatable, Sendable {
         public var accessIdHeader = "X-Access-Id"
         public var tokenHeader = "X-Access-Token"
+
+        public init() {}
     }
     /// How bodies travel. `headData` is the national platforms' `{head: {...}, data: {...}}`:
     /// the access id and token go in the request's head, the result code in the response's.

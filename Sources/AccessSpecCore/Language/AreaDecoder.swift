@@ -137,7 +137,7 @@ struct AreaDecoder {
         if let node = fields["algorithms"] { settings.algorithms = decoder.choices(node, "algorithm", SecuritySettings.Algorithm.self) }
         if let node = fields["signing"], let signing = decoder.fields(node, "'security.signing'", known: ["algorithm", "header", "key"]) {
             let algorithm = decoder.required(signing, "algorithm").flatMap { decoder.choice($0, "signing algorithm", SecuritySettings.SigningAlgorithm.self) }
-            let header = signing["header"].flatMap { decoder.string($0, "signing header") }
+            let header = signing["header"].flatMap { decoder.headerName($0, "signing header") }
             let key = decoder.required(signing, "key").flatMap { decoder.secret($0, "signing key") }
             if let algorithm, let key {
                 settings.signing = .init(algorithm: algorithm.value, header: header?.value ?? "X-Signature", key: key.value)
@@ -145,8 +145,8 @@ struct AreaDecoder {
             }
         }
         if let node = fields["auth"], let auth = decoder.fields(node, "'security.auth'", known: ["accessIdHeader", "tokenHeader"]) {
-            if let value = auth["accessIdHeader"].flatMap({ decoder.string($0, "access id header") }) { settings.auth.accessIdHeader = value.value }
-            if let value = auth["tokenHeader"].flatMap({ decoder.string($0, "token header") }) { settings.auth.tokenHeader = value.value }
+            if let value = auth["accessIdHeader"].flatMap({ decoder.headerName($0, "access id header") }) { settings.auth.accessIdHeader = value.value }
+            if let value = auth["tokenHeader"].flatMap({ decoder.headerName($0, "token header") }) { settings.auth.tokenHeader = value.value }
         }
         if let node = fields["ipAllowList"] {
             settings.ipAllowList = decoder.strings(node, "'security.ipAllowList'").compactMap { entry in

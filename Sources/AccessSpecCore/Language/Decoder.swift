@@ -183,10 +183,23 @@ struct NodeDecoder {
 
     func path(_ node: YAMLNode, _ what: String) -> Located<String>? {
         guard let text = string(node, what) else { return nil }
-        guard text.value.hasPrefix("/"), !text.value.contains(where: { $0 == " " || $0 == "?" || $0 == "#" }),
+        // RFC 3986 path characters (pchar and '/'), plus braces around parameters.
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$&'()*+,;=:@%/{}")
+        guard text.value.hasPrefix("/"), text.value.allSatisfy({ allowed.contains($0) }),
               PathTemplate.parameters(in: text.value) != nil
         else {
-            diagnostics.error(LanguageDiagnostics.badValue, "\(what) '\(text.value)' must start with '/', hold no spaces, query or fragment, and write parameters as {name}", at: node.span)
+            diagnostics.error(LanguageDiagnostics.badValue, "\(what) '\(text.value)' must start with '/', use only URL path characters (percent-encode others), and write parameters as {name}", at: node.span)
+            return nil
+        }
+        return text
+    }
+
+    /// An HTTP header name: an RFC 9110 token.
+    func headerName(_ node: YAMLNode, _ what: String) -> Located<String>? {
+        guard let text = string(node, what) else { return nil }
+        let token = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-.^_`|~")
+        guard !text.value.isEmpty, text.value.allSatisfy({ token.contains($0) }) else {
+            diagnostics.error(LanguageDiagnostics.badValue, "\(what) '\(text.value)' is not an HTTP header name (letters, digits and !#$%&'*+-.^_`|~)", at: node.span)
             return nil
         }
         return text

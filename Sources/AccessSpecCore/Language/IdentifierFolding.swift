@@ -2,8 +2,20 @@
 /// one generator's: the checker rejects two names that fold to the same identifier, with their
 /// positions, so no generator ever has to overwrite or rename one silently.
 public enum IdentifierFolding {
-    /// Names the generated code itself declares inside a platform's namespace.
-    public static let reservedTypeNames: Set<String> = ["Client", "ContractError"]
+    /// Names the generated code itself declares inside a platform's namespace, and the
+    /// modules it names.
+    public static let reservedTypeNames: Set<String> = Set(["Client", "ContractError", "Swift", "Foundation", "AccessRuntime", "Type", "Self", "Protocol", "Any"]
+        + AccessArea.allCases.map { areaTypeName($0) })
+
+    /// The case an enum decodes a value it does not know into.
+    public static let enumFallbackCase = "unrecognized"
+    /// The case an error enum maps a code outside its catalogue to.
+    public static let errorFallbackCase = "undeclared"
+
+    /// The generated type that groups an area's operations, e.g. `LicenseArea`.
+    public static func areaTypeName(_ area: AccessArea) -> String {
+        upperCamel(area.rawValue) + "Area"
+    }
 
     /// `icbc-mobile` -> `IcbcMobile`, `INVALID_TOKEN` -> `InvalidToken`.
     public static func upperCamel(_ text: String) -> String {
@@ -12,10 +24,11 @@ public enum IdentifierFolding {
     }
 
     /// `verify-license-data` -> `verifyLicenseData`, `INVALID_TOKEN` -> `invalidToken`,
-    /// `L2` -> `l2`, `一级` -> `一级`, `2fa` -> `_2fa`, and `""` -> `_`.
+    /// `L2` -> `l2`, `一级` -> `一级`, `2fa` -> `_2fa`, and `*/` -> `_2a2f`.
     public static func lowerCamel(_ text: String) -> String {
         let parts = words(text)
-        guard let first = parts.first else { return "_" }
+        // A name with no letters or digits (`"""`, `*/`) is spelt by its bytes.
+        guard let first = parts.first else { return "_" + text.utf8.prefix(16).map { String($0, radix: 16) }.joined() }
         let head = first.allSatisfy { !$0.isLowercase } ? first.lowercased() : lowercasedFirst(first)
         let joined = head + parts.dropFirst().map(capitalized).joined()
         return startsWithDigit(joined) ? "_" + joined : joined

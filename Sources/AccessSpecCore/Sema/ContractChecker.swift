@@ -25,6 +25,11 @@ struct ContractChecker {
 
     // MARK: Identifiers in generated code
 
+    private func reserved(_ name: Located<String>, _ identifier: String, _ reservedName: String) {
+        guard identifier == reservedName else { return }
+        diagnostics.error(SemaDiagnostics.identifierCollision, "'\(name.value)' becomes '\(identifier)', which generated code reserves for values outside the contract", at: name.span)
+    }
+
     private func checkIdentifiers() {
         var folded: [String: Located<String>] = [:]
         func claim(_ name: Located<String>, as identifier: String, in space: String) {
@@ -43,12 +48,18 @@ struct ContractChecker {
                                   fixIts: [FixIt("rename it", replacing: decl.name.span, with: decl.name.value + "Info")])
             }
             if case .enumeration(let values) = decl.kind {
-                for value in values { claim(value.value, as: IdentifierFolding.lowerCamel(value.value.value), in: "enum " + decl.name.value) }
+                for value in values {
+                    let identifier = IdentifierFolding.lowerCamel(value.value.value)
+                    reserved(value.value, identifier, IdentifierFolding.enumFallbackCase)
+                    claim(value.value, as: identifier, in: "enum " + decl.name.value)
+                }
             }
         }
         // A platform's error enum holds its own errors and the ones it imports.
         for decl in scope.errors.values.sorted(by: { ($0.source, $0.name.value) < ($1.source, $1.name.value) }) {
-            claim(decl.name, as: IdentifierFolding.lowerCamel(decl.name.value), in: "errors")
+            let identifier = IdentifierFolding.lowerCamel(decl.name.value)
+            reserved(decl.name, identifier, IdentifierFolding.errorFallbackCase)
+            claim(decl.name, as: identifier, in: "errors")
         }
         for operation in contract.operations { claim(operation.id, as: IdentifierFolding.lowerCamel(operation.id.value), in: "operations") }
     }

@@ -22,7 +22,12 @@ public protocol Generator: Sendable {
 
 /// Every generator `accessc build` runs, in a fixed order.
 public enum Generators {
-    public static let all: [any Generator] = [IRGenerator()]
+    public static let all: [any Generator] = [
+        IRGenerator(),
+        DocsGenerator(),
+        OpenAPIGenerator(),
+        SwiftClientGenerator(),
+    ]
 
     public static func generate(_ ir: WorkspaceIR) throws -> [GeneratedFile] {
         try all.flatMap { try $0.generate(ir) }.sorted { $0.path < $1.path }

@@ -1,0 +1,198 @@
+import Foundation
+
+/// Makes one contract call: validates the request, builds the URL, wraps the body in the
+/// platform's envelope, adds credentials, replay protection and the signature, sends it with
+/// a deadline (retrying only idempotent operations), and maps the response to the declared
+/// type or to the platform's contract error.
+public struct AccessCaller: Sendable {
+    public let configuration: AccessClientConfiguration
+    public let profile: PlatformProfile
+    public let transport: any AccessTransport
+
+    public init(configuration: AccessClientConfiguration, profile: PlatformProfile, transport: any AccessTransport = HTTPClientTransport()) {
+        self.configuration = configuration
+        self.profile = profile
+        self.transport = transport
+    }
+
+    public func call<Request: Encodable & AccessValidatable, Response: Decodable, Failure: AccessContractError>(
+        _ operation: OperationDescriptor, _ request: Request, returning: Response.Type, errors: Failure.Type
+    ) async throws -> Response {
+        try configuration.checkBaseURL()
+        try request.accessValidate(at: "request")
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let fields = (try? JSONDecoder().decode([String: ScalarField].self, from: try encoder.encode(request))) ?? [:]
+        let target = try Self.target(for: operation, fields: fields)
+        let signer = try profile.signing.map { RequestSigner(algorithm: $0.algorithm, secret: try configuration.secrets.resolve($0.keyReference)) }
+        let sendsBody = !["GET", "DELETE"].contains(operation.method)
+
+        let attempts = operation.idempotent ? configuration.retry.maxAttempts : 1
+        var backoff = configuration.retry.initialBackoff
+        for attempt in 1...attempts {
+            let timestamp = String(configuration.now())
+            let nonce = configuration.nonce()
+            let body = sendsBody ? try self.body(request, encoder: encoder, timestamp: timestamp, nonce: nonce) : nil
+            var headers: [(name: String, value: String)] = [("Accept", "application/json")]
+            if body != nil { headers.append(("Content-Type", "application/json; charset=utf-8")) }
+            if profile.envelope == .plain || !sendsBody {
+                headers.append((profile.accessIdHeader, configuration.accessId))
+                if let token = configuration.accessToken { headers.append((profile.tokenHeader, token)) }
+            }
+            headers.append((PlatformProfile.timestampHeader, timestamp))
+            headers.append((PlatformProfile.nonceHeader, nonce))
+            if let signer, let signing = profile.signing {
+                let signature = try signer.signature(method: operation.method, target: target, timestamp: timestamp, nonce: nonce, body: body)
+                headers.append((signing.header, signature))
+            }
+            guard let url = URL(string: Self.join(configuration.baseURL.absoluteString, target)) else {
+                throw AccessRuntimeError.invalidConfiguration("cannot form a URL from \(configuration.baseURL) and \(target)")
+            }
+            let outgoing = HTTPRequestData(method: operation.method, url: url, headers: headers, body: body)
+            do {
+                let response = try await transport.send(outgoing, timeout: configuration.timeout, maxResponseBytes: configuration.maxResponseBytes)
+                if attempt < attempts, response.status >= 500 || response.status == 429 {
+                    try await Task.sleep(for: backoff)
+                    backoff *= 2
+                    continue
+                }
+                return try decode(response, as: Response.self, errors: Failure.self)
+            } catch let error as AccessRuntimeError where attempt < attempts && error.isTransient {
+                try await Task.sleep(for: backoff)
+                backoff *= 2
+            }
+        }
+        throw AccessRuntimeError.transport("no attempt was made")
+    }
+
+    /// The path with its parameters filled in, plus, for GET and DELETE, the other scalar
+    /// fields as a sorted query string.
+    static func target(for operation: OperationDescriptor, fields: [String: ScalarField]) throws -> String {
+        var path = ""
+        var used: Set<String> = []
+        var rest = Substring(operation.path)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            path += rest[..<open]
+            let name = String(rest[rest.index(after: open)..<close])
+            guard let value = fields[name]?.text else {
+                throw AccessRuntimeError.invalidField(path: "request.\(name)", reason: "the path parameter {\(name)} has no value")
+            }
+            path += percentEncode(value)
+            used.insert(name)
+            rest = rest[rest.index(after: close)...]
+        }
+        path += rest
+        guard ["GET", "DELETE"].contains(operation.method) else { return path }
+        let query = fields.keys.sorted().filter { !used.contains($0) }.compactMap { key in
+            fields[key]?.text.map { "\(percentEncode(key))=\(percentEncode($0))" }
+        }
+        return query.isEmpty ? path : path + "?" + query.joined(separator: "&")
+    }
+
+    private func body<Request: Encodable>(_ request: Request, encoder: JSONEncoder, timestamp: String, nonce: String) throws -> Data {
+        switch profile.envelope {
+        case .plain:
+            return try encoder.encode(request)
+        case .headData:
+            let head = RequestHead(accessId: configuration.accessId, accessToken: configuration.accessToken, timestamp: timestamp, nonce: nonce)
+            return try encoder.encode(RequestEnvelope(head: head, data: request))
+        }
+    }
+
+    private func decode<Response: Decodable, Failure: AccessContractError>(_ response: HTTPResponseData, as: Response.Type, errors: Failure.Type) throws -> Response {
+        let decoder = JSONDecoder()
+        let bodyText = String(decoding: response.body, as: UTF8.self)
+        switch profile.envelope {
+        case .plain:
+            if (200..<300).contains(response.status) {
+                if Response.self == NoContent.self { return NoContent() as! Response }
+                do {
+                    return try decoder.decode(Response.self, from: response.body)
+                } catch {
+                    throw AccessRuntimeError.decoding(String(describing: error))
+                }
+            }
+            if let failure = try? decoder.decode(ErrorBody.self, from: response.body) {
+                throw Failure(code: failure.code, message: failure.message)
+            }
+            throw AccessRuntimeError.unexpectedResponse(status: response.status, body: bodyText)
+        case .headData:
+            guard let envelope = try? decoder.decode(ResponseHeadOnly.self, from: response.body) else {
+                throw AccessRuntimeError.unexpectedResponse(status: response.status, body: bodyText)
+            }
+            guard envelope.head.code == 0 else { throw Failure(code: envelope.head.code, message: envelope.head.message ?? "") }
+            if Response.self == NoContent.self { return NoContent() as! Response }
+            do {
+                return try decoder.decode(ResponseEnvelope<Response>.self, from: response.body).data
+            } catch {
+                throw AccessRuntimeError.decoding(String(describing: error))
+            }
+        }
+    }
+
+
+    static func percentEncode(_ text: String) -> String {
+        var allowed = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)...Unicode.Scalar(127)))
+        allowed.insert(charactersIn: "-._~")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+    }
+
+    private static func join(_ base: String, _ target: String) -> String {
+        (base.hasSuffix("/") ? String(base.dropLast()) : base) + target
+    }
+}
+
+/// A top-level request field as it goes into a path or a query: its text when it is a scalar.
+struct ScalarField: Decodable {
+    var text: String?
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let flag = try? container.decode(Bool.self) { text = flag ? "true" : "false" }
+        else if let number = try? container.decode(Int.self) { text = String(number) }
+        else if let number = try? container.decode(Double.self) { text = String(number) }
+        else if let string = try? container.decode(String.self) { text = string }
+        else { text = nil }
+    }
+}
+
+struct RequestHead: Encodable {
+    var accessId: String
+    var accessToken: String?
+    var timestamp: String
+    var nonce: String
+}
+
+struct RequestEnvelope<Body: Encodable>: Encodable {
+    var head: RequestHead
+    var data: Body
+}
+
+struct ResponseHead: Decodable {
+    var code: Int
+    var message: String?
+}
+
+struct ResponseHeadOnly: Decodable {
+    var head: ResponseHead
+}
+
+struct ResponseEnvelope<Body: Decodable>: Decodable {
+    var data: Body
+}
+
+/// The body of a contract error under the plain envelope.
+struct ErrorBody: Decodable {
+    var code: Int
+    var message: String
+}
+
+extension AccessRuntimeError {
+    /// Worth another attempt of an idempotent operation.
+    var isTransient: Bool {
+        switch self {
+        case .transport, .timedOut: true
+        default: false
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+
+/// How a client reaches one platform, and as whom.
+public struct AccessClientConfiguration: Sendable {
+    public struct RetryPolicy: Sendable {
+        /// Attempts for an idempotent operation; other operations are tried once.
+        public var maxAttempts: Int
+        public var initialBackoff: Duration
+
+        public init(maxAttempts: Int = 3, initialBackoff: Duration = .milliseconds(200)) {
+            self.maxAttempts = max(1, maxAttempts)
+            self.initialBackoff = initialBackoff
+        }
+    }
+
+    public var baseURL: URL
+    public var accessId: String
+    public var accessToken: String?
+    /// Resolves the contract's secret references (`${env:NAME}`) to the signing key.
+    public var secrets: SecretResolver
+    public var timeout: Duration
+    public var retry: RetryPolicy
+    public var maxResponseBytes: Int
+    /// Plain http is refused except to a loopback host, and there only when this is set (tests).
+    public var allowInsecureLoopback: Bool
+    /// Milliseconds since 1970 for the replay-protection timestamp.
+    public var now: @Sendable () -> Int64
+    public var nonce: @Sendable () -> String
+
+    public init(
+        baseURL: URL, accessId: String, accessToken: String? = nil, secrets: SecretResolver = SecretResolver(),
+        timeout: Duration = .seconds(10), retry: RetryPolicy = RetryPolicy(), maxResponseBytes: Int = 8 << 20,
+        allowInsecureLoopback: Bool = false,
+        now: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970 * 1000) },
+        nonce: @escaping @Sendable () -> String = { AccessCrypto.hex(AccessCrypto.randomBytes(16)) }
+    ) {
+        self.baseURL = baseURL
+        self.accessId = accessId
+        self.accessToken = accessToken
+        self.secrets = secrets
+        self.timeout = timeout
+        self.retry = retry
+        self.maxResponseBytes = maxResponseBytes
+        self.allowInsecureLoopback = allowInsecureLoopback
+        self.now = now
+        self.nonce = nonce
+    }
+
+    /// https only; http only to 127.0.0.0/8, ::1 or localhost, and only when allowed.
+    func checkBaseURL() throws {
+        guard let scheme = baseURL.scheme?.lowercased(), let host = baseURL.host?.lowercased() else {
+            throw AccessRuntimeError.invalidConfiguration("base URL \(baseURL) is not absolute")
+        }
+        if scheme == "https" { return }
+        let loopback = host == "localhost" || host == "::1" || host == "[::1]" || host.hasPrefix("127.")
+        guard scheme == "http", loopback, allowInsecureLoopback else {
+            throw AccessRuntimeError.invalidConfiguration("base URL \(baseURL) is not https (plain http is allowed only to loopback, when allowInsecureLoopback is set)")
+        }
+    }
+}
+
+/// Turns a contract's secret reference into the secret. Only `${env:NAME}` exists today.
+public struct SecretResolver: Sendable {
+    private let environment: [String: String]
+
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.environment = environment
+    }
+
+    public func resolve(_ reference: String) throws -> String {
+        guard reference.hasPrefix("${env:"), reference.hasSuffix("}") else {
+            throw AccessRuntimeError.invalidConfiguration("'\(reference)' is not a secret reference such as ${env:NAME}")
+        }
+        let name = String(reference.dropFirst(6).dropLast())
+        guard let value = environment[name], !value.isEmpty else {
+            throw AccessRuntimeError.invalidConfiguration("environment variable \(name) (the signing secret) is not set")
+        }
+        return value
+    }
+}

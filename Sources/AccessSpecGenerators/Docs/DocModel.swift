@@ -1,0 +1,88 @@
+import AccessSpecCore
+
+/// A small structured description of a documentation page. Page builders describe content
+/// with it; the HTML and Markdown renderers turn it into text, and only they escape. Text from a
+/// contract is only ever carried as `.text` or `.code`, never as markup.
+struct DocPage {
+    var page: SitePage
+    /// The `<title>` and the heading, Chinese first.
+    var title: [Inline]
+    var subtitle: [Inline]
+    var blocks: [Block]
+    /// Where the content comes from, for the footer.
+    var source: [Inline]
+}
+
+/// A page of the site, the same for the HTML and the Markdown form.
+enum SitePage: Hashable, Sendable {
+    case index
+    case platform(String)
+    case area(AccessArea)
+}
+
+/// Where a link goes. Fragments are honoured in HTML; Markdown links go to the page.
+struct DocTarget: Hashable, Sendable {
+    var page: SitePage
+    var fragment: String?
+
+    init(_ page: SitePage, _ fragment: String? = nil) {
+        self.page = page
+        self.fragment = fragment
+    }
+}
+
+indirect enum Inline: Equatable, Sendable {
+    /// Plain text.
+    case text(String)
+    /// A Chinese label with its English beside it: "电子证照 License".
+    case label(String, String)
+    /// An identifier, path or value, shown in monospace.
+    case code(String)
+    case strong([Inline])
+    case link([Inline], DocTarget)
+    case status(ComplianceStatus)
+    case lineBreak
+}
+
+enum Block {
+    case section(DocSection)
+    case paragraph([Inline])
+    case table(DocTable)
+    case list([[Inline]])
+    case definitions([(term: [Inline], value: [Inline])])
+    case code(String, language: String, caption: [Inline])
+    /// The topology diagram: inline SVG markup in HTML (already escaped by the SVG renderer),
+    /// the standalone SVG file as an image in Markdown.
+    case topology(svg: String, alternative: [Inline])
+}
+
+struct DocSection {
+    /// Unique on its page; the HTML `id`.
+    var id: String
+    var title: [Inline]
+    var blocks: [Block]
+}
+
+struct DocTable {
+    var caption: [Inline]?
+    var columns: [[Inline]]
+    var rows: [[[Inline]]]
+    /// The first cell of each row names the row (`<th scope="row">`).
+    var rowHeaders = true
+    /// A CSS class for the table, from a fixed set the stylesheet knows.
+    var style: String?
+    /// HTML ids of the rows (link targets), when rows are linked to.
+    var rowIDs: [String]?
+}
+
+extension Array where Element == Inline {
+    /// Inlines joined with a separator, e.g. codes with ", ".
+    static func joined(_ parts: [[Inline]], separator: [Inline] = [.text(", ")]) -> [Inline] {
+        var result: [Inline] = []
+        for (index, part) in parts.enumerated() {
+            if index > 0 { result += separator }
+            result += part
+        }
+        return result
+    }
+}

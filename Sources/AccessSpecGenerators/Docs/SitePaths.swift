@@ -1,0 +1,57 @@
+import AccessSpecCore
+
+/// Where each page lives under `docs/`, and the relative links between them. Every path and
+/// fragment is made only of `[A-Za-z0-9._-]`, whatever an id holds, so links need no quoting.
+enum SitePaths {
+    static let stylesheet = "style.css"
+    static let topology = "topology.svg"
+
+    static func html(_ page: SitePage) -> String {
+        switch page {
+        case .index: "index.html"
+        case .platform(let id): "platforms/\(token(id)).html"
+        case .area(let area): "areas/\(area.rawValue).html"
+        }
+    }
+
+    static func markdown(_ page: SitePage) -> String {
+        switch page {
+        case .index: "md/index.md"
+        case .platform(let id): "md/platforms/\(token(id)).md"
+        case .area(let area): "md/areas/\(area.rawValue).md"
+        }
+    }
+
+    /// A path relative to the folder of `from` (both relative to `docs/`).
+    static func relative(from: String, to: String) -> String {
+        let fromFolder = from.split(separator: "/", omittingEmptySubsequences: false).dropLast()
+        let target = to.split(separator: "/", omittingEmptySubsequences: false)
+        var common = 0
+        while common < fromFolder.count, common < target.count - 1, fromFolder[fromFolder.startIndex + common] == target[common] {
+            common += 1
+        }
+        let ups = Array(repeating: "..", count: fromFolder.count - common)
+        return (ups + target[common...].map(String.init)).joined(separator: "/")
+    }
+
+    /// An id as a file name or fragment: ids of the contract language are kept as they are;
+    /// anything else (an IR from elsewhere) is spelled out in hex so no two ids meet.
+    static func token(_ id: String) -> String {
+        let safe = !id.isEmpty && id.utf8.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "_"):
+                true
+            default:
+                false
+            }
+        }
+        if safe && !id.hasPrefix("x--") { return id }
+        return "x--" + id.utf8.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+    }
+
+    static func operationFragment(_ id: String) -> String { "op-" + token(id) }
+    static func typeFragment(_ name: String) -> String { "type-" + token(name) }
+    static func errorFragment(_ name: String) -> String { "error-" + token(name) }
+    static func areaFragment(_ area: AccessArea) -> String { "area-" + area.rawValue }
+}

@@ -1,0 +1,82 @@
+import AccessRuntime
+import Foundation
+import Testing
+
+/// The runtime on its own: the head-data envelope and SM2 signatures.
+@Suite(.serialized)
+struct AccessCallerTests {
+    struct Query: Codable, AccessValidatable, Equatable {
+        var certNo: String
+        func accessValidate(at path: String) throws {}
+    }
+
+    struct Answer: Codable, Equatable {
+        var valid: Bool
+    }
+
+    enum Failure: AccessContractError, Equatable {
+        case known(Int, String)
+        init(code: Int, message: String) { self = .known(code, message) }
+    }
+
+    static let operation = OperationDescriptor(id: "verify", method: "POST", path: "/license/v1/verify", idempotent: false)
+
+    func caller(_ server: LoopbackServer, profile: PlatformProfile, secrets: [String: String] = [:]) -> AccessCaller {
+        let configuration = AccessClientConfiguration(
+            baseURL: server.baseURL, accessId: "hub", accessToken: "t-9", secrets: SecretResolver(environment: secrets),
+            allowInsecureLoopback: true, now: { 42 }, nonce: { "n-1" })
+        return AccessCaller(configuration: configuration, profile: profile)
+    }
+
+    @Test func headDataEnvelopeWrapsRequestsAndUnwrapsResponses() async throws {
+        let server = try LoopbackServer { _ in .json(#"{"head": {"code": 0, "message": "ok"}, "data": {"valid": true}}"#) }
+        defer { server.shutdown() }
+        let profile = PlatformProfile(envelope: .headData, signing: nil, accessIdHeader: "X-Access-Id", tokenHeader: "X-Access-Token")
+        let answer = try await caller(server, profile: profile).call(Self.operation, Query(certNo: "A1"), returning: Answer.self, errors: Failure.self)
+        #expect(answer == Answer(valid: true))
+        let request = try #require(server.requests.first)
+        let body = try JSONSerialization.jsonObject(with: request.body) as? [String: Any]
+        let head = body?["head"] as? [String: Any]
+        #expect(head?["accessId"] as? String == "hub")
+        #expect(head?["accessToken"] as? String == "t-9")
+        #expect(head?["timestamp"] as? String == "42")
+        #expect(head?["nonce"] as? String == "n-1")
+        #expect((body?["data"] as? [String: Any])?["certNo"] as? String == "A1")
+        #expect(request.header("X-Access-Token") == nil, "credentials travel in the head, not in headers")
+    }
+
+    @Test func headDataErrorsComeFromTheHeadCode() async throws {
+        let server = try LoopbackServer { _ in .json(#"{"head": {"code": 40401, "message": "证照不存在"}, "data": null}"#) }
+        defer { server.shutdown() }
+        let profile = PlatformProfile(envelope: .headData, signing: nil, accessIdHeader: "X-Access-Id", tokenHeader: "X-Access-Token")
+        await #expect(throws: Failure.known(40401, "证照不存在")) {
+            _ = try await caller(server, profile: profile).call(Self.operation, Query(certNo: "A1"), returning: Answer.self, errors: Failure.self)
+        }
+    }
+
+    @Test func sm2SignaturesVerifyWithTheSendersPublicKey() async throws {
+        let key = try AccessCrypto.SM2Key.generate()
+        let server = try LoopbackServer { _ in .json(#"{"valid": false}"#) }
+        defer { server.shutdown() }
+        let profile = PlatformProfile(
+            envelope: .plain, signing: .init(algorithm: .sm2SM3, header: "X-SM2-Signature", keyReference: "${env:HUB_SM2_KEY}"),
+            accessIdHeader: "X-Access-Id", tokenHeader: "X-Access-Token")
+        let answer = try await caller(server, profile: profile, secrets: ["HUB_SM2_KEY": try key.privateKeyPEM()])
+            .call(Self.operation, Query(certNo: "A1"), returning: Answer.self, errors: Failure.self)
+        #expect(answer == Answer(valid: false))
+        let request = try #require(server.requests.first)
+        let verifier = RequestSigner(algorithm: .sm2SM3, secret: try key.publicKeyPEM())
+        let signature = try #require(request.header("X-SM2-Signature"))
+        #expect(try verifier.verify(signature, method: "POST", target: "/license/v1/verify", timestamp: "42", nonce: "n-1", body: request.body))
+        #expect(try !verifier.verify(signature, method: "POST", target: "/license/v1/verify", timestamp: "42", nonce: "n-1", body: Data("{}".utf8)))
+    }
+
+    @Test func hmacSHA256SignsWithSHA256() throws {
+        let signer = RequestSigner(algorithm: .hmacSHA256, secret: "k")
+        let text = try signer.canonicalText(method: "GET", target: "/a?b=1", timestamp: "1", nonce: "n", body: nil)
+        // The body digest of an empty body under SHA-256.
+        #expect(String(decoding: text, as: UTF8.self) == "GET\n/a?b=1\n1\nn\ne3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        let signature = try signer.signature(method: "GET", target: "/a?b=1", timestamp: "1", nonce: "n", body: nil)
+        #expect(signature == AccessCrypto.hex(try AccessCrypto.hmac(text, key: Array("k".utf8), .sha256)))
+    }
+}
