@@ -39,7 +39,8 @@ synthetic_lines=$(lines "${client[@]}")
 # The compiler flags SwiftPM uses for a target that imports AccessRuntime, taken from a verbose
 # build of AccessClients, so the synthetic client compiles exactly as a package target would.
 touch generated/swift/*/*.swift
-swift build -c release --target AccessClients -v 2>/dev/null | grep -- '-module-name AccessClients' | head -1 > "$work/command"
+swift build -c release --target AccessClients -v > "$work/build.log" 2>&1
+grep -m1 -- '-module-name AccessClients' "$work/build.log" > "$work/command"
 python3 - "$work/command" > "$work/flags" <<'PY'
 import shlex, sys
 args = shlex.split(open(sys.argv[1]).read())

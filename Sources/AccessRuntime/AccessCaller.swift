@@ -22,7 +22,7 @@ public struct AccessCaller: Sendable {
         try request.accessValidate(at: "request")
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let fields = (try? JSONDecoder().decode([String: ScalarField].self, from: try encoder.encode(request))) ?? [:]
+        let fields = (try? JSONDecoder().decode([String: QueryValue].self, from: try encoder.encode(request))) ?? [:]
         let target = try Self.target(for: operation, fields: fields)
         let signer = try profile.signing.map { RequestSigner(algorithm: $0.algorithm, secret: try configuration.secrets.resolve($0.keyReference)) }
         let sendsBody = !["GET", "DELETE"].contains(operation.method)
@@ -65,16 +65,17 @@ public struct AccessCaller: Sendable {
         throw AccessRuntimeError.transport("no attempt was made")
     }
 
-    /// The path with its parameters filled in, plus, for GET and DELETE, the other scalar
-    /// fields as a sorted query string.
-    static func target(for operation: OperationDescriptor, fields: [String: ScalarField]) throws -> String {
+    /// The path with its parameters filled in, plus, for GET and DELETE, the other fields as a
+    /// sorted query string, as OpenAPI's defaults write them: scalars `key=value`, lists
+    /// `key=a&key=b` (form, exploded), records `key[field]=value` (deepObject).
+    static func target(for operation: OperationDescriptor, fields: [String: QueryValue]) throws -> String {
         var path = ""
         var used: Set<String> = []
         var rest = Substring(operation.path)
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
             path += rest[..<open]
             let name = String(rest[rest.index(after: open)..<close])
-            guard let value = fields[name]?.text else {
+            guard case .scalar(let value)? = fields[name] else {
                 throw AccessRuntimeError.invalidField(path: "request.\(name)", reason: "the path parameter {\(name)} has no value")
             }
             path += percentEncode(value)
@@ -83,8 +84,8 @@ public struct AccessCaller: Sendable {
         }
         path += rest
         guard ["GET", "DELETE"].contains(operation.method) else { return path }
-        let query = fields.keys.sorted().filter { !used.contains($0) }.compactMap { key in
-            fields[key]?.text.map { "\(percentEncode(key))=\(percentEncode($0))" }
+        let query = fields.keys.sorted().filter { !used.contains($0) }.flatMap { key in
+            fields[key]!.queryItems(named: key).map { "\(percentEncode($0.name))=\(percentEncode($0.value))" }
         }
         return query.isEmpty ? path : path + "?" + query.joined(separator: "&")
     }
@@ -142,17 +143,32 @@ public struct AccessCaller: Sendable {
     }
 }
 
-/// A top-level request field as it goes into a path or a query: its text when it is a scalar.
-struct ScalarField: Decodable {
-    var text: String?
+/// A request field as it goes into a path or a query string.
+enum QueryValue: Decodable {
+    case scalar(String)
+    case list([QueryValue])
+    case record([String: QueryValue])
+    case absent
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
-        if let flag = try? container.decode(Bool.self) { text = flag ? "true" : "false" }
-        else if let number = try? container.decode(Int.self) { text = String(number) }
-        else if let number = try? container.decode(Double.self) { text = String(number) }
-        else if let string = try? container.decode(String.self) { text = string }
-        else { text = nil }
+        if container.decodeNil() { self = .absent }
+        else if let flag = try? container.decode(Bool.self) { self = .scalar(flag ? "true" : "false") }
+        else if let number = try? container.decode(Int.self) { self = .scalar(String(number)) }
+        else if let number = try? container.decode(Double.self) { self = .scalar(String(number)) }
+        else if let string = try? container.decode(String.self) { self = .scalar(string) }
+        else if let list = try? container.decode([QueryValue].self) { self = .list(list) }
+        else if let record = try? container.decode([String: QueryValue].self) { self = .record(record) }
+        else { self = .absent }
+    }
+
+    func queryItems(named name: String) -> [(name: String, value: String)] {
+        switch self {
+        case .scalar(let text): [(name, text)]
+        case .list(let items): items.flatMap { $0.queryItems(named: name) }
+        case .record(let fields): fields.keys.sorted().flatMap { fields[$0]!.queryItems(named: "\(name)[\($0)]") }
+        case .absent: []
+        }
     }
 }
 

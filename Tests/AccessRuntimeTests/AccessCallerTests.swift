@@ -71,6 +71,23 @@ struct AccessCallerTests {
         #expect(try !verifier.verify(signature, method: "POST", target: "/license/v1/verify", timestamp: "42", nonce: "n-1", body: Data("{}".utf8)))
     }
 
+    @Test func getQueriesWriteListsExplodedAndRecordsAsDeepObjects() async throws {
+        struct Page: Codable { var number: Int; var size: Int }
+        struct Search: Codable, AccessValidatable {
+            var region: String
+            var page: Page
+            var tags: [String]
+            var note: String?
+            func accessValidate(at path: String) throws {}
+        }
+        let server = try LoopbackServer { _ in .json(#"{"valid": true}"#) }
+        defer { server.shutdown() }
+        let profile = PlatformProfile(envelope: .plain, signing: nil, accessIdHeader: "X-Access-Id", tokenHeader: "X-Access-Token")
+        let search = OperationDescriptor(id: "search", method: "GET", path: "/items/{region}", idempotent: true)
+        _ = try await caller(server, profile: profile).call(search, Search(region: "370000", page: Page(number: 2, size: 20), tags: ["a b", "c"]), returning: Answer.self, errors: Failure.self)
+        #expect(server.requests.first?.uri == "/items/370000?page%5Bnumber%5D=2&page%5Bsize%5D=20&tags=a%20b&tags=c")
+    }
+
     @Test func hmacSHA256SignsWithSHA256() throws {
         let signer = RequestSigner(algorithm: .hmacSHA256, secret: "k")
         let text = try signer.canonicalText(method: "GET", target: "/a?b=1", timestamp: "1", nonce: "n", body: nil)
