@@ -67,7 +67,8 @@ let package = Package(
         ),
         .testTarget(
             name: "AccessSpecGeneratorsTests",
-            dependencies: ["AccessSpecGenerators"]
+            dependencies: ["AccessSpecGenerators"],
+            exclude: ["Fixtures"]
         ),
         // Clients generated from a contract of hostile text (Tests/HostileFixture), compiled
         // to prove that escaping holds.

@@ -21,7 +21,10 @@ if [[ ! -f "$docs/index.html" ]]; then
   exit 1
 fi
 if [[ -z "$platform" ]]; then
-  platform="$(ls "$docs/platforms" | sed -n 's/\.html$//p' | head -n 1)"
+  for page in "$docs"/platforms/*.html; do
+    platform="$(basename "$page" .html)"
+    break
+  done
 fi
 if [[ ! -f "$docs/platforms/$platform.html" ]]; then
   echo "error: no page for platform '$platform' in $docs/platforms" >&2

@@ -223,7 +223,7 @@ struct DocsGeneratorTests {
     static let ownTags: Set<String> = [
         "!DOCTYPE", "html", "head", "meta", "title", "link", "body", "!--", "a", "span", "header", "p", "h1", "h2", "h3", "h4",
         "h5", "h6", "div", "nav", "ul", "li", "main", "section", "table", "caption", "thead", "tbody", "tr", "th", "td", "dl",
-        "dt", "dd", "figure", "figcaption", "pre", "code", "strong", "br", "footer",
+        "dt", "dd", "figure", "figcaption", "pre", "code", "br", "footer",
         "?xml", "svg", "desc", "defs", "marker", "path", "rect", "g", "text", "tspan", "line",
     ]
 

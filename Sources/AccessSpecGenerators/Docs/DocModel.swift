@@ -38,7 +38,6 @@ indirect enum Inline: Equatable, Sendable {
     case label(String, String)
     /// An identifier, path or value, shown in monospace.
     case code(String)
-    case strong([Inline])
     case link([Inline], DocTarget)
     case status(ComplianceStatus)
     case lineBreak

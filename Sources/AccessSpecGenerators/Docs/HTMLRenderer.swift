@@ -113,7 +113,7 @@ private struct HTMLOutput {
             switch inline {
             case .text(let string), .code(let string): text += HTMLEscaper.escape(string).replacingLineBreaks(with: " ")
             case .label(let zh, let en): text += HTMLEscaper.escape(zh + " " + en)
-            case .strong(let inner), .link(let inner, _): plain(inner)
+            case .link(let inner, _): plain(inner)
             case .status(let status):
                 let label = Labels.status(status)
                 text += HTMLEscaper.escape("\(label.symbol) \(label.zh) \(label.en)")
@@ -135,10 +135,6 @@ private struct HTMLOutput {
                 raw("<code>")
                 escaped(string)
                 raw("</code>")
-            case .strong(let inner):
-                raw("<strong>")
-                self.inline(inner)
-                raw("</strong>")
             case .link(let inner, let target):
                 raw("<a href=\"\(href(target))\">")
                 self.inline(inner)
@@ -238,7 +234,7 @@ private struct HTMLOutput {
 
 extension String {
     /// Line feeds, carriage returns and CRLF pairs replaced by `separator`.
-    func replacingLineBreaks(with separator: String) -> String {
+    fileprivate func replacingLineBreaks(with separator: String) -> String {
         guard contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return self }
         var result = ""
         for character in self {

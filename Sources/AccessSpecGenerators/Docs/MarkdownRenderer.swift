@@ -49,7 +49,6 @@ private struct MarkdownOutput {
             case .text(let string): result += MarkdownEscaper.text(string, atLineStart: atLineStart)
             case .label(let zh, let en): result += MarkdownEscaper.text(zh, atLineStart: atLineStart) + " " + MarkdownEscaper.text(en, atLineStart: false)
             case .code(let string): result += MarkdownEscaper.code(string, inTable: inTable)
-            case .strong(let inner): result += "**" + self.inline(inner, inTable: inTable) + "**"
             case .link(let inner, let target):
                 let destination = SitePaths.relative(from: path, to: SitePaths.markdown(target.page))
                 result += "[" + self.inline(inner, inTable: inTable) + "](" + MarkdownEscaper.destination(destination) + ")"

@@ -47,7 +47,7 @@ enum SitePaths {
             }
         }
         if safe && !id.hasPrefix("x--") { return id }
-        return "x--" + id.utf8.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+        return "x--" + id.utf8.map { byte in (byte < 0x10 ? "0" : "") + String(byte, radix: 16) }.joined()
     }
 
     static func operationFragment(_ id: String) -> String { "op-" + token(id) }

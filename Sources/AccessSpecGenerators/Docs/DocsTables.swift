@@ -1,0 +1,51 @@
+import AccessSpecCore
+
+/// Tables and cells more than one page shows.
+enum DocsTables {
+    /// Platforms from the top of the hierarchy down, then by id.
+    static func ordered(_ platforms: [PlatformIR]) -> [PlatformIR] {
+        platforms.sorted { ($0.level.rank, $0.id) < ($1.level.rank, $1.id) }
+    }
+
+    static func connections(_ connections: [ConnectionIR], text: ContractText, caption: [Inline]?) -> DocTable {
+        DocTable(
+            caption: caption,
+            columns: [[.label("接入方", "From")], [.label("被接入方", "To")],
+                      [.label("接入内容与方向", "Areas and directions"), .text(" (→ "), .label("接入方提供或上报", "from provides or reports"),
+                       .text(", ← "), .label("被接入方提供", "to provides"), .text(", ↔ "), .label("双向", "both ways"), .text(")")]],
+            rows: connections.map { connection in
+                [text.platformLink(connection.from), text.platformLink(connection.to), flows(connection)]
+            },
+            rowHeaders: false,
+            style: "connections")
+    }
+
+    static func flows(_ connection: ConnectionIR) -> [Inline] {
+        .joined(connection.areas.sorted { $0.area < $1.area }.map { flow in
+            let arrow = switch flow.direction { case .up: "→"; case .down: "←"; case .both: "↔" }
+            return [.link([Labels.area(flow.area)], DocTarget(.area(flow.area))), .text(" \(arrow) "), Labels.direction(flow.direction)]
+        }, separator: [.lineBreak])
+    }
+
+    static func declaredAreas(_ platform: PlatformIR) -> [Inline] {
+        let declared = AccessArea.allCases.filter { ContractText.settings($0, of: platform) != nil }
+        guard !declared.isEmpty else { return [Labels.none] }
+        return .joined(declared.map { [.link([.text(Labels.areaShort($0).zh)], DocTarget(.platform(platform.id), SitePaths.areaFragment($0)))] }, separator: [.text(" ")])
+    }
+
+    /// "✓ 通过 passed 30 · – 不适用 not applicable 8", worst first.
+    static func complianceCounts(_ records: [ComplianceResult]) -> [Inline] {
+        let order: [ComplianceStatus] = [.failed, .warning, .passed, .off, .notApplicable]
+        let parts: [[Inline]] = order.compactMap { status in
+            let count = records.count { $0.status == status }
+            return count == 0 ? nil : [.status(status), .text(" \(count)")]
+        }
+        return parts.isEmpty ? [Labels.none] : .joined(parts, separator: [.lineBreak])
+    }
+
+    static func ruleArea(_ area: String) -> [Inline] {
+        if let area = AccessArea(rawValue: area) { return [.link([Labels.area(area)], DocTarget(.area(area)))] }
+        if area == "topology" { return [Labels.topologyArea] }
+        return [.code(area)]
+    }
+}
