@@ -11,7 +11,7 @@ security, all declared by the hub too. Files are roughly equal in size (0.5-1 Mi
 workspaces of 1 MiB and up) and hold many record, enum and constrained scalar types, an error
 catalogue and many operations with examples that match their types. Every unified social
 credit code, resident identity number and e-licence identifier carries a valid check
-character (algorithms from /work/shared/DOMAIN.md, checked against its vectors at start-up).
+character (GB 32100, GB 11643, ISO/IEC 7064; checked against known vectors at start-up).
 
 Output is a pure function of the arguments: the only randomness is `random.Random` seeded
 from `--seed` and the file's id. Files this script did not write are left alone; earlier
@@ -35,7 +35,7 @@ import sys
 MIB = 1 << 20
 
 # --------------------------------------------------------------------------------------------
-# Identifiers (DOMAIN.md)
+# Identifiers (GB 32100, GB 11643, GB/T 36904)
 
 USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The national identifier formats and their check algorithms (DOMAIN.md), in one place.
+/// The national identifier formats and their check algorithms (GB 32100, GB 11643, GB/T 2260, GB/T 36904), in one place.
 /// Each check returns nil when the value is valid, or a sentence saying what is wrong.
 public enum DomainFormats {
     // MARK: Unified social credit code, GB 32100

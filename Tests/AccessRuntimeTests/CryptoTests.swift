@@ -2,7 +2,7 @@ import AccessRuntime
 import Foundation
 import Testing
 
-/// The national algorithms against the vectors of GB/T 32905 and GB/T 32907 (DOMAIN.md).
+/// The national algorithms against the vectors of GB/T 32905 and GB/T 32907.
 struct CryptoTests {
     static func bytes(hex: String) -> [UInt8] {
         stride(from: 0, to: hex.count, by: 2).map { offset in

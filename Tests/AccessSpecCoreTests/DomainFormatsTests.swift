@@ -1,7 +1,7 @@
 import AccessSpecCore
 import Testing
 
-/// The identifier checks against the vectors of DOMAIN.md.
+/// The identifier checks against the published valid and invalid examples of each standard.
 struct DomainFormatsTests {
     @Test(arguments: ["91110000600037341L", "91350100M000100Y43", "11100000000013338W"])
     func validUnifiedSocialCreditCodesPass(_ code: String) {

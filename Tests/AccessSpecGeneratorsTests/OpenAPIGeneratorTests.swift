@@ -94,7 +94,7 @@ struct OpenAPIGeneratorTests {
         #expect(both["pattern"].string == BuiltinSchemas.usccPattern)
         #expect(both["allOf"][0]["pattern"].string == "^11")
 
-        // The patterns accept the valid identifiers of DOMAIN.md and the bundled examples.
+        // The patterns accept the valid published valid identifiers and the bundled examples.
         for (pattern, value) in [(BuiltinSchemas.usccPattern, "91350100M000100Y43"), (BuiltinSchemas.residentIDPattern, "11010519491231002X"),
                                  (BuiltinSchemas.licenseIDPattern, "1.2.156.3005.2.11100000000013338W011.11430000006122244L.20230000403.002.S"),
                                  (BuiltinSchemas.phonePattern, "0531-88887777"), (BuiltinSchemas.base64Pattern, "UEsDBBQAAAAIAA==")] {

@@ -1,7 +1,6 @@
 import AccessSpecCore
 
-/// The docs' bilingual labels: Chinese first, English beside it. Domain terms keep the names
-/// DOMAIN.md gives them.
+/// The docs' bilingual labels: Chinese first, English beside it, one name per domain term.
 enum Labels {
     static let siteTitle = Inline.label("政务服务平台接入文档", "Access contract documentation")
 
