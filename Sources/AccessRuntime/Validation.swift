@@ -42,6 +42,10 @@ public enum FieldCheck {
         guard matches(value, pattern) else { throw AccessRuntimeError.invalidField(path: path, reason: "does not match \(pattern)") }
     }
 
+    public static func range(_ value: Int, minimum: Double?, maximum: Double?, at path: String) throws {
+        try range(Double(value), minimum: minimum, maximum: maximum, at: path)
+    }
+
     public static func range(_ value: Double, minimum: Double?, maximum: Double?, at path: String) throws {
         if let minimum, value < minimum { throw AccessRuntimeError.invalidField(path: path, reason: "\(value) is less than \(minimum)") }
         if let maximum, value > maximum { throw AccessRuntimeError.invalidField(path: path, reason: "\(value) is greater than \(maximum)") }

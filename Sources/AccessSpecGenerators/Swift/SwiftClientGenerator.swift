@@ -202,7 +202,8 @@ struct SwiftPlatformEmitter {
             out.block("public func accessValidate(at path: Swift.String) throws") { out in
                 for field in fields {
                     let name = SwiftSyntax.identifier(field.name)
-                    let path = "path + \(SwiftSyntax.stringLiteral("." + field.name))"
+                    // Field names are identifiers, so they can stand inside the interpolated path.
+                    let path = "\\(path).\(field.name)"
                     if field.required {
                         out.lines(types.checks("self.\(name)", field.type, field.constraints, path: path))
                     } else {

@@ -31,29 +31,31 @@ struct SwiftTypes {
 
     func kind(of name: String) -> TypeIR.Kind? { types[name]?.kind }
 
-    /// Statements that check `value` (an expression of `type`) before it is sent.
+    /// Statements that check `value` (an expression of `type`) before it is sent. `path` is the
+    /// inside of an interpolated string literal naming the field, e.g. `\(path).certNo`; string
+    /// interpolation keeps large generated files quick to type-check.
     func checks(_ value: String, _ type: TypeRefIR, _ constraints: Constraints?, path: String, depth: Int = 0) -> [String] {
         var statements: [String] = []
         switch type {
         case .builtin(let builtin):
             if let format = Self.format(builtin, itemCodePattern: itemCodePattern) {
-                statements.append("try AccessRuntime.FieldCheck.format(\(value), \(format), at: \(path))")
+                statements.append("try AccessRuntime.FieldCheck.format(\(value), \(format), at: \"\(path)\")")
             }
             if let constraints {
                 if builtin.isText {
                     if constraints.minLength != nil || constraints.maxLength != nil {
-                        statements.append("try AccessRuntime.FieldCheck.length(\(value), min: \(optional(constraints.minLength)), max: \(optional(constraints.maxLength)), at: \(path))")
+                        statements.append("try AccessRuntime.FieldCheck.length(\(value), min: \(optional(constraints.minLength)), max: \(optional(constraints.maxLength)), at: \"\(path)\")")
                     }
                     if let pattern = constraints.pattern {
-                        statements.append("try AccessRuntime.FieldCheck.pattern(\(value), \(SwiftSyntax.stringLiteral(pattern)), at: \(path))")
+                        statements.append("try AccessRuntime.FieldCheck.pattern(\(value), \(SwiftSyntax.stringLiteral(pattern)), at: \"\(path)\")")
                     }
                 } else if builtin.isNumeric, constraints.minimum != nil || constraints.maximum != nil {
-                    statements.append("try AccessRuntime.FieldCheck.range(Swift.Double(\(value)), minimum: \(optional(constraints.minimum)), maximum: \(optional(constraints.maximum)), at: \(path))")
+                    statements.append("try AccessRuntime.FieldCheck.range(\(value), minimum: \(optional(constraints.minimum)), maximum: \(optional(constraints.maximum)), at: \"\(path)\")")
                 }
             }
         case .named(let name):
             switch types[name]?.kind {
-            case .record: statements.append("try \(value).accessValidate(at: \(path))")
+            case .record: statements.append("try \(value).accessValidate(at: \"\(path)\")")
             case .alias:
                 if let base = types[name]?.aliasOf {
                     statements += checks(value, base, merge(types[name]?.constraints, constraints), path: path, depth: depth)
@@ -62,16 +64,16 @@ struct SwiftTypes {
             }
         case .list(let element):
             if let constraints, constraints.minItems != nil || constraints.maxItems != nil {
-                statements.append("try AccessRuntime.FieldCheck.count(\(value).count, min: \(optional(constraints.minItems)), max: \(optional(constraints.maxItems)), at: \(path))")
+                statements.append("try AccessRuntime.FieldCheck.count(\(value).count, min: \(optional(constraints.minItems)), max: \(optional(constraints.maxItems)), at: \"\(path)\")")
             }
-            let inner = checks("element\(depth)", element, nil, path: "\(path) + \"[\\(index\(depth))]\"", depth: depth + 1)
+            let inner = checks("element\(depth)", element, nil, path: "\(path)[\\(index\(depth))]", depth: depth + 1)
             if !inner.isEmpty {
                 statements.append("for (index\(depth), element\(depth)) in \(value).enumerated() {")
                 statements += inner.map { "    " + $0 }
                 statements.append("}")
             }
         case .map(let valueType):
-            let inner = checks("element\(depth)", valueType, nil, path: "\(path) + \".\\(key\(depth))\"", depth: depth + 1)
+            let inner = checks("element\(depth)", valueType, nil, path: "\(path).\\(key\(depth))", depth: depth + 1)
             if !inner.isEmpty {
                 statements.append("for (key\(depth), element\(depth)) in \(value).sorted(by: { $0.key < $1.key }) {")
                 statements += inner.map { "    " + $0 }

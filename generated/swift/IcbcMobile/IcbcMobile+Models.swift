@@ -79,8 +79,8 @@ extension IcbcMobile {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.accessId, min: 1, max: 64, at: path + ".accessId")
-            try AccessRuntime.FieldCheck.length(self.accessToken, min: 1, max: 256, at: path + ".accessToken")
+            try AccessRuntime.FieldCheck.length(self.accessId, min: 1, max: 64, at: "\(path).accessId")
+            try AccessRuntime.FieldCheck.length(self.accessToken, min: 1, max: 256, at: "\(path).accessToken")
         }
     }
 
@@ -142,10 +142,10 @@ extension IcbcMobile {
 
         public func accessValidate(at path: Swift.String) throws {
             if let value = self.receiptId {
-                try AccessRuntime.FieldCheck.length(value, min: nil, max: 64, at: path + ".receiptId")
+                try AccessRuntime.FieldCheck.length(value, min: nil, max: 64, at: "\(path).receiptId")
             }
             if let value = self.message {
-                try AccessRuntime.FieldCheck.length(value, min: nil, max: 200, at: path + ".message")
+                try AccessRuntime.FieldCheck.length(value, min: nil, max: 200, at: "\(path).message")
             }
         }
     }
@@ -264,20 +264,20 @@ extension IcbcMobile {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.complaintId, min: nil, max: 64, at: path + ".complaintId")
-            try AccessRuntime.FieldCheck.format(self.region, .divisionCode, at: path + ".region")
+            try AccessRuntime.FieldCheck.length(self.complaintId, min: nil, max: 64, at: "\(path).complaintId")
+            try AccessRuntime.FieldCheck.format(self.region, .divisionCode, at: "\(path).region")
             if let value = self.itemCode {
-                try AccessRuntime.FieldCheck.format(value, .itemCode(pattern: "^[0-9]{12}([0-9A-Z]{0,30})?$"), at: path + ".itemCode")
+                try AccessRuntime.FieldCheck.format(value, .itemCode(pattern: "^[0-9]{12}([0-9A-Z]{0,30})?$"), at: "\(path).itemCode")
             }
-            try AccessRuntime.FieldCheck.length(self.title, min: 1, max: 100, at: path + ".title")
-            try AccessRuntime.FieldCheck.length(self.content, min: 1, max: 2000, at: path + ".content")
+            try AccessRuntime.FieldCheck.length(self.title, min: 1, max: 100, at: "\(path).title")
+            try AccessRuntime.FieldCheck.length(self.content, min: 1, max: 2000, at: "\(path).content")
             if let value = self.contactName {
-                try AccessRuntime.FieldCheck.length(value, min: nil, max: 50, at: path + ".contactName")
+                try AccessRuntime.FieldCheck.length(value, min: nil, max: 50, at: "\(path).contactName")
             }
             if let value = self.contactPhone {
-                try AccessRuntime.FieldCheck.format(value, .phone, at: path + ".contactPhone")
+                try AccessRuntime.FieldCheck.format(value, .phone, at: "\(path).contactPhone")
             }
-            try AccessRuntime.FieldCheck.format(self.submittedAt, .datetime, at: path + ".submittedAt")
+            try AccessRuntime.FieldCheck.format(self.submittedAt, .datetime, at: "\(path).submittedAt")
         }
     }
 
@@ -294,11 +294,11 @@ extension IcbcMobile {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.sourcePlatform, min: nil, max: 64, at: path + ".sourcePlatform")
-            try AccessRuntime.FieldCheck.format(self.region, .divisionCode, at: path + ".region")
-            try AccessRuntime.FieldCheck.count(self.complaints.count, min: 1, max: 500, at: path + ".complaints")
+            try AccessRuntime.FieldCheck.length(self.sourcePlatform, min: nil, max: 64, at: "\(path).sourcePlatform")
+            try AccessRuntime.FieldCheck.format(self.region, .divisionCode, at: "\(path).region")
+            try AccessRuntime.FieldCheck.count(self.complaints.count, min: 1, max: 500, at: "\(path).complaints")
             for (index0, element0) in self.complaints.enumerated() {
-                try element0.accessValidate(at: path + ".complaints" + "[\(index0)]")
+                try element0.accessValidate(at: "\(path).complaints[\(index0)]")
             }
         }
     }
@@ -370,9 +370,9 @@ extension IcbcMobile {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.format(self.from, .datetime, at: path + ".from")
-            try AccessRuntime.FieldCheck.format(self.to, .datetime, at: path + ".to")
-            try self.page.accessValidate(at: path + ".page")
+            try AccessRuntime.FieldCheck.format(self.from, .datetime, at: "\(path).from")
+            try AccessRuntime.FieldCheck.format(self.to, .datetime, at: "\(path).to")
+            try self.page.accessValidate(at: "\(path).page")
         }
     }
 
@@ -386,9 +386,9 @@ extension IcbcMobile {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try self.page.accessValidate(at: path + ".page")
+            try self.page.accessValidate(at: "\(path).page")
             for (index0, element0) in self.records.enumerated() {
-                try element0.accessValidate(at: path + ".records" + "[\(index0)]")
+                try element0.accessValidate(at: "\(path).records[\(index0)]")
             }
         }
     }
@@ -401,7 +401,7 @@ extension IcbcMobile {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.consentId, min: nil, max: 64, at: path + ".consentId")
+            try AccessRuntime.FieldCheck.length(self.consentId, min: nil, max: 64, at: "\(path).consentId")
         }
     }
 
@@ -427,12 +427,12 @@ extension IcbcMobile {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.consentId, min: nil, max: 64, at: path + ".consentId")
-            try AccessRuntime.FieldCheck.length(self.userId, min: nil, max: 64, at: path + ".userId")
-            try AccessRuntime.FieldCheck.count(self.scope.count, min: 1, max: nil, at: path + ".scope")
-            try AccessRuntime.FieldCheck.length(self.purpose, min: nil, max: 200, at: path + ".purpose")
-            try AccessRuntime.FieldCheck.format(self.grantedAt, .datetime, at: path + ".grantedAt")
-            try AccessRuntime.FieldCheck.format(self.expiresAt, .datetime, at: path + ".expiresAt")
+            try AccessRuntime.FieldCheck.length(self.consentId, min: nil, max: 64, at: "\(path).consentId")
+            try AccessRuntime.FieldCheck.length(self.userId, min: nil, max: 64, at: "\(path).userId")
+            try AccessRuntime.FieldCheck.count(self.scope.count, min: 1, max: nil, at: "\(path).scope")
+            try AccessRuntime.FieldCheck.length(self.purpose, min: nil, max: 200, at: "\(path).purpose")
+            try AccessRuntime.FieldCheck.format(self.grantedAt, .datetime, at: "\(path).grantedAt")
+            try AccessRuntime.FieldCheck.format(self.expiresAt, .datetime, at: "\(path).expiresAt")
         }
     }
 
@@ -451,10 +451,10 @@ extension IcbcMobile {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.consentId, min: nil, max: 64, at: path + ".consentId")
-            try AccessRuntime.FieldCheck.length(self.userId, min: nil, max: 64, at: path + ".userId")
-            try AccessRuntime.FieldCheck.count(self.scope.count, min: 1, max: nil, at: path + ".scope")
-            try AccessRuntime.FieldCheck.format(self.revokedAt, .datetime, at: path + ".revokedAt")
+            try AccessRuntime.FieldCheck.length(self.consentId, min: nil, max: 64, at: "\(path).consentId")
+            try AccessRuntime.FieldCheck.length(self.userId, min: nil, max: 64, at: "\(path).userId")
+            try AccessRuntime.FieldCheck.count(self.scope.count, min: 1, max: nil, at: "\(path).scope")
+            try AccessRuntime.FieldCheck.format(self.revokedAt, .datetime, at: "\(path).revokedAt")
         }
     }
 
@@ -528,13 +528,13 @@ extension IcbcMobile {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.format(self.checkedAt, .datetime, at: path + ".checkedAt")
+            try AccessRuntime.FieldCheck.format(self.checkedAt, .datetime, at: "\(path).checkedAt")
             if let value = self.version {
-                try AccessRuntime.FieldCheck.length(value, min: nil, max: 32, at: path + ".version")
+                try AccessRuntime.FieldCheck.length(value, min: nil, max: 32, at: "\(path).version")
             }
             if let value = self.components {
                 for (index0, element0) in value.enumerated() {
-                    try element0.accessValidate(at: path + ".components" + "[\(index0)]")
+                    try element0.accessValidate(at: "\(path).components[\(index0)]")
                 }
             }
         }
@@ -599,12 +599,12 @@ extension IcbcMobile {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.name, min: 1, max: 100, at: path + ".name")
+            try AccessRuntime.FieldCheck.length(self.name, min: 1, max: 100, at: "\(path).name")
             if let value = self.idNumber {
-                try AccessRuntime.FieldCheck.format(value, .residentId, at: path + ".idNumber")
+                try AccessRuntime.FieldCheck.format(value, .residentId, at: "\(path).idNumber")
             }
             if let value = self.uscc {
-                try AccessRuntime.FieldCheck.format(value, .uscc, at: path + ".uscc")
+                try AccessRuntime.FieldCheck.format(value, .uscc, at: "\(path).uscc")
             }
         }
     }
@@ -634,13 +634,13 @@ extension IcbcMobile {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.incidentId, min: nil, max: 64, at: path + ".incidentId")
-            try AccessRuntime.FieldCheck.length(self.platformId, min: nil, max: 64, at: path + ".platformId")
-            try AccessRuntime.FieldCheck.format(self.region, .divisionCode, at: path + ".region")
-            try AccessRuntime.FieldCheck.count(self.areas.count, min: 1, max: nil, at: path + ".areas")
-            try AccessRuntime.FieldCheck.format(self.occurredAt, .datetime, at: path + ".occurredAt")
-            try AccessRuntime.FieldCheck.length(self.summary, min: 1, max: 500, at: path + ".summary")
-            try AccessRuntime.FieldCheck.format(self.contactPhone, .phone, at: path + ".contactPhone")
+            try AccessRuntime.FieldCheck.length(self.incidentId, min: nil, max: 64, at: "\(path).incidentId")
+            try AccessRuntime.FieldCheck.length(self.platformId, min: nil, max: 64, at: "\(path).platformId")
+            try AccessRuntime.FieldCheck.format(self.region, .divisionCode, at: "\(path).region")
+            try AccessRuntime.FieldCheck.count(self.areas.count, min: 1, max: nil, at: "\(path).areas")
+            try AccessRuntime.FieldCheck.format(self.occurredAt, .datetime, at: "\(path).occurredAt")
+            try AccessRuntime.FieldCheck.length(self.summary, min: 1, max: 500, at: "\(path).summary")
+            try AccessRuntime.FieldCheck.format(self.contactPhone, .phone, at: "\(path).contactPhone")
         }
     }
 
@@ -770,22 +770,22 @@ extension IcbcMobile {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.format(self.itemCode, .itemCode(pattern: "^[0-9]{12}([0-9A-Z]{0,30})?$"), at: path + ".itemCode")
-            try AccessRuntime.FieldCheck.format(self.baseCode, .itemCode(pattern: "^[0-9]{12}([0-9A-Z]{0,30})?$"), at: path + ".baseCode")
-            try AccessRuntime.FieldCheck.length(self.name, min: 1, max: 200, at: path + ".name")
-            try AccessRuntime.FieldCheck.format(self.region, .divisionCode, at: path + ".region")
-            try AccessRuntime.FieldCheck.length(self.department, min: nil, max: 100, at: path + ".department")
-            try AccessRuntime.FieldCheck.format(self.departmentUscc, .uscc, at: path + ".departmentUscc")
+            try AccessRuntime.FieldCheck.format(self.itemCode, .itemCode(pattern: "^[0-9]{12}([0-9A-Z]{0,30})?$"), at: "\(path).itemCode")
+            try AccessRuntime.FieldCheck.format(self.baseCode, .itemCode(pattern: "^[0-9]{12}([0-9A-Z]{0,30})?$"), at: "\(path).baseCode")
+            try AccessRuntime.FieldCheck.length(self.name, min: 1, max: 200, at: "\(path).name")
+            try AccessRuntime.FieldCheck.format(self.region, .divisionCode, at: "\(path).region")
+            try AccessRuntime.FieldCheck.length(self.department, min: nil, max: 100, at: "\(path).department")
+            try AccessRuntime.FieldCheck.format(self.departmentUscc, .uscc, at: "\(path).departmentUscc")
             if let value = self.legalTimeLimitDays {
-                try AccessRuntime.FieldCheck.range(Swift.Double(value), minimum: 0.0, maximum: nil, at: path + ".legalTimeLimitDays")
+                try AccessRuntime.FieldCheck.range(value, minimum: 0.0, maximum: nil, at: "\(path).legalTimeLimitDays")
             }
             if let value = self.promisedTimeLimitDays {
-                try AccessRuntime.FieldCheck.range(Swift.Double(value), minimum: 0.0, maximum: nil, at: path + ".promisedTimeLimitDays")
+                try AccessRuntime.FieldCheck.range(value, minimum: 0.0, maximum: nil, at: "\(path).promisedTimeLimitDays")
             }
             if let value = self.onlineUrl {
-                try AccessRuntime.FieldCheck.format(value, .url, at: path + ".onlineUrl")
+                try AccessRuntime.FieldCheck.format(value, .url, at: "\(path).onlineUrl")
             }
-            try AccessRuntime.FieldCheck.format(self.updatedAt, .datetime, at: path + ".updatedAt")
+            try AccessRuntime.FieldCheck.format(self.updatedAt, .datetime, at: "\(path).updatedAt")
         }
     }
 
@@ -862,14 +862,14 @@ extension IcbcMobile {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.platformId, min: nil, max: 64, at: path + ".platformId")
-            try AccessRuntime.FieldCheck.format(self.region, .divisionCode, at: path + ".region")
-            try AccessRuntime.FieldCheck.format(self.periodStart, .datetime, at: path + ".periodStart")
-            try AccessRuntime.FieldCheck.format(self.periodEnd, .datetime, at: path + ".periodEnd")
-            try AccessRuntime.FieldCheck.range(Swift.Double(self.availabilityPercent), minimum: 0.0, maximum: 100.0, at: path + ".availabilityPercent")
-            try AccessRuntime.FieldCheck.range(Swift.Double(self.p95LatencyMs), minimum: 0.0, maximum: nil, at: path + ".p95LatencyMs")
-            try AccessRuntime.FieldCheck.range(Swift.Double(self.requestCount), minimum: 0.0, maximum: nil, at: path + ".requestCount")
-            try AccessRuntime.FieldCheck.range(Swift.Double(self.errorCount), minimum: 0.0, maximum: nil, at: path + ".errorCount")
+            try AccessRuntime.FieldCheck.length(self.platformId, min: nil, max: 64, at: "\(path).platformId")
+            try AccessRuntime.FieldCheck.format(self.region, .divisionCode, at: "\(path).region")
+            try AccessRuntime.FieldCheck.format(self.periodStart, .datetime, at: "\(path).periodStart")
+            try AccessRuntime.FieldCheck.format(self.periodEnd, .datetime, at: "\(path).periodEnd")
+            try AccessRuntime.FieldCheck.range(self.availabilityPercent, minimum: 0.0, maximum: 100.0, at: "\(path).availabilityPercent")
+            try AccessRuntime.FieldCheck.range(self.p95LatencyMs, minimum: 0.0, maximum: nil, at: "\(path).p95LatencyMs")
+            try AccessRuntime.FieldCheck.range(self.requestCount, minimum: 0.0, maximum: nil, at: "\(path).requestCount")
+            try AccessRuntime.FieldCheck.range(self.errorCount, minimum: 0.0, maximum: nil, at: "\(path).errorCount")
         }
     }
 
@@ -887,9 +887,9 @@ extension IcbcMobile {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.range(Swift.Double(self.pageNo), minimum: 1.0, maximum: nil, at: path + ".pageNo")
-            try AccessRuntime.FieldCheck.range(Swift.Double(self.pageSize), minimum: 1.0, maximum: 100.0, at: path + ".pageSize")
-            try AccessRuntime.FieldCheck.range(Swift.Double(self.total), minimum: 0.0, maximum: nil, at: path + ".total")
+            try AccessRuntime.FieldCheck.range(self.pageNo, minimum: 1.0, maximum: nil, at: "\(path).pageNo")
+            try AccessRuntime.FieldCheck.range(self.pageSize, minimum: 1.0, maximum: 100.0, at: "\(path).pageSize")
+            try AccessRuntime.FieldCheck.range(self.total, minimum: 0.0, maximum: nil, at: "\(path).total")
         }
     }
 
@@ -906,8 +906,8 @@ extension IcbcMobile {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.range(Swift.Double(self.pageNo), minimum: 1.0, maximum: nil, at: path + ".pageNo")
-            try AccessRuntime.FieldCheck.range(Swift.Double(self.pageSize), minimum: 1.0, maximum: 100.0, at: path + ".pageSize")
+            try AccessRuntime.FieldCheck.range(self.pageNo, minimum: 1.0, maximum: nil, at: "\(path).pageNo")
+            try AccessRuntime.FieldCheck.range(self.pageSize, minimum: 1.0, maximum: 100.0, at: "\(path).pageSize")
         }
     }
 
@@ -940,15 +940,15 @@ extension IcbcMobile {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.ratingId, min: nil, max: 64, at: path + ".ratingId")
-            try AccessRuntime.FieldCheck.length(self.handlingNo, min: nil, max: 64, at: path + ".handlingNo")
-            try AccessRuntime.FieldCheck.format(self.itemCode, .itemCode(pattern: "^[0-9]{12}([0-9A-Z]{0,30})?$"), at: path + ".itemCode")
-            try AccessRuntime.FieldCheck.format(self.region, .divisionCode, at: path + ".region")
-            try AccessRuntime.FieldCheck.range(Swift.Double(self.score), minimum: 1.0, maximum: 5.0, at: path + ".score")
+            try AccessRuntime.FieldCheck.length(self.ratingId, min: nil, max: 64, at: "\(path).ratingId")
+            try AccessRuntime.FieldCheck.length(self.handlingNo, min: nil, max: 64, at: "\(path).handlingNo")
+            try AccessRuntime.FieldCheck.format(self.itemCode, .itemCode(pattern: "^[0-9]{12}([0-9A-Z]{0,30})?$"), at: "\(path).itemCode")
+            try AccessRuntime.FieldCheck.format(self.region, .divisionCode, at: "\(path).region")
+            try AccessRuntime.FieldCheck.range(self.score, minimum: 1.0, maximum: 5.0, at: "\(path).score")
             if let value = self.comment {
-                try AccessRuntime.FieldCheck.length(value, min: nil, max: 500, at: path + ".comment")
+                try AccessRuntime.FieldCheck.length(value, min: nil, max: 500, at: "\(path).comment")
             }
-            try AccessRuntime.FieldCheck.format(self.ratedAt, .datetime, at: path + ".ratedAt")
+            try AccessRuntime.FieldCheck.format(self.ratedAt, .datetime, at: "\(path).ratedAt")
         }
     }
 
@@ -966,11 +966,11 @@ extension IcbcMobile {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.sourcePlatform, min: nil, max: 64, at: path + ".sourcePlatform")
-            try AccessRuntime.FieldCheck.format(self.region, .divisionCode, at: path + ".region")
-            try AccessRuntime.FieldCheck.count(self.ratings.count, min: 1, max: 1000, at: path + ".ratings")
+            try AccessRuntime.FieldCheck.length(self.sourcePlatform, min: nil, max: 64, at: "\(path).sourcePlatform")
+            try AccessRuntime.FieldCheck.format(self.region, .divisionCode, at: "\(path).region")
+            try AccessRuntime.FieldCheck.count(self.ratings.count, min: 1, max: 1000, at: "\(path).ratings")
             for (index0, element0) in self.ratings.enumerated() {
-                try element0.accessValidate(at: path + ".ratings" + "[\(index0)]")
+                try element0.accessValidate(at: "\(path).ratings[\(index0)]")
             }
         }
     }
@@ -1035,8 +1035,8 @@ extension IcbcMobile {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.ticket, min: 1, max: 128, at: path + ".ticket")
-            try AccessRuntime.FieldCheck.length(self.state, min: nil, max: 64, at: path + ".state")
+            try AccessRuntime.FieldCheck.length(self.ticket, min: 1, max: 128, at: "\(path).ticket")
+            try AccessRuntime.FieldCheck.length(self.state, min: nil, max: 64, at: "\(path).state")
         }
     }
 
@@ -1048,7 +1048,7 @@ extension IcbcMobile {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.format(self.redirectUrl, .url, at: path + ".redirectUrl")
+            try AccessRuntime.FieldCheck.format(self.redirectUrl, .url, at: "\(path).redirectUrl")
         }
     }
 

@@ -79,8 +79,8 @@ extension National {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.accessId, min: 1, max: 64, at: path + ".accessId")
-            try AccessRuntime.FieldCheck.length(self.accessToken, min: 1, max: 256, at: path + ".accessToken")
+            try AccessRuntime.FieldCheck.length(self.accessId, min: 1, max: 64, at: "\(path).accessId")
+            try AccessRuntime.FieldCheck.length(self.accessToken, min: 1, max: 256, at: "\(path).accessToken")
         }
     }
 
@@ -142,10 +142,10 @@ extension National {
 
         public func accessValidate(at path: Swift.String) throws {
             if let value = self.receiptId {
-                try AccessRuntime.FieldCheck.length(value, min: nil, max: 64, at: path + ".receiptId")
+                try AccessRuntime.FieldCheck.length(value, min: nil, max: 64, at: "\(path).receiptId")
             }
             if let value = self.message {
-                try AccessRuntime.FieldCheck.length(value, min: nil, max: 200, at: path + ".message")
+                try AccessRuntime.FieldCheck.length(value, min: nil, max: 200, at: "\(path).message")
             }
         }
     }
@@ -160,9 +160,9 @@ extension National {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try self.page.accessValidate(at: path + ".page")
+            try self.page.accessValidate(at: "\(path).page")
             for (index0, element0) in self.records.enumerated() {
-                try element0.accessValidate(at: path + ".records" + "[\(index0)]")
+                try element0.accessValidate(at: "\(path).records[\(index0)]")
             }
         }
     }
@@ -184,14 +184,14 @@ extension National {
 
         public func accessValidate(at path: Swift.String) throws {
             if let value = self.accessId {
-                try AccessRuntime.FieldCheck.length(value, min: nil, max: 64, at: path + ".accessId")
+                try AccessRuntime.FieldCheck.length(value, min: nil, max: 64, at: "\(path).accessId")
             }
             if let value = self.operationId {
-                try AccessRuntime.FieldCheck.length(value, min: nil, max: 64, at: path + ".operationId")
+                try AccessRuntime.FieldCheck.length(value, min: nil, max: 64, at: "\(path).operationId")
             }
-            try AccessRuntime.FieldCheck.format(self.from, .datetime, at: path + ".from")
-            try AccessRuntime.FieldCheck.format(self.to, .datetime, at: path + ".to")
-            try self.page.accessValidate(at: path + ".page")
+            try AccessRuntime.FieldCheck.format(self.from, .datetime, at: "\(path).from")
+            try AccessRuntime.FieldCheck.format(self.to, .datetime, at: "\(path).to")
+            try self.page.accessValidate(at: "\(path).page")
         }
     }
 
@@ -217,14 +217,14 @@ extension National {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.recordId, min: nil, max: 64, at: path + ".recordId")
-            try AccessRuntime.FieldCheck.length(self.accessId, min: nil, max: 64, at: path + ".accessId")
-            try AccessRuntime.FieldCheck.length(self.operationId, min: nil, max: 64, at: path + ".operationId")
-            try AccessRuntime.FieldCheck.pattern(self.method, "^(GET|POST|PUT|PATCH|DELETE)$", at: path + ".method")
-            try AccessRuntime.FieldCheck.length(self.path, min: nil, max: 256, at: path + ".path")
-            try AccessRuntime.FieldCheck.length(self.clientIp, min: nil, max: 45, at: path + ".clientIp")
-            try AccessRuntime.FieldCheck.range(Swift.Double(self.status), minimum: 100.0, maximum: 599.0, at: path + ".status")
-            try AccessRuntime.FieldCheck.format(self.occurredAt, .datetime, at: path + ".occurredAt")
+            try AccessRuntime.FieldCheck.length(self.recordId, min: nil, max: 64, at: "\(path).recordId")
+            try AccessRuntime.FieldCheck.length(self.accessId, min: nil, max: 64, at: "\(path).accessId")
+            try AccessRuntime.FieldCheck.length(self.operationId, min: nil, max: 64, at: "\(path).operationId")
+            try AccessRuntime.FieldCheck.pattern(self.method, "^(GET|POST|PUT|PATCH|DELETE)$", at: "\(path).method")
+            try AccessRuntime.FieldCheck.length(self.path, min: nil, max: 256, at: "\(path).path")
+            try AccessRuntime.FieldCheck.length(self.clientIp, min: nil, max: 45, at: "\(path).clientIp")
+            try AccessRuntime.FieldCheck.range(self.status, minimum: 100.0, maximum: 599.0, at: "\(path).status")
+            try AccessRuntime.FieldCheck.format(self.occurredAt, .datetime, at: "\(path).occurredAt")
         }
     }
 
@@ -299,11 +299,11 @@ extension National {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.format(self.baseCode, .itemCode(pattern: "^[0-9]{12}([0-9A-Z]{0,30})?$"), at: path + ".baseCode")
-            try AccessRuntime.FieldCheck.length(self.name, min: nil, max: 200, at: path + ".name")
-            try AccessRuntime.FieldCheck.length(self.competentDepartment, min: nil, max: 100, at: path + ".competentDepartment")
-            try AccessRuntime.FieldCheck.length(self.legalBasis, min: nil, max: 2000, at: path + ".legalBasis")
-            try AccessRuntime.FieldCheck.format(self.updatedAt, .datetime, at: path + ".updatedAt")
+            try AccessRuntime.FieldCheck.format(self.baseCode, .itemCode(pattern: "^[0-9]{12}([0-9A-Z]{0,30})?$"), at: "\(path).baseCode")
+            try AccessRuntime.FieldCheck.length(self.name, min: nil, max: 200, at: "\(path).name")
+            try AccessRuntime.FieldCheck.length(self.competentDepartment, min: nil, max: 100, at: "\(path).competentDepartment")
+            try AccessRuntime.FieldCheck.length(self.legalBasis, min: nil, max: 2000, at: "\(path).legalBasis")
+            try AccessRuntime.FieldCheck.format(self.updatedAt, .datetime, at: "\(path).updatedAt")
         }
     }
 
@@ -316,7 +316,7 @@ extension National {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.format(self.baseCode, .itemCode(pattern: "^[0-9]{12}([0-9A-Z]{0,30})?$"), at: path + ".baseCode")
+            try AccessRuntime.FieldCheck.format(self.baseCode, .itemCode(pattern: "^[0-9]{12}([0-9A-Z]{0,30})?$"), at: "\(path).baseCode")
         }
     }
 
@@ -384,20 +384,20 @@ extension National {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.complaintId, min: nil, max: 64, at: path + ".complaintId")
-            try AccessRuntime.FieldCheck.format(self.region, .divisionCode, at: path + ".region")
+            try AccessRuntime.FieldCheck.length(self.complaintId, min: nil, max: 64, at: "\(path).complaintId")
+            try AccessRuntime.FieldCheck.format(self.region, .divisionCode, at: "\(path).region")
             if let value = self.itemCode {
-                try AccessRuntime.FieldCheck.format(value, .itemCode(pattern: "^[0-9]{12}([0-9A-Z]{0,30})?$"), at: path + ".itemCode")
+                try AccessRuntime.FieldCheck.format(value, .itemCode(pattern: "^[0-9]{12}([0-9A-Z]{0,30})?$"), at: "\(path).itemCode")
             }
-            try AccessRuntime.FieldCheck.length(self.title, min: 1, max: 100, at: path + ".title")
-            try AccessRuntime.FieldCheck.length(self.content, min: 1, max: 2000, at: path + ".content")
+            try AccessRuntime.FieldCheck.length(self.title, min: 1, max: 100, at: "\(path).title")
+            try AccessRuntime.FieldCheck.length(self.content, min: 1, max: 2000, at: "\(path).content")
             if let value = self.contactName {
-                try AccessRuntime.FieldCheck.length(value, min: nil, max: 50, at: path + ".contactName")
+                try AccessRuntime.FieldCheck.length(value, min: nil, max: 50, at: "\(path).contactName")
             }
             if let value = self.contactPhone {
-                try AccessRuntime.FieldCheck.format(value, .phone, at: path + ".contactPhone")
+                try AccessRuntime.FieldCheck.format(value, .phone, at: "\(path).contactPhone")
             }
-            try AccessRuntime.FieldCheck.format(self.submittedAt, .datetime, at: path + ".submittedAt")
+            try AccessRuntime.FieldCheck.format(self.submittedAt, .datetime, at: "\(path).submittedAt")
         }
     }
 
@@ -414,11 +414,11 @@ extension National {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.sourcePlatform, min: nil, max: 64, at: path + ".sourcePlatform")
-            try AccessRuntime.FieldCheck.format(self.region, .divisionCode, at: path + ".region")
-            try AccessRuntime.FieldCheck.count(self.complaints.count, min: 1, max: 500, at: path + ".complaints")
+            try AccessRuntime.FieldCheck.length(self.sourcePlatform, min: nil, max: 64, at: "\(path).sourcePlatform")
+            try AccessRuntime.FieldCheck.format(self.region, .divisionCode, at: "\(path).region")
+            try AccessRuntime.FieldCheck.count(self.complaints.count, min: 1, max: 500, at: "\(path).complaints")
             for (index0, element0) in self.complaints.enumerated() {
-                try element0.accessValidate(at: path + ".complaints" + "[\(index0)]")
+                try element0.accessValidate(at: "\(path).complaints[\(index0)]")
             }
         }
     }
@@ -525,8 +525,8 @@ extension National {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.format(self.downloadUrl, .url, at: path + ".downloadUrl")
-            try AccessRuntime.FieldCheck.format(self.expiresAt, .datetime, at: path + ".expiresAt")
+            try AccessRuntime.FieldCheck.format(self.downloadUrl, .url, at: "\(path).downloadUrl")
+            try AccessRuntime.FieldCheck.format(self.expiresAt, .datetime, at: "\(path).expiresAt")
         }
     }
 
@@ -548,10 +548,10 @@ extension National {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try self.head.accessValidate(at: path + ".head")
-            try AccessRuntime.FieldCheck.format(self.certIdentifier, .licenseId, at: path + ".certIdentifier")
-            try AccessRuntime.FieldCheck.length(self.useCause, min: 1, max: 200, at: path + ".useCause")
-            try AccessRuntime.FieldCheck.range(Swift.Double(self.expiry), minimum: 60.0, maximum: 3600.0, at: path + ".expiry")
+            try self.head.accessValidate(at: "\(path).head")
+            try AccessRuntime.FieldCheck.format(self.certIdentifier, .licenseId, at: "\(path).certIdentifier")
+            try AccessRuntime.FieldCheck.length(self.useCause, min: 1, max: 200, at: "\(path).useCause")
+            try AccessRuntime.FieldCheck.range(self.expiry, minimum: 60.0, maximum: 3600.0, at: "\(path).expiry")
         }
     }
 
@@ -583,13 +583,13 @@ extension National {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.format(self.checkedAt, .datetime, at: path + ".checkedAt")
+            try AccessRuntime.FieldCheck.format(self.checkedAt, .datetime, at: "\(path).checkedAt")
             if let value = self.version {
-                try AccessRuntime.FieldCheck.length(value, min: nil, max: 32, at: path + ".version")
+                try AccessRuntime.FieldCheck.length(value, min: nil, max: 32, at: "\(path).version")
             }
             if let value = self.components {
                 for (index0, element0) in value.enumerated() {
-                    try element0.accessValidate(at: path + ".components" + "[\(index0)]")
+                    try element0.accessValidate(at: "\(path).components[\(index0)]")
                 }
             }
         }
@@ -654,12 +654,12 @@ extension National {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.name, min: 1, max: 100, at: path + ".name")
+            try AccessRuntime.FieldCheck.length(self.name, min: 1, max: 100, at: "\(path).name")
             if let value = self.idNumber {
-                try AccessRuntime.FieldCheck.format(value, .residentId, at: path + ".idNumber")
+                try AccessRuntime.FieldCheck.format(value, .residentId, at: "\(path).idNumber")
             }
             if let value = self.uscc {
-                try AccessRuntime.FieldCheck.format(value, .uscc, at: path + ".uscc")
+                try AccessRuntime.FieldCheck.format(value, .uscc, at: "\(path).uscc")
             }
         }
     }
@@ -692,13 +692,13 @@ extension National {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.incidentId, min: nil, max: 64, at: path + ".incidentId")
-            try AccessRuntime.FieldCheck.length(self.platformId, min: nil, max: 64, at: path + ".platformId")
-            try AccessRuntime.FieldCheck.format(self.region, .divisionCode, at: path + ".region")
-            try AccessRuntime.FieldCheck.count(self.areas.count, min: 1, max: nil, at: path + ".areas")
-            try AccessRuntime.FieldCheck.format(self.occurredAt, .datetime, at: path + ".occurredAt")
-            try AccessRuntime.FieldCheck.length(self.summary, min: 1, max: 500, at: path + ".summary")
-            try AccessRuntime.FieldCheck.format(self.contactPhone, .phone, at: path + ".contactPhone")
+            try AccessRuntime.FieldCheck.length(self.incidentId, min: nil, max: 64, at: "\(path).incidentId")
+            try AccessRuntime.FieldCheck.length(self.platformId, min: nil, max: 64, at: "\(path).platformId")
+            try AccessRuntime.FieldCheck.format(self.region, .divisionCode, at: "\(path).region")
+            try AccessRuntime.FieldCheck.count(self.areas.count, min: 1, max: nil, at: "\(path).areas")
+            try AccessRuntime.FieldCheck.format(self.occurredAt, .datetime, at: "\(path).occurredAt")
+            try AccessRuntime.FieldCheck.length(self.summary, min: 1, max: 500, at: "\(path).summary")
+            try AccessRuntime.FieldCheck.format(self.contactPhone, .phone, at: "\(path).contactPhone")
         }
     }
 
@@ -808,12 +808,12 @@ extension National {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.sourcePlatform, min: nil, max: 64, at: path + ".sourcePlatform")
-            try AccessRuntime.FieldCheck.format(self.region, .divisionCode, at: path + ".region")
-            try AccessRuntime.FieldCheck.length(self.batchNo, min: nil, max: 64, at: path + ".batchNo")
-            try AccessRuntime.FieldCheck.count(self.items.count, min: 1, max: 1000, at: path + ".items")
+            try AccessRuntime.FieldCheck.length(self.sourcePlatform, min: nil, max: 64, at: "\(path).sourcePlatform")
+            try AccessRuntime.FieldCheck.format(self.region, .divisionCode, at: "\(path).region")
+            try AccessRuntime.FieldCheck.length(self.batchNo, min: nil, max: 64, at: "\(path).batchNo")
+            try AccessRuntime.FieldCheck.count(self.items.count, min: 1, max: 1000, at: "\(path).items")
             for (index0, element0) in self.items.enumerated() {
-                try element0.accessValidate(at: path + ".items" + "[\(index0)]")
+                try element0.accessValidate(at: "\(path).items[\(index0)]")
             }
         }
     }
@@ -857,22 +857,22 @@ extension National {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.format(self.itemCode, .itemCode(pattern: "^[0-9]{12}([0-9A-Z]{0,30})?$"), at: path + ".itemCode")
-            try AccessRuntime.FieldCheck.format(self.baseCode, .itemCode(pattern: "^[0-9]{12}([0-9A-Z]{0,30})?$"), at: path + ".baseCode")
-            try AccessRuntime.FieldCheck.length(self.name, min: 1, max: 200, at: path + ".name")
-            try AccessRuntime.FieldCheck.format(self.region, .divisionCode, at: path + ".region")
-            try AccessRuntime.FieldCheck.length(self.department, min: nil, max: 100, at: path + ".department")
-            try AccessRuntime.FieldCheck.format(self.departmentUscc, .uscc, at: path + ".departmentUscc")
+            try AccessRuntime.FieldCheck.format(self.itemCode, .itemCode(pattern: "^[0-9]{12}([0-9A-Z]{0,30})?$"), at: "\(path).itemCode")
+            try AccessRuntime.FieldCheck.format(self.baseCode, .itemCode(pattern: "^[0-9]{12}([0-9A-Z]{0,30})?$"), at: "\(path).baseCode")
+            try AccessRuntime.FieldCheck.length(self.name, min: 1, max: 200, at: "\(path).name")
+            try AccessRuntime.FieldCheck.format(self.region, .divisionCode, at: "\(path).region")
+            try AccessRuntime.FieldCheck.length(self.department, min: nil, max: 100, at: "\(path).department")
+            try AccessRuntime.FieldCheck.format(self.departmentUscc, .uscc, at: "\(path).departmentUscc")
             if let value = self.legalTimeLimitDays {
-                try AccessRuntime.FieldCheck.range(Swift.Double(value), minimum: 0.0, maximum: nil, at: path + ".legalTimeLimitDays")
+                try AccessRuntime.FieldCheck.range(value, minimum: 0.0, maximum: nil, at: "\(path).legalTimeLimitDays")
             }
             if let value = self.promisedTimeLimitDays {
-                try AccessRuntime.FieldCheck.range(Swift.Double(value), minimum: 0.0, maximum: nil, at: path + ".promisedTimeLimitDays")
+                try AccessRuntime.FieldCheck.range(value, minimum: 0.0, maximum: nil, at: "\(path).promisedTimeLimitDays")
             }
             if let value = self.onlineUrl {
-                try AccessRuntime.FieldCheck.format(value, .url, at: path + ".onlineUrl")
+                try AccessRuntime.FieldCheck.format(value, .url, at: "\(path).onlineUrl")
             }
-            try AccessRuntime.FieldCheck.format(self.updatedAt, .datetime, at: path + ".updatedAt")
+            try AccessRuntime.FieldCheck.format(self.updatedAt, .datetime, at: "\(path).updatedAt")
         }
     }
 
@@ -994,13 +994,13 @@ extension National {
 
         public func accessValidate(at path: Swift.String) throws {
             if let value = self.certIdentifier {
-                try AccessRuntime.FieldCheck.format(value, .licenseId, at: path + ".certIdentifier")
+                try AccessRuntime.FieldCheck.format(value, .licenseId, at: "\(path).certIdentifier")
             }
             if let value = self.issueDate {
-                try AccessRuntime.FieldCheck.format(value, .date, at: path + ".issueDate")
+                try AccessRuntime.FieldCheck.format(value, .date, at: "\(path).issueDate")
             }
             if let value = self.validUntil {
-                try AccessRuntime.FieldCheck.format(value, .date, at: path + ".validUntil")
+                try AccessRuntime.FieldCheck.format(value, .date, at: "\(path).validUntil")
             }
         }
     }
@@ -1028,14 +1028,14 @@ extension National {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.platformId, min: nil, max: 64, at: path + ".platformId")
-            try AccessRuntime.FieldCheck.format(self.region, .divisionCode, at: path + ".region")
-            try AccessRuntime.FieldCheck.format(self.periodStart, .datetime, at: path + ".periodStart")
-            try AccessRuntime.FieldCheck.format(self.periodEnd, .datetime, at: path + ".periodEnd")
-            try AccessRuntime.FieldCheck.range(Swift.Double(self.availabilityPercent), minimum: 0.0, maximum: 100.0, at: path + ".availabilityPercent")
-            try AccessRuntime.FieldCheck.range(Swift.Double(self.p95LatencyMs), minimum: 0.0, maximum: nil, at: path + ".p95LatencyMs")
-            try AccessRuntime.FieldCheck.range(Swift.Double(self.requestCount), minimum: 0.0, maximum: nil, at: path + ".requestCount")
-            try AccessRuntime.FieldCheck.range(Swift.Double(self.errorCount), minimum: 0.0, maximum: nil, at: path + ".errorCount")
+            try AccessRuntime.FieldCheck.length(self.platformId, min: nil, max: 64, at: "\(path).platformId")
+            try AccessRuntime.FieldCheck.format(self.region, .divisionCode, at: "\(path).region")
+            try AccessRuntime.FieldCheck.format(self.periodStart, .datetime, at: "\(path).periodStart")
+            try AccessRuntime.FieldCheck.format(self.periodEnd, .datetime, at: "\(path).periodEnd")
+            try AccessRuntime.FieldCheck.range(self.availabilityPercent, minimum: 0.0, maximum: 100.0, at: "\(path).availabilityPercent")
+            try AccessRuntime.FieldCheck.range(self.p95LatencyMs, minimum: 0.0, maximum: nil, at: "\(path).p95LatencyMs")
+            try AccessRuntime.FieldCheck.range(self.requestCount, minimum: 0.0, maximum: nil, at: "\(path).requestCount")
+            try AccessRuntime.FieldCheck.range(self.errorCount, minimum: 0.0, maximum: nil, at: "\(path).errorCount")
         }
     }
 
@@ -1053,9 +1053,9 @@ extension National {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.range(Swift.Double(self.pageNo), minimum: 1.0, maximum: nil, at: path + ".pageNo")
-            try AccessRuntime.FieldCheck.range(Swift.Double(self.pageSize), minimum: 1.0, maximum: 100.0, at: path + ".pageSize")
-            try AccessRuntime.FieldCheck.range(Swift.Double(self.total), minimum: 0.0, maximum: nil, at: path + ".total")
+            try AccessRuntime.FieldCheck.range(self.pageNo, minimum: 1.0, maximum: nil, at: "\(path).pageNo")
+            try AccessRuntime.FieldCheck.range(self.pageSize, minimum: 1.0, maximum: 100.0, at: "\(path).pageSize")
+            try AccessRuntime.FieldCheck.range(self.total, minimum: 0.0, maximum: nil, at: "\(path).total")
         }
     }
 
@@ -1072,8 +1072,8 @@ extension National {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.range(Swift.Double(self.pageNo), minimum: 1.0, maximum: nil, at: path + ".pageNo")
-            try AccessRuntime.FieldCheck.range(Swift.Double(self.pageSize), minimum: 1.0, maximum: 100.0, at: path + ".pageSize")
+            try AccessRuntime.FieldCheck.range(self.pageNo, minimum: 1.0, maximum: nil, at: "\(path).pageNo")
+            try AccessRuntime.FieldCheck.range(self.pageSize, minimum: 1.0, maximum: 100.0, at: "\(path).pageSize")
         }
     }
 
@@ -1106,15 +1106,15 @@ extension National {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.ratingId, min: nil, max: 64, at: path + ".ratingId")
-            try AccessRuntime.FieldCheck.length(self.handlingNo, min: nil, max: 64, at: path + ".handlingNo")
-            try AccessRuntime.FieldCheck.format(self.itemCode, .itemCode(pattern: "^[0-9]{12}([0-9A-Z]{0,30})?$"), at: path + ".itemCode")
-            try AccessRuntime.FieldCheck.format(self.region, .divisionCode, at: path + ".region")
-            try AccessRuntime.FieldCheck.range(Swift.Double(self.score), minimum: 1.0, maximum: 5.0, at: path + ".score")
+            try AccessRuntime.FieldCheck.length(self.ratingId, min: nil, max: 64, at: "\(path).ratingId")
+            try AccessRuntime.FieldCheck.length(self.handlingNo, min: nil, max: 64, at: "\(path).handlingNo")
+            try AccessRuntime.FieldCheck.format(self.itemCode, .itemCode(pattern: "^[0-9]{12}([0-9A-Z]{0,30})?$"), at: "\(path).itemCode")
+            try AccessRuntime.FieldCheck.format(self.region, .divisionCode, at: "\(path).region")
+            try AccessRuntime.FieldCheck.range(self.score, minimum: 1.0, maximum: 5.0, at: "\(path).score")
             if let value = self.comment {
-                try AccessRuntime.FieldCheck.length(value, min: nil, max: 500, at: path + ".comment")
+                try AccessRuntime.FieldCheck.length(value, min: nil, max: 500, at: "\(path).comment")
             }
-            try AccessRuntime.FieldCheck.format(self.ratedAt, .datetime, at: path + ".ratedAt")
+            try AccessRuntime.FieldCheck.format(self.ratedAt, .datetime, at: "\(path).ratedAt")
         }
     }
 
@@ -1132,11 +1132,11 @@ extension National {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.sourcePlatform, min: nil, max: 64, at: path + ".sourcePlatform")
-            try AccessRuntime.FieldCheck.format(self.region, .divisionCode, at: path + ".region")
-            try AccessRuntime.FieldCheck.count(self.ratings.count, min: 1, max: 1000, at: path + ".ratings")
+            try AccessRuntime.FieldCheck.length(self.sourcePlatform, min: nil, max: 64, at: "\(path).sourcePlatform")
+            try AccessRuntime.FieldCheck.format(self.region, .divisionCode, at: "\(path).region")
+            try AccessRuntime.FieldCheck.count(self.ratings.count, min: 1, max: 1000, at: "\(path).ratings")
             for (index0, element0) in self.ratings.enumerated() {
-                try element0.accessValidate(at: path + ".ratings" + "[\(index0)]")
+                try element0.accessValidate(at: "\(path).ratings[\(index0)]")
             }
         }
     }
@@ -1202,7 +1202,7 @@ extension National {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.format(self.signedDocument, .base64, at: path + ".signedDocument")
+            try AccessRuntime.FieldCheck.format(self.signedDocument, .base64, at: "\(path).signedDocument")
         }
     }
 
@@ -1217,7 +1217,7 @@ extension National {
 
         public func accessValidate(at path: Swift.String) throws {
             for (index0, element0) in self.signatures.enumerated() {
-                try element0.accessValidate(at: path + ".signatures" + "[\(index0)]")
+                try element0.accessValidate(at: "\(path).signatures[\(index0)]")
             }
         }
     }
@@ -1243,10 +1243,10 @@ extension National {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.sealName, min: nil, max: 100, at: path + ".sealName")
-            try AccessRuntime.FieldCheck.length(self.sealCode, min: nil, max: 64, at: path + ".sealCode")
-            try AccessRuntime.FieldCheck.length(self.signerName, min: nil, max: 100, at: path + ".signerName")
-            try AccessRuntime.FieldCheck.format(self.signedAt, .datetime, at: path + ".signedAt")
+            try AccessRuntime.FieldCheck.length(self.sealName, min: nil, max: 100, at: "\(path).sealName")
+            try AccessRuntime.FieldCheck.length(self.sealCode, min: nil, max: 64, at: "\(path).sealCode")
+            try AccessRuntime.FieldCheck.length(self.signerName, min: nil, max: 100, at: "\(path).signerName")
+            try AccessRuntime.FieldCheck.format(self.signedAt, .datetime, at: "\(path).signedAt")
         }
     }
 
@@ -1305,10 +1305,10 @@ extension National {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.appId, min: nil, max: 64, at: path + ".appId")
-            try AccessRuntime.FieldCheck.length(self.ticket, min: 1, max: 128, at: path + ".ticket")
-            try AccessRuntime.FieldCheck.format(self.timestamp, .datetime, at: path + ".timestamp")
-            try AccessRuntime.FieldCheck.length(self.nonce, min: 8, max: 32, at: path + ".nonce")
+            try AccessRuntime.FieldCheck.length(self.appId, min: nil, max: 64, at: "\(path).appId")
+            try AccessRuntime.FieldCheck.length(self.ticket, min: 1, max: 128, at: "\(path).ticket")
+            try AccessRuntime.FieldCheck.format(self.timestamp, .datetime, at: "\(path).timestamp")
+            try AccessRuntime.FieldCheck.length(self.nonce, min: 8, max: 32, at: "\(path).nonce")
         }
     }
 
@@ -1325,8 +1325,8 @@ extension National {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.accessToken, min: nil, max: 256, at: path + ".accessToken")
-            try AccessRuntime.FieldCheck.range(Swift.Double(self.expiresIn), minimum: 1.0, maximum: 7200.0, at: path + ".expiresIn")
+            try AccessRuntime.FieldCheck.length(self.accessToken, min: nil, max: 256, at: "\(path).accessToken")
+            try AccessRuntime.FieldCheck.range(self.expiresIn, minimum: 1.0, maximum: 7200.0, at: "\(path).expiresIn")
         }
     }
 
@@ -1353,16 +1353,16 @@ extension National {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.userId, min: nil, max: 64, at: path + ".userId")
-            try AccessRuntime.FieldCheck.length(self.name, min: nil, max: 100, at: path + ".name")
+            try AccessRuntime.FieldCheck.length(self.userId, min: nil, max: 64, at: "\(path).userId")
+            try AccessRuntime.FieldCheck.length(self.name, min: nil, max: 100, at: "\(path).name")
             if let value = self.idNumber {
-                try AccessRuntime.FieldCheck.format(value, .residentId, at: path + ".idNumber")
+                try AccessRuntime.FieldCheck.format(value, .residentId, at: "\(path).idNumber")
             }
             if let value = self.corpUscc {
-                try AccessRuntime.FieldCheck.format(value, .uscc, at: path + ".corpUscc")
+                try AccessRuntime.FieldCheck.format(value, .uscc, at: "\(path).corpUscc")
             }
             if let value = self.mobile {
-                try AccessRuntime.FieldCheck.format(value, .phone, at: path + ".mobile")
+                try AccessRuntime.FieldCheck.format(value, .phone, at: "\(path).mobile")
             }
         }
     }
@@ -1375,7 +1375,7 @@ extension National {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.accessToken, min: nil, max: 256, at: path + ".accessToken")
+            try AccessRuntime.FieldCheck.length(self.accessToken, min: nil, max: 256, at: "\(path).accessToken")
         }
     }
 
@@ -1401,12 +1401,12 @@ extension National {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try self.head.accessValidate(at: path + ".head")
-            try AccessRuntime.FieldCheck.pattern(self.certTypeCode, "^[0-9A-HJ-NPQRTUWXY]{18}[0-9]{3}$", at: path + ".certTypeCode")
-            try AccessRuntime.FieldCheck.length(self.holder, min: nil, max: 100, at: path + ".holder")
-            try AccessRuntime.FieldCheck.pattern(self.holderCode, "^([0-9]{17}[0-9X]|[0-9A-HJ-NPQRTUWXY]{18})$", at: path + ".holderCode")
-            try AccessRuntime.FieldCheck.length(self.certNo, min: nil, max: 64, at: path + ".certNo")
-            try AccessRuntime.FieldCheck.length(self.useCause, min: 1, max: 200, at: path + ".useCause")
+            try self.head.accessValidate(at: "\(path).head")
+            try AccessRuntime.FieldCheck.pattern(self.certTypeCode, "^[0-9A-HJ-NPQRTUWXY]{18}[0-9]{3}$", at: "\(path).certTypeCode")
+            try AccessRuntime.FieldCheck.length(self.holder, min: nil, max: 100, at: "\(path).holder")
+            try AccessRuntime.FieldCheck.pattern(self.holderCode, "^([0-9]{17}[0-9X]|[0-9A-HJ-NPQRTUWXY]{18})$", at: "\(path).holderCode")
+            try AccessRuntime.FieldCheck.length(self.certNo, min: nil, max: 64, at: "\(path).certNo")
+            try AccessRuntime.FieldCheck.length(self.useCause, min: 1, max: 200, at: "\(path).useCause")
         }
     }
 }

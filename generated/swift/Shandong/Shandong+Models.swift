@@ -79,8 +79,8 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.accessId, min: 1, max: 64, at: path + ".accessId")
-            try AccessRuntime.FieldCheck.length(self.accessToken, min: 1, max: 256, at: path + ".accessToken")
+            try AccessRuntime.FieldCheck.length(self.accessId, min: 1, max: 64, at: "\(path).accessId")
+            try AccessRuntime.FieldCheck.length(self.accessToken, min: 1, max: 256, at: "\(path).accessToken")
         }
     }
 
@@ -142,10 +142,10 @@ extension Shandong {
 
         public func accessValidate(at path: Swift.String) throws {
             if let value = self.receiptId {
-                try AccessRuntime.FieldCheck.length(value, min: nil, max: 64, at: path + ".receiptId")
+                try AccessRuntime.FieldCheck.length(value, min: nil, max: 64, at: "\(path).receiptId")
             }
             if let value = self.message {
-                try AccessRuntime.FieldCheck.length(value, min: nil, max: 200, at: path + ".message")
+                try AccessRuntime.FieldCheck.length(value, min: nil, max: 200, at: "\(path).message")
             }
         }
     }
@@ -264,20 +264,20 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.complaintId, min: nil, max: 64, at: path + ".complaintId")
-            try AccessRuntime.FieldCheck.format(self.region, .divisionCode, at: path + ".region")
+            try AccessRuntime.FieldCheck.length(self.complaintId, min: nil, max: 64, at: "\(path).complaintId")
+            try AccessRuntime.FieldCheck.format(self.region, .divisionCode, at: "\(path).region")
             if let value = self.itemCode {
-                try AccessRuntime.FieldCheck.format(value, .itemCode(pattern: "^[0-9]{12}([0-9A-Z]{0,30})?$"), at: path + ".itemCode")
+                try AccessRuntime.FieldCheck.format(value, .itemCode(pattern: "^[0-9]{12}([0-9A-Z]{0,30})?$"), at: "\(path).itemCode")
             }
-            try AccessRuntime.FieldCheck.length(self.title, min: 1, max: 100, at: path + ".title")
-            try AccessRuntime.FieldCheck.length(self.content, min: 1, max: 2000, at: path + ".content")
+            try AccessRuntime.FieldCheck.length(self.title, min: 1, max: 100, at: "\(path).title")
+            try AccessRuntime.FieldCheck.length(self.content, min: 1, max: 2000, at: "\(path).content")
             if let value = self.contactName {
-                try AccessRuntime.FieldCheck.length(value, min: nil, max: 50, at: path + ".contactName")
+                try AccessRuntime.FieldCheck.length(value, min: nil, max: 50, at: "\(path).contactName")
             }
             if let value = self.contactPhone {
-                try AccessRuntime.FieldCheck.format(value, .phone, at: path + ".contactPhone")
+                try AccessRuntime.FieldCheck.format(value, .phone, at: "\(path).contactPhone")
             }
-            try AccessRuntime.FieldCheck.format(self.submittedAt, .datetime, at: path + ".submittedAt")
+            try AccessRuntime.FieldCheck.format(self.submittedAt, .datetime, at: "\(path).submittedAt")
         }
     }
 
@@ -294,11 +294,11 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.sourcePlatform, min: nil, max: 64, at: path + ".sourcePlatform")
-            try AccessRuntime.FieldCheck.format(self.region, .divisionCode, at: path + ".region")
-            try AccessRuntime.FieldCheck.count(self.complaints.count, min: 1, max: 500, at: path + ".complaints")
+            try AccessRuntime.FieldCheck.length(self.sourcePlatform, min: nil, max: 64, at: "\(path).sourcePlatform")
+            try AccessRuntime.FieldCheck.format(self.region, .divisionCode, at: "\(path).region")
+            try AccessRuntime.FieldCheck.count(self.complaints.count, min: 1, max: 500, at: "\(path).complaints")
             for (index0, element0) in self.complaints.enumerated() {
-                try element0.accessValidate(at: path + ".complaints" + "[\(index0)]")
+                try element0.accessValidate(at: "\(path).complaints[\(index0)]")
             }
         }
     }
@@ -405,8 +405,8 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.format(self.downloadUrl, .url, at: path + ".downloadUrl")
-            try AccessRuntime.FieldCheck.format(self.expiresAt, .datetime, at: path + ".expiresAt")
+            try AccessRuntime.FieldCheck.format(self.downloadUrl, .url, at: "\(path).downloadUrl")
+            try AccessRuntime.FieldCheck.format(self.expiresAt, .datetime, at: "\(path).expiresAt")
         }
     }
 
@@ -428,10 +428,10 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try self.head.accessValidate(at: path + ".head")
-            try AccessRuntime.FieldCheck.format(self.certIdentifier, .licenseId, at: path + ".certIdentifier")
-            try AccessRuntime.FieldCheck.length(self.useCause, min: 1, max: 200, at: path + ".useCause")
-            try AccessRuntime.FieldCheck.range(Swift.Double(self.expiry), minimum: 60.0, maximum: 3600.0, at: path + ".expiry")
+            try self.head.accessValidate(at: "\(path).head")
+            try AccessRuntime.FieldCheck.format(self.certIdentifier, .licenseId, at: "\(path).certIdentifier")
+            try AccessRuntime.FieldCheck.length(self.useCause, min: 1, max: 200, at: "\(path).useCause")
+            try AccessRuntime.FieldCheck.range(self.expiry, minimum: 60.0, maximum: 3600.0, at: "\(path).expiry")
         }
     }
 
@@ -463,13 +463,13 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.format(self.checkedAt, .datetime, at: path + ".checkedAt")
+            try AccessRuntime.FieldCheck.format(self.checkedAt, .datetime, at: "\(path).checkedAt")
             if let value = self.version {
-                try AccessRuntime.FieldCheck.length(value, min: nil, max: 32, at: path + ".version")
+                try AccessRuntime.FieldCheck.length(value, min: nil, max: 32, at: "\(path).version")
             }
             if let value = self.components {
                 for (index0, element0) in value.enumerated() {
-                    try element0.accessValidate(at: path + ".components" + "[\(index0)]")
+                    try element0.accessValidate(at: "\(path).components[\(index0)]")
                 }
             }
         }
@@ -534,12 +534,12 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.name, min: 1, max: 100, at: path + ".name")
+            try AccessRuntime.FieldCheck.length(self.name, min: 1, max: 100, at: "\(path).name")
             if let value = self.idNumber {
-                try AccessRuntime.FieldCheck.format(value, .residentId, at: path + ".idNumber")
+                try AccessRuntime.FieldCheck.format(value, .residentId, at: "\(path).idNumber")
             }
             if let value = self.uscc {
-                try AccessRuntime.FieldCheck.format(value, .uscc, at: path + ".uscc")
+                try AccessRuntime.FieldCheck.format(value, .uscc, at: "\(path).uscc")
             }
         }
     }
@@ -559,11 +559,11 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.format(self.region, .divisionCode, at: path + ".region")
+            try AccessRuntime.FieldCheck.format(self.region, .divisionCode, at: "\(path).region")
             if let value = self.updatedSince {
-                try AccessRuntime.FieldCheck.format(value, .datetime, at: path + ".updatedSince")
+                try AccessRuntime.FieldCheck.format(value, .datetime, at: "\(path).updatedSince")
             }
-            try self.page.accessValidate(at: path + ".page")
+            try self.page.accessValidate(at: "\(path).page")
         }
     }
 
@@ -592,13 +592,13 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.incidentId, min: nil, max: 64, at: path + ".incidentId")
-            try AccessRuntime.FieldCheck.length(self.platformId, min: nil, max: 64, at: path + ".platformId")
-            try AccessRuntime.FieldCheck.format(self.region, .divisionCode, at: path + ".region")
-            try AccessRuntime.FieldCheck.count(self.areas.count, min: 1, max: nil, at: path + ".areas")
-            try AccessRuntime.FieldCheck.format(self.occurredAt, .datetime, at: path + ".occurredAt")
-            try AccessRuntime.FieldCheck.length(self.summary, min: 1, max: 500, at: path + ".summary")
-            try AccessRuntime.FieldCheck.format(self.contactPhone, .phone, at: path + ".contactPhone")
+            try AccessRuntime.FieldCheck.length(self.incidentId, min: nil, max: 64, at: "\(path).incidentId")
+            try AccessRuntime.FieldCheck.length(self.platformId, min: nil, max: 64, at: "\(path).platformId")
+            try AccessRuntime.FieldCheck.format(self.region, .divisionCode, at: "\(path).region")
+            try AccessRuntime.FieldCheck.count(self.areas.count, min: 1, max: nil, at: "\(path).areas")
+            try AccessRuntime.FieldCheck.format(self.occurredAt, .datetime, at: "\(path).occurredAt")
+            try AccessRuntime.FieldCheck.length(self.summary, min: 1, max: 500, at: "\(path).summary")
+            try AccessRuntime.FieldCheck.format(self.contactPhone, .phone, at: "\(path).contactPhone")
         }
     }
 
@@ -697,7 +697,7 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.format(self.itemCode, .itemCode(pattern: "^[0-9]{12}([0-9A-Z]{0,30})?$"), at: path + ".itemCode")
+            try AccessRuntime.FieldCheck.format(self.itemCode, .itemCode(pattern: "^[0-9]{12}([0-9A-Z]{0,30})?$"), at: "\(path).itemCode")
         }
     }
 
@@ -740,22 +740,22 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.format(self.itemCode, .itemCode(pattern: "^[0-9]{12}([0-9A-Z]{0,30})?$"), at: path + ".itemCode")
-            try AccessRuntime.FieldCheck.format(self.baseCode, .itemCode(pattern: "^[0-9]{12}([0-9A-Z]{0,30})?$"), at: path + ".baseCode")
-            try AccessRuntime.FieldCheck.length(self.name, min: 1, max: 200, at: path + ".name")
-            try AccessRuntime.FieldCheck.format(self.region, .divisionCode, at: path + ".region")
-            try AccessRuntime.FieldCheck.length(self.department, min: nil, max: 100, at: path + ".department")
-            try AccessRuntime.FieldCheck.format(self.departmentUscc, .uscc, at: path + ".departmentUscc")
+            try AccessRuntime.FieldCheck.format(self.itemCode, .itemCode(pattern: "^[0-9]{12}([0-9A-Z]{0,30})?$"), at: "\(path).itemCode")
+            try AccessRuntime.FieldCheck.format(self.baseCode, .itemCode(pattern: "^[0-9]{12}([0-9A-Z]{0,30})?$"), at: "\(path).baseCode")
+            try AccessRuntime.FieldCheck.length(self.name, min: 1, max: 200, at: "\(path).name")
+            try AccessRuntime.FieldCheck.format(self.region, .divisionCode, at: "\(path).region")
+            try AccessRuntime.FieldCheck.length(self.department, min: nil, max: 100, at: "\(path).department")
+            try AccessRuntime.FieldCheck.format(self.departmentUscc, .uscc, at: "\(path).departmentUscc")
             if let value = self.legalTimeLimitDays {
-                try AccessRuntime.FieldCheck.range(Swift.Double(value), minimum: 0.0, maximum: nil, at: path + ".legalTimeLimitDays")
+                try AccessRuntime.FieldCheck.range(value, minimum: 0.0, maximum: nil, at: "\(path).legalTimeLimitDays")
             }
             if let value = self.promisedTimeLimitDays {
-                try AccessRuntime.FieldCheck.range(Swift.Double(value), minimum: 0.0, maximum: nil, at: path + ".promisedTimeLimitDays")
+                try AccessRuntime.FieldCheck.range(value, minimum: 0.0, maximum: nil, at: "\(path).promisedTimeLimitDays")
             }
             if let value = self.onlineUrl {
-                try AccessRuntime.FieldCheck.format(value, .url, at: path + ".onlineUrl")
+                try AccessRuntime.FieldCheck.format(value, .url, at: "\(path).onlineUrl")
             }
-            try AccessRuntime.FieldCheck.format(self.updatedAt, .datetime, at: path + ".updatedAt")
+            try AccessRuntime.FieldCheck.format(self.updatedAt, .datetime, at: "\(path).updatedAt")
         }
     }
 
@@ -769,9 +769,9 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try self.page.accessValidate(at: path + ".page")
+            try self.page.accessValidate(at: "\(path).page")
             for (index0, element0) in self.items.enumerated() {
-                try element0.accessValidate(at: path + ".items" + "[\(index0)]")
+                try element0.accessValidate(at: "\(path).items[\(index0)]")
             }
         }
     }
@@ -839,9 +839,9 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.accessId, min: nil, max: 64, at: path + ".accessId")
-            try AccessRuntime.FieldCheck.range(Swift.Double(self.keyVersion), minimum: 1.0, maximum: nil, at: path + ".keyVersion")
-            try AccessRuntime.FieldCheck.format(self.effectiveAt, .datetime, at: path + ".effectiveAt")
+            try AccessRuntime.FieldCheck.length(self.accessId, min: nil, max: 64, at: "\(path).accessId")
+            try AccessRuntime.FieldCheck.range(self.keyVersion, minimum: 1.0, maximum: nil, at: "\(path).keyVersion")
+            try AccessRuntime.FieldCheck.format(self.effectiveAt, .datetime, at: "\(path).effectiveAt")
         }
     }
 
@@ -860,9 +860,9 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.accessId, min: nil, max: 64, at: path + ".accessId")
-            try AccessRuntime.FieldCheck.format(self.effectiveAt, .datetime, at: path + ".effectiveAt")
-            try AccessRuntime.FieldCheck.format(self.previousKeyExpiresAt, .datetime, at: path + ".previousKeyExpiresAt")
+            try AccessRuntime.FieldCheck.length(self.accessId, min: nil, max: 64, at: "\(path).accessId")
+            try AccessRuntime.FieldCheck.format(self.effectiveAt, .datetime, at: "\(path).effectiveAt")
+            try AccessRuntime.FieldCheck.format(self.previousKeyExpiresAt, .datetime, at: "\(path).previousKeyExpiresAt")
         }
     }
 
@@ -881,10 +881,10 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.fileName, min: nil, max: 200, at: path + ".fileName")
-            try AccessRuntime.FieldCheck.length(self.contentType, min: nil, max: 100, at: path + ".contentType")
-            try AccessRuntime.FieldCheck.format(self.content, .base64, at: path + ".content")
-            try AccessRuntime.FieldCheck.pattern(self.sm3Digest, "^[0-9a-f]{64}$", at: path + ".sm3Digest")
+            try AccessRuntime.FieldCheck.length(self.fileName, min: nil, max: 200, at: "\(path).fileName")
+            try AccessRuntime.FieldCheck.length(self.contentType, min: nil, max: 100, at: "\(path).contentType")
+            try AccessRuntime.FieldCheck.format(self.content, .base64, at: "\(path).content")
+            try AccessRuntime.FieldCheck.pattern(self.sm3Digest, "^[0-9a-f]{64}$", at: "\(path).sm3Digest")
         }
     }
 
@@ -897,7 +897,7 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.fileToken, min: nil, max: 64, at: path + ".fileToken")
+            try AccessRuntime.FieldCheck.length(self.fileToken, min: nil, max: 64, at: "\(path).fileToken")
         }
     }
 
@@ -918,7 +918,7 @@ extension Shandong {
 
         public func accessValidate(at path: Swift.String) throws {
             if let value = self.certIdentifier {
-                try AccessRuntime.FieldCheck.format(value, .licenseId, at: path + ".certIdentifier")
+                try AccessRuntime.FieldCheck.format(value, .licenseId, at: "\(path).certIdentifier")
             }
         }
     }
@@ -984,10 +984,10 @@ extension Shandong {
 
         public func accessValidate(at path: Swift.String) throws {
             if let value = self.certIdentifier {
-                try AccessRuntime.FieldCheck.format(value, .licenseId, at: path + ".certIdentifier")
+                try AccessRuntime.FieldCheck.format(value, .licenseId, at: "\(path).certIdentifier")
             }
             if let value = self.issueDate {
-                try AccessRuntime.FieldCheck.format(value, .date, at: path + ".issueDate")
+                try AccessRuntime.FieldCheck.format(value, .date, at: "\(path).issueDate")
             }
         }
     }
@@ -1000,7 +1000,7 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.format(self.loginPageUrl, .url, at: path + ".loginPageUrl")
+            try AccessRuntime.FieldCheck.format(self.loginPageUrl, .url, at: "\(path).loginPageUrl")
         }
     }
 
@@ -1022,10 +1022,10 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.appId, min: nil, max: 64, at: path + ".appId")
-            try AccessRuntime.FieldCheck.format(self.redirectUri, .url, at: path + ".redirectUri")
+            try AccessRuntime.FieldCheck.length(self.appId, min: nil, max: 64, at: "\(path).appId")
+            try AccessRuntime.FieldCheck.format(self.redirectUri, .url, at: "\(path).redirectUri")
             if let value = self.state {
-                try AccessRuntime.FieldCheck.length(value, min: nil, max: 64, at: path + ".state")
+                try AccessRuntime.FieldCheck.length(value, min: nil, max: 64, at: "\(path).state")
             }
         }
     }
@@ -1038,7 +1038,7 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.accessToken, min: nil, max: 256, at: path + ".accessToken")
+            try AccessRuntime.FieldCheck.length(self.accessToken, min: nil, max: 256, at: "\(path).accessToken")
         }
     }
 
@@ -1050,7 +1050,7 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.range(Swift.Double(self.windowMinutes), minimum: 1.0, maximum: 60.0, at: path + ".windowMinutes")
+            try AccessRuntime.FieldCheck.range(self.windowMinutes, minimum: 1.0, maximum: 60.0, at: "\(path).windowMinutes")
         }
     }
 
@@ -1077,14 +1077,14 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.platformId, min: nil, max: 64, at: path + ".platformId")
-            try AccessRuntime.FieldCheck.format(self.region, .divisionCode, at: path + ".region")
-            try AccessRuntime.FieldCheck.format(self.periodStart, .datetime, at: path + ".periodStart")
-            try AccessRuntime.FieldCheck.format(self.periodEnd, .datetime, at: path + ".periodEnd")
-            try AccessRuntime.FieldCheck.range(Swift.Double(self.availabilityPercent), minimum: 0.0, maximum: 100.0, at: path + ".availabilityPercent")
-            try AccessRuntime.FieldCheck.range(Swift.Double(self.p95LatencyMs), minimum: 0.0, maximum: nil, at: path + ".p95LatencyMs")
-            try AccessRuntime.FieldCheck.range(Swift.Double(self.requestCount), minimum: 0.0, maximum: nil, at: path + ".requestCount")
-            try AccessRuntime.FieldCheck.range(Swift.Double(self.errorCount), minimum: 0.0, maximum: nil, at: path + ".errorCount")
+            try AccessRuntime.FieldCheck.length(self.platformId, min: nil, max: 64, at: "\(path).platformId")
+            try AccessRuntime.FieldCheck.format(self.region, .divisionCode, at: "\(path).region")
+            try AccessRuntime.FieldCheck.format(self.periodStart, .datetime, at: "\(path).periodStart")
+            try AccessRuntime.FieldCheck.format(self.periodEnd, .datetime, at: "\(path).periodEnd")
+            try AccessRuntime.FieldCheck.range(self.availabilityPercent, minimum: 0.0, maximum: 100.0, at: "\(path).availabilityPercent")
+            try AccessRuntime.FieldCheck.range(self.p95LatencyMs, minimum: 0.0, maximum: nil, at: "\(path).p95LatencyMs")
+            try AccessRuntime.FieldCheck.range(self.requestCount, minimum: 0.0, maximum: nil, at: "\(path).requestCount")
+            try AccessRuntime.FieldCheck.range(self.errorCount, minimum: 0.0, maximum: nil, at: "\(path).errorCount")
         }
     }
 
@@ -1102,9 +1102,9 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.range(Swift.Double(self.pageNo), minimum: 1.0, maximum: nil, at: path + ".pageNo")
-            try AccessRuntime.FieldCheck.range(Swift.Double(self.pageSize), minimum: 1.0, maximum: 100.0, at: path + ".pageSize")
-            try AccessRuntime.FieldCheck.range(Swift.Double(self.total), minimum: 0.0, maximum: nil, at: path + ".total")
+            try AccessRuntime.FieldCheck.range(self.pageNo, minimum: 1.0, maximum: nil, at: "\(path).pageNo")
+            try AccessRuntime.FieldCheck.range(self.pageSize, minimum: 1.0, maximum: 100.0, at: "\(path).pageSize")
+            try AccessRuntime.FieldCheck.range(self.total, minimum: 0.0, maximum: nil, at: "\(path).total")
         }
     }
 
@@ -1121,8 +1121,8 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.range(Swift.Double(self.pageNo), minimum: 1.0, maximum: nil, at: path + ".pageNo")
-            try AccessRuntime.FieldCheck.range(Swift.Double(self.pageSize), minimum: 1.0, maximum: 100.0, at: path + ".pageSize")
+            try AccessRuntime.FieldCheck.range(self.pageNo, minimum: 1.0, maximum: nil, at: "\(path).pageNo")
+            try AccessRuntime.FieldCheck.range(self.pageSize, minimum: 1.0, maximum: 100.0, at: "\(path).pageSize")
         }
     }
 
@@ -1155,15 +1155,15 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.ratingId, min: nil, max: 64, at: path + ".ratingId")
-            try AccessRuntime.FieldCheck.length(self.handlingNo, min: nil, max: 64, at: path + ".handlingNo")
-            try AccessRuntime.FieldCheck.format(self.itemCode, .itemCode(pattern: "^[0-9]{12}([0-9A-Z]{0,30})?$"), at: path + ".itemCode")
-            try AccessRuntime.FieldCheck.format(self.region, .divisionCode, at: path + ".region")
-            try AccessRuntime.FieldCheck.range(Swift.Double(self.score), minimum: 1.0, maximum: 5.0, at: path + ".score")
+            try AccessRuntime.FieldCheck.length(self.ratingId, min: nil, max: 64, at: "\(path).ratingId")
+            try AccessRuntime.FieldCheck.length(self.handlingNo, min: nil, max: 64, at: "\(path).handlingNo")
+            try AccessRuntime.FieldCheck.format(self.itemCode, .itemCode(pattern: "^[0-9]{12}([0-9A-Z]{0,30})?$"), at: "\(path).itemCode")
+            try AccessRuntime.FieldCheck.format(self.region, .divisionCode, at: "\(path).region")
+            try AccessRuntime.FieldCheck.range(self.score, minimum: 1.0, maximum: 5.0, at: "\(path).score")
             if let value = self.comment {
-                try AccessRuntime.FieldCheck.length(value, min: nil, max: 500, at: path + ".comment")
+                try AccessRuntime.FieldCheck.length(value, min: nil, max: 500, at: "\(path).comment")
             }
-            try AccessRuntime.FieldCheck.format(self.ratedAt, .datetime, at: path + ".ratedAt")
+            try AccessRuntime.FieldCheck.format(self.ratedAt, .datetime, at: "\(path).ratedAt")
         }
     }
 
@@ -1181,11 +1181,11 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.sourcePlatform, min: nil, max: 64, at: path + ".sourcePlatform")
-            try AccessRuntime.FieldCheck.format(self.region, .divisionCode, at: path + ".region")
-            try AccessRuntime.FieldCheck.count(self.ratings.count, min: 1, max: 1000, at: path + ".ratings")
+            try AccessRuntime.FieldCheck.length(self.sourcePlatform, min: nil, max: 64, at: "\(path).sourcePlatform")
+            try AccessRuntime.FieldCheck.format(self.region, .divisionCode, at: "\(path).region")
+            try AccessRuntime.FieldCheck.count(self.ratings.count, min: 1, max: 1000, at: "\(path).ratings")
             for (index0, element0) in self.ratings.enumerated() {
-                try element0.accessValidate(at: path + ".ratings" + "[\(index0)]")
+                try element0.accessValidate(at: "\(path).ratings[\(index0)]")
             }
         }
     }
@@ -1252,9 +1252,9 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.range(Swift.Double(self.page), minimum: 1.0, maximum: nil, at: path + ".page")
-            try AccessRuntime.FieldCheck.range(Swift.Double(self.x), minimum: 0.0, maximum: nil, at: path + ".x")
-            try AccessRuntime.FieldCheck.range(Swift.Double(self.y), minimum: 0.0, maximum: nil, at: path + ".y")
+            try AccessRuntime.FieldCheck.range(self.page, minimum: 1.0, maximum: nil, at: "\(path).page")
+            try AccessRuntime.FieldCheck.range(self.x, minimum: 0.0, maximum: nil, at: "\(path).x")
+            try AccessRuntime.FieldCheck.range(self.y, minimum: 0.0, maximum: nil, at: "\(path).y")
         }
     }
 
@@ -1279,11 +1279,11 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.businessNo, min: nil, max: 64, at: path + ".businessNo")
-            try AccessRuntime.FieldCheck.format(self.document, .base64, at: path + ".document")
-            try AccessRuntime.FieldCheck.length(self.sealCode, min: nil, max: 64, at: path + ".sealCode")
-            try AccessRuntime.FieldCheck.format(self.signerUscc, .uscc, at: path + ".signerUscc")
-            try self.position.accessValidate(at: path + ".position")
+            try AccessRuntime.FieldCheck.length(self.businessNo, min: nil, max: 64, at: "\(path).businessNo")
+            try AccessRuntime.FieldCheck.format(self.document, .base64, at: "\(path).document")
+            try AccessRuntime.FieldCheck.length(self.sealCode, min: nil, max: 64, at: "\(path).sealCode")
+            try AccessRuntime.FieldCheck.format(self.signerUscc, .uscc, at: "\(path).signerUscc")
+            try self.position.accessValidate(at: "\(path).position")
         }
     }
 
@@ -1302,10 +1302,10 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.signatureId, min: nil, max: 64, at: path + ".signatureId")
-            try AccessRuntime.FieldCheck.format(self.signedDocument, .base64, at: path + ".signedDocument")
-            try AccessRuntime.FieldCheck.format(self.signedAt, .datetime, at: path + ".signedAt")
-            try AccessRuntime.FieldCheck.format(self.timestampToken, .base64, at: path + ".timestampToken")
+            try AccessRuntime.FieldCheck.length(self.signatureId, min: nil, max: 64, at: "\(path).signatureId")
+            try AccessRuntime.FieldCheck.format(self.signedDocument, .base64, at: "\(path).signedDocument")
+            try AccessRuntime.FieldCheck.format(self.signedAt, .datetime, at: "\(path).signedAt")
+            try AccessRuntime.FieldCheck.format(self.timestampToken, .base64, at: "\(path).timestampToken")
         }
     }
 
@@ -1319,7 +1319,7 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.format(self.signedDocument, .base64, at: path + ".signedDocument")
+            try AccessRuntime.FieldCheck.format(self.signedDocument, .base64, at: "\(path).signedDocument")
         }
     }
 
@@ -1334,7 +1334,7 @@ extension Shandong {
 
         public func accessValidate(at path: Swift.String) throws {
             for (index0, element0) in self.signatures.enumerated() {
-                try element0.accessValidate(at: path + ".signatures" + "[\(index0)]")
+                try element0.accessValidate(at: "\(path).signatures[\(index0)]")
             }
         }
     }
@@ -1357,10 +1357,10 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.sealName, min: nil, max: 100, at: path + ".sealName")
-            try AccessRuntime.FieldCheck.length(self.sealCode, min: nil, max: 64, at: path + ".sealCode")
-            try AccessRuntime.FieldCheck.length(self.signerName, min: nil, max: 100, at: path + ".signerName")
-            try AccessRuntime.FieldCheck.format(self.signedAt, .datetime, at: path + ".signedAt")
+            try AccessRuntime.FieldCheck.length(self.sealName, min: nil, max: 100, at: "\(path).sealName")
+            try AccessRuntime.FieldCheck.length(self.sealCode, min: nil, max: 64, at: "\(path).sealCode")
+            try AccessRuntime.FieldCheck.length(self.signerName, min: nil, max: 100, at: "\(path).signerName")
+            try AccessRuntime.FieldCheck.format(self.signedAt, .datetime, at: "\(path).signedAt")
         }
     }
 
@@ -1376,9 +1376,9 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.appId, min: nil, max: 64, at: path + ".appId")
-            try AccessRuntime.FieldCheck.format(self.timestamp, .datetime, at: path + ".timestamp")
-            try AccessRuntime.FieldCheck.length(self.nonce, min: 8, max: 32, at: path + ".nonce")
+            try AccessRuntime.FieldCheck.length(self.appId, min: nil, max: 64, at: "\(path).appId")
+            try AccessRuntime.FieldCheck.format(self.timestamp, .datetime, at: "\(path).timestamp")
+            try AccessRuntime.FieldCheck.length(self.nonce, min: 8, max: 32, at: "\(path).nonce")
         }
     }
 
@@ -1393,8 +1393,8 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.signature, min: nil, max: 512, at: path + ".signature")
-            try AccessRuntime.FieldCheck.format(self.expiresAt, .datetime, at: path + ".expiresAt")
+            try AccessRuntime.FieldCheck.length(self.signature, min: nil, max: 512, at: "\(path).signature")
+            try AccessRuntime.FieldCheck.format(self.expiresAt, .datetime, at: "\(path).expiresAt")
         }
     }
 
@@ -1447,8 +1447,8 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.accessToken, min: nil, max: 256, at: path + ".accessToken")
-            try AccessRuntime.FieldCheck.format(self.corpUscc, .uscc, at: path + ".corpUscc")
+            try AccessRuntime.FieldCheck.length(self.accessToken, min: nil, max: 256, at: "\(path).accessToken")
+            try AccessRuntime.FieldCheck.format(self.corpUscc, .uscc, at: "\(path).corpUscc")
         }
     }
 
@@ -1468,10 +1468,10 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.accessToken, min: nil, max: 256, at: path + ".accessToken")
-            try AccessRuntime.FieldCheck.range(Swift.Double(self.expiresIn), minimum: 1.0, maximum: 7200.0, at: path + ".expiresIn")
-            try AccessRuntime.FieldCheck.length(self.corpName, min: nil, max: 200, at: path + ".corpName")
-            try AccessRuntime.FieldCheck.format(self.corpUscc, .uscc, at: path + ".corpUscc")
+            try AccessRuntime.FieldCheck.length(self.accessToken, min: nil, max: 256, at: "\(path).accessToken")
+            try AccessRuntime.FieldCheck.range(self.expiresIn, minimum: 1.0, maximum: 7200.0, at: "\(path).expiresIn")
+            try AccessRuntime.FieldCheck.length(self.corpName, min: nil, max: 200, at: "\(path).corpName")
+            try AccessRuntime.FieldCheck.format(self.corpUscc, .uscc, at: "\(path).corpUscc")
         }
     }
 
@@ -1490,10 +1490,10 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.appId, min: nil, max: 64, at: path + ".appId")
-            try AccessRuntime.FieldCheck.length(self.ticket, min: 1, max: 128, at: path + ".ticket")
-            try AccessRuntime.FieldCheck.length(self.signature, min: nil, max: 512, at: path + ".signature")
-            try AccessRuntime.FieldCheck.format(self.timestamp, .datetime, at: path + ".timestamp")
+            try AccessRuntime.FieldCheck.length(self.appId, min: nil, max: 64, at: "\(path).appId")
+            try AccessRuntime.FieldCheck.length(self.ticket, min: 1, max: 128, at: "\(path).ticket")
+            try AccessRuntime.FieldCheck.length(self.signature, min: nil, max: 512, at: "\(path).signature")
+            try AccessRuntime.FieldCheck.format(self.timestamp, .datetime, at: "\(path).timestamp")
         }
     }
 
@@ -1507,8 +1507,8 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.accessToken, min: nil, max: 256, at: path + ".accessToken")
-            try AccessRuntime.FieldCheck.range(Swift.Double(self.expiresIn), minimum: 1.0, maximum: 7200.0, at: path + ".expiresIn")
+            try AccessRuntime.FieldCheck.length(self.accessToken, min: nil, max: 256, at: "\(path).accessToken")
+            try AccessRuntime.FieldCheck.range(self.expiresIn, minimum: 1.0, maximum: 7200.0, at: "\(path).expiresIn")
         }
     }
 
@@ -1538,16 +1538,16 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.userId, min: nil, max: 64, at: path + ".userId")
-            try AccessRuntime.FieldCheck.length(self.name, min: nil, max: 100, at: path + ".name")
+            try AccessRuntime.FieldCheck.length(self.userId, min: nil, max: 64, at: "\(path).userId")
+            try AccessRuntime.FieldCheck.length(self.name, min: nil, max: 100, at: "\(path).name")
             if let value = self.idNumber {
-                try AccessRuntime.FieldCheck.format(value, .residentId, at: path + ".idNumber")
+                try AccessRuntime.FieldCheck.format(value, .residentId, at: "\(path).idNumber")
             }
             if let value = self.corpUscc {
-                try AccessRuntime.FieldCheck.format(value, .uscc, at: path + ".corpUscc")
+                try AccessRuntime.FieldCheck.format(value, .uscc, at: "\(path).corpUscc")
             }
             if let value = self.mobile {
-                try AccessRuntime.FieldCheck.format(value, .phone, at: path + ".mobile")
+                try AccessRuntime.FieldCheck.format(value, .phone, at: "\(path).mobile")
             }
         }
     }
@@ -1560,7 +1560,7 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.accessToken, min: nil, max: 256, at: path + ".accessToken")
+            try AccessRuntime.FieldCheck.length(self.accessToken, min: nil, max: 256, at: "\(path).accessToken")
         }
     }
 
@@ -1586,12 +1586,12 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try self.head.accessValidate(at: path + ".head")
-            try AccessRuntime.FieldCheck.pattern(self.certTypeCode, "^[0-9A-HJ-NPQRTUWXY]{18}[0-9]{3}$", at: path + ".certTypeCode")
-            try AccessRuntime.FieldCheck.length(self.holder, min: nil, max: 100, at: path + ".holder")
-            try AccessRuntime.FieldCheck.pattern(self.holderCode, "^([0-9]{17}[0-9X]|[0-9A-HJ-NPQRTUWXY]{18})$", at: path + ".holderCode")
-            try AccessRuntime.FieldCheck.length(self.certNo, min: nil, max: 64, at: path + ".certNo")
-            try AccessRuntime.FieldCheck.length(self.useCause, min: 1, max: 200, at: path + ".useCause")
+            try self.head.accessValidate(at: "\(path).head")
+            try AccessRuntime.FieldCheck.pattern(self.certTypeCode, "^[0-9A-HJ-NPQRTUWXY]{18}[0-9]{3}$", at: "\(path).certTypeCode")
+            try AccessRuntime.FieldCheck.length(self.holder, min: nil, max: 100, at: "\(path).holder")
+            try AccessRuntime.FieldCheck.pattern(self.holderCode, "^([0-9]{17}[0-9X]|[0-9A-HJ-NPQRTUWXY]{18})$", at: "\(path).holderCode")
+            try AccessRuntime.FieldCheck.length(self.certNo, min: nil, max: 64, at: "\(path).certNo")
+            try AccessRuntime.FieldCheck.length(self.useCause, min: 1, max: 200, at: "\(path).useCause")
         }
     }
 
@@ -1610,9 +1610,9 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try self.head.accessValidate(at: path + ".head")
-            try AccessRuntime.FieldCheck.format(self.fileContent, .base64, at: path + ".fileContent")
-            try AccessRuntime.FieldCheck.length(self.useCause, min: 1, max: 200, at: path + ".useCause")
+            try self.head.accessValidate(at: "\(path).head")
+            try AccessRuntime.FieldCheck.format(self.fileContent, .base64, at: "\(path).fileContent")
+            try AccessRuntime.FieldCheck.length(self.useCause, min: 1, max: 200, at: "\(path).useCause")
         }
     }
 }

@@ -87,8 +87,8 @@ extension Hostile {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.`default`, min: nil, max: 10, at: path + ".default")
-            try AccessRuntime.FieldCheck.pattern(self.`default`, #"^[^"\\]*"?.*$"#, at: path + ".default")
+            try AccessRuntime.FieldCheck.length(self.`default`, min: nil, max: 10, at: "\(path).default")
+            try AccessRuntime.FieldCheck.pattern(self.`default`, #"^[^"\\]*"?.*$"#, at: "\(path).default")
         }
     }
 }
