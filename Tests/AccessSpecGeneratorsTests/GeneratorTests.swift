@@ -1,5 +1,5 @@
 import AccessSpecCore
-import AccessSpecGenerators
+@testable import AccessSpecGenerators
 import Foundation
 import Testing
 
@@ -23,5 +23,14 @@ struct GeneratorTests {
             }
         }
         #expect(Set(first.map(\.path)).count == first.count, "no two generators write the same path")
+    }
+}
+
+extension GeneratorTests {
+    /// "Trojan source": a right-to-left override would make a reviewer read text backwards.
+    @Test func directionalControlsAreShownNotObeyed() {
+        let text = "verify\u{202E}gnp.exe\u{2066}"
+        #expect(HTMLEscaper.escape(text) == "verify[U+202E]gnp.exe[U+2066]")
+        #expect(MarkdownEscaper.text(text) == #"verify\[U+202E\]gnp.exe\[U+2066\]"#)
     }
 }

@@ -5,7 +5,8 @@
 /// attribute values alike (all five XML-special characters are replaced, so a quote cannot
 /// end an attribute). Characters that XML 1.0 forbids and HTML reports as parse errors (C0 and
 /// C1 controls other than tab, line feed and carriage return; U+FFFE, U+FFFF) become U+FFFD, so
-/// the standalone SVG stays well-formed whatever a contract holds.
+/// the standalone SVG stays well-formed whatever a contract holds. Directional formatting
+/// characters are written visibly (`BidiControls`).
 enum HTMLEscaper {
     static func escape(_ text: String) -> String {
         var escaped = ""
@@ -18,6 +19,7 @@ enum HTMLEscaper {
             case "\"": escaped += "&quot;"
             case "'": escaped += "&#39;"
             case "\t", "\n", "\r": escaped.unicodeScalars.append(scalar)
+            case _ where BidiControls.name(scalar) != nil: escaped += "[\(BidiControls.name(scalar)!)]"
             default:
                 escaped.unicodeScalars.append(isForbidden(scalar) ? "\u{FFFD}" : scalar)
             }

@@ -9,7 +9,8 @@
 ///   indentation) is escaped at its start;
 /// - line breaks become `<br>` (the only HTML this escaper emits), so text never ends a table row
 ///   or a list item early;
-/// - control characters become U+FFFD.
+/// - control characters become U+FFFD, and directional formatting characters a visible
+///   `[U+202E]` (`BidiControls`).
 enum MarkdownEscaper {
     /// Text in a paragraph, heading, list item, link label or table cell. `atLineStart` says the
     /// text may begin a line (or follow a list marker), where block syntax is recognised.
@@ -48,6 +49,7 @@ enum MarkdownEscaper {
             case "<": escaped += "&lt;"
             case ">": escaped += "&gt;"
             case "&": escaped += "&amp;"
+            case _ where BidiControls.name(scalar) != nil: escaped += "\\[\(BidiControls.name(scalar)!)\\]"
             default:
                 escaped.unicodeScalars.append(isControl(scalar) ? "\u{FFFD}" : scalar)
             }
