@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        // The mock server; its swift-configuration support is not needed.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
     ],
     targets: [
         // The system libyaml (Debian: libyaml-dev), never vendored.
@@ -28,9 +30,22 @@ let package = Package(
         // The contract language: decode, resolve, check, standard rules, IR.
         .target(name: "AccessSpecCore", dependencies: ["AccessSpecSyntax", "AccessSpecFormats"]),
         // IR in, files out; plus the one writer that puts them on disk.
-        .target(name: "AccessSpecGenerators", dependencies: ["AccessSpecCore"]),
-        // The commands (check, build, ir, explain) as library functions over a console.
-        .target(name: "AccessSpecDriver", dependencies: ["AccessSpecGenerators"]),
+        .target(name: "AccessSpecGenerators", dependencies: ["AccessSpecCore", "AccessVectors"]),
+        // The conformance vector format (generated/tests/<platform>/vectors.json), shared by the
+        // generator that writes it and the runners that read it.
+        .target(name: "AccessVectors", dependencies: ["AccessSpecFormats"]),
+        // Runs vectors against a live platform: request tampering, expectations, reports, JUnit.
+        .target(name: "AccessConformance", dependencies: ["AccessVectors", "AccessRuntime"]),
+        // A server that behaves as one platform's contract says (`accessc mock`).
+        .target(
+            name: "AccessMock",
+            dependencies: [
+                "AccessSpecCore", "AccessRuntime", "AccessConformance",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
+        // The commands (check, build, ir, explain, mock, conform) as library functions over a console.
+        .target(name: "AccessSpecDriver", dependencies: ["AccessSpecGenerators", "AccessMock", "AccessConformance"]),
         // OpenSSL 3's libcrypto (Debian: libssl-dev): SM2, SM3, SM4 and HMAC for the runtime.
         .systemLibrary(
             name: "COpenSSL",
@@ -85,6 +100,20 @@ let package = Package(
         .testTarget(
             name: "AccessSpecDriverTests",
             dependencies: ["AccessSpecDriver"]
+        ),
+        // The generated conformance suites of specs/, run through the generated clients. With
+        // no ACCESSSPEC_BASE_URL they run against an in-process mock of each contract.
+        .testTarget(
+            name: "ConformanceSuites",
+            dependencies: ["AccessClients", "AccessConformance", "AccessMock"],
+            path: "generated/tests",
+            exclude: ["anhui/vectors.json", "hefei/vectors.json", "icbc-mobile/vectors.json",
+                      "national/vectors.json", "samr/vectors.json", "shandong/vectors.json"],
+            swiftSettings: [.define("ACCESSSPEC_MOCK_FALLBACK")]
+        ),
+        .testTarget(
+            name: "AccessMockTests",
+            dependencies: ["AccessMock", "AccessConformance", "AccessSpecGenerators"]
         ),
     ]
 )

@@ -22,33 +22,13 @@ public struct AccessCaller: Sendable {
         try request.accessValidate(at: "request")
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let fields = (try? JSONDecoder().decode([String: QueryValue].self, from: try encoder.encode(request))) ?? [:]
-        let target = try Self.target(for: operation, fields: fields)
-        let signer = try profile.signing.map { RequestSigner(algorithm: $0.algorithm, secret: try configuration.secrets.resolve($0.keyReference)) }
-        let sendsBody = !["GET", "DELETE"].contains(operation.method)
+        let json = try encoder.encode(request)
+        let builder = try RequestBuilder(configuration: configuration, profile: profile)
 
         let attempts = operation.idempotent ? configuration.retry.maxAttempts : 1
         var backoff = configuration.retry.initialBackoff
         for attempt in 1...attempts {
-            let timestamp = String(configuration.now())
-            let nonce = configuration.nonce()
-            let body = sendsBody ? try self.body(request, encoder: encoder, timestamp: timestamp, nonce: nonce) : nil
-            var headers: [(name: String, value: String)] = [("Accept", "application/json")]
-            if body != nil { headers.append(("Content-Type", "application/json; charset=utf-8")) }
-            if profile.envelope == .plain || !sendsBody {
-                headers.append((profile.accessIdHeader, configuration.accessId))
-                if let token = configuration.accessToken { headers.append((profile.tokenHeader, token)) }
-            }
-            headers.append((PlatformProfile.timestampHeader, timestamp))
-            headers.append((PlatformProfile.nonceHeader, nonce))
-            if let signer, let signing = profile.signing {
-                let signature = try signer.signature(method: operation.method, target: target, timestamp: timestamp, nonce: nonce, body: body)
-                headers.append((signing.header, signature))
-            }
-            guard let url = URL(string: Self.join(configuration.baseURL.absoluteString, target)) else {
-                throw AccessRuntimeError.invalidConfiguration("cannot form a URL from \(configuration.baseURL) and \(target)")
-            }
-            let outgoing = HTTPRequestData(method: operation.method, url: url, headers: headers, body: body)
+            let outgoing = try builder.build(operation, json: json, timestamp: String(configuration.now()), nonce: configuration.nonce())
             do {
                 let response = try await transport.send(outgoing, timeout: configuration.timeout, maxResponseBytes: configuration.maxResponseBytes)
                 if attempt < attempts, response.status >= 500 || response.status == 429 {
@@ -63,41 +43,6 @@ public struct AccessCaller: Sendable {
             }
         }
         throw AccessRuntimeError.transport("no attempt was made")
-    }
-
-    /// The path with its parameters filled in, plus, for GET and DELETE, the other fields as a
-    /// sorted query string, as OpenAPI's defaults write them: scalars `key=value`, lists
-    /// `key=a&key=b` (form, exploded), records `key[field]=value` (deepObject).
-    static func target(for operation: OperationDescriptor, fields: [String: QueryValue]) throws -> String {
-        var path = ""
-        var used: Set<String> = []
-        var rest = Substring(operation.path)
-        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            path += rest[..<open]
-            let name = String(rest[rest.index(after: open)..<close])
-            guard case .scalar(let value)? = fields[name] else {
-                throw AccessRuntimeError.invalidField(path: "request.\(name)", reason: "the path parameter {\(name)} has no value")
-            }
-            path += percentEncode(value)
-            used.insert(name)
-            rest = rest[rest.index(after: close)...]
-        }
-        path += rest
-        guard ["GET", "DELETE"].contains(operation.method) else { return path }
-        let query = fields.keys.sorted().filter { !used.contains($0) }.flatMap { key in
-            fields[key]!.queryItems(named: key).map { "\(percentEncode($0.name))=\(percentEncode($0.value))" }
-        }
-        return query.isEmpty ? path : path + "?" + query.joined(separator: "&")
-    }
-
-    private func body<Request: Encodable>(_ request: Request, encoder: JSONEncoder, timestamp: String, nonce: String) throws -> Data {
-        switch profile.envelope {
-        case .plain:
-            return try encoder.encode(request)
-        case .headData:
-            let head = RequestHead(accessId: configuration.accessId, accessToken: configuration.accessToken, timestamp: timestamp, nonce: nonce)
-            return try encoder.encode(RequestEnvelope(head: head, data: request))
-        }
     }
 
     private func decode<Response: Decodable, Failure: AccessContractError>(_ response: HTTPResponseData, as: Response.Type, errors: Failure.Type) throws -> Response {
@@ -131,16 +76,6 @@ public struct AccessCaller: Sendable {
         }
     }
 
-
-    static func percentEncode(_ text: String) -> String {
-        var allowed = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)...Unicode.Scalar(127)))
-        allowed.insert(charactersIn: "-._~")
-        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
-    }
-
-    private static func join(_ base: String, _ target: String) -> String {
-        (base.hasSuffix("/") ? String(base.dropLast()) : base) + target
-    }
 }
 
 /// A request field as it goes into a path or a query string.
@@ -172,16 +107,100 @@ enum QueryValue: Decodable {
     }
 }
 
+/// Turns a request's JSON into the HTTP request the platform expects: path and query, the body
+/// in the platform's envelope, credentials, replay protection and the signature. Generated
+/// clients and conformance runners build requests here and nowhere else.
+public struct RequestBuilder: Sendable {
+    public let configuration: AccessClientConfiguration
+    public let profile: PlatformProfile
+    public let signer: RequestSigner?
+
+    /// Resolves the signing secret now, so that a missing one fails before anything is sent.
+    public init(configuration: AccessClientConfiguration, profile: PlatformProfile) throws {
+        self.configuration = configuration
+        self.profile = profile
+        signer = try profile.signing.map { RequestSigner(algorithm: $0.algorithm, secret: try configuration.secrets.resolve($0.keyReference)) }
+    }
+
+    /// `json` is the request's fields as a JSON object, keys sorted.
+    public func build(_ operation: OperationDescriptor, json: Data, timestamp: String, nonce: String) throws -> HTTPRequestData {
+        let fields = (try? JSONDecoder().decode([String: QueryValue].self, from: json)) ?? [:]
+        let target = try Self.target(for: operation, fields: fields)
+        let sendsBody = !["GET", "DELETE"].contains(operation.method)
+        let body = sendsBody ? try self.body(json, timestamp: timestamp, nonce: nonce) : nil
+        var headers: [(name: String, value: String)] = [("Accept", "application/json")]
+        if body != nil { headers.append(("Content-Type", "application/json; charset=utf-8")) }
+        if profile.envelope == .plain || !sendsBody {
+            headers.append((profile.accessIdHeader, configuration.accessId))
+            if let token = configuration.accessToken { headers.append((profile.tokenHeader, token)) }
+        }
+        headers.append((PlatformProfile.timestampHeader, timestamp))
+        headers.append((PlatformProfile.nonceHeader, nonce))
+        if let signer, let signing = profile.signing {
+            let signature = try signer.signature(method: operation.method, target: target, timestamp: timestamp, nonce: nonce, body: body)
+            headers.append((signing.header, signature))
+        }
+        guard let url = URL(string: Self.join(configuration.baseURL.absoluteString, target)) else {
+            throw AccessRuntimeError.invalidConfiguration("cannot form a URL from \(configuration.baseURL) and \(target)")
+        }
+        return HTTPRequestData(method: operation.method, url: url, headers: headers, body: body)
+    }
+
+    /// The path with its parameters filled in, plus, for GET and DELETE, the other fields as a
+    /// sorted query string, as OpenAPI's defaults write them: scalars `key=value`, lists
+    /// `key=a&key=b` (form, exploded), records `key[field]=value` (deepObject).
+    static func target(for operation: OperationDescriptor, fields: [String: QueryValue]) throws -> String {
+        var path = ""
+        var used: Set<String> = []
+        var rest = Substring(operation.path)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            path += rest[..<open]
+            let name = String(rest[rest.index(after: open)..<close])
+            guard case .scalar(let value)? = fields[name] else {
+                throw AccessRuntimeError.invalidField(path: "request.\(name)", reason: "the path parameter {\(name)} has no value")
+            }
+            path += percentEncode(value)
+            used.insert(name)
+            rest = rest[rest.index(after: close)...]
+        }
+        path += rest
+        guard ["GET", "DELETE"].contains(operation.method) else { return path }
+        let query = fields.keys.sorted().filter { !used.contains($0) }.flatMap { key in
+            fields[key]!.queryItems(named: key).map { "\(percentEncode($0.name))=\(percentEncode($0.value))" }
+        }
+        return query.isEmpty ? path : path + "?" + query.joined(separator: "&")
+    }
+
+    /// The body in the platform's envelope. A head-data body is `{"data":...,"head":{...}}`,
+    /// keys sorted, as JSONEncoder writes it, with the request's JSON kept byte for byte.
+    private func body(_ json: Data, timestamp: String, nonce: String) throws -> Data {
+        switch profile.envelope {
+        case .plain:
+            return json
+        case .headData:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            let head = RequestHead(accessId: configuration.accessId, accessToken: configuration.accessToken, timestamp: timestamp, nonce: nonce)
+            return Data(#"{"data":"#.utf8) + json + Data(#","head":"#.utf8) + (try encoder.encode(head)) + Data("}".utf8)
+        }
+    }
+
+    static func percentEncode(_ text: String) -> String {
+        var allowed = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)...Unicode.Scalar(127)))
+        allowed.insert(charactersIn: "-._~")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+    }
+
+    private static func join(_ base: String, _ target: String) -> String {
+        (base.hasSuffix("/") ? String(base.dropLast()) : base) + target
+    }
+}
+
 struct RequestHead: Encodable {
     var accessId: String
     var accessToken: String?
     var timestamp: String
     var nonce: String
-}
-
-struct RequestEnvelope<Body: Encodable>: Encodable {
-    var head: RequestHead
-    var data: Body
 }
 
 struct ResponseHead: Decodable {

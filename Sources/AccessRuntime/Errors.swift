@@ -28,4 +28,6 @@ public enum AccessRuntimeError: Error, Equatable, Sendable, CustomStringConverti
 /// Implemented by every generated contract error enum.
 public protocol AccessContractError: Error, Sendable {
     init(code: Int, message: String)
+    /// The catalogue code the platform answered with.
+    var code: Int { get }
 }

@@ -117,7 +117,7 @@ public struct Commands {
     }
 
     /// Prints the diagnostics and the summary; the status says whether the run is clean.
-    private func report(_ compilation: Compilation, options: ReportOptions, quietWhenClean: Bool = false) -> CommandStatus {
+    func report(_ compilation: Compilation, options: ReportOptions, quietWhenClean: Bool = false) -> CommandStatus {
         let failed = compilation.errorCount > 0 || (options.warningsAsErrors && compilation.warningCount > 0)
         switch options.format {
         case .json:

@@ -2,7 +2,7 @@ import Foundation
 
 /// Where commands print: standard output for results, standard error for diagnostics.
 /// Tests pass a console that records both.
-public protocol Console: AnyObject {
+public protocol Console: AnyObject, Sendable {
     func out(_ text: String)
     func err(_ text: String)
     /// Whether standard error is a terminal that understands colour.
@@ -17,13 +17,18 @@ public final class StandardConsole: Console {
     public var errIsTerminal: Bool { isatty(2) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil && ProcessInfo.processInfo.environment["TERM"] != "dumb" }
 }
 
-public final class RecordingConsole: Console {
-    public private(set) var stdout = ""
-    public private(set) var stderr = ""
+/// Keeps what was printed; the mock's request log may print from server threads.
+public final class RecordingConsole: Console, @unchecked Sendable {
+    private let lock = NSLock()
+    private var recordedOut = ""
+    private var recordedErr = ""
 
     public init() {}
 
-    public func out(_ text: String) { stdout += text }
-    public func err(_ text: String) { stderr += text }
+    public var stdout: String { lock.withLock { recordedOut } }
+    public var stderr: String { lock.withLock { recordedErr } }
+
+    public func out(_ text: String) { lock.withLock { recordedOut += text } }
+    public func err(_ text: String) { lock.withLock { recordedErr += text } }
     public var errIsTerminal: Bool { false }
 }

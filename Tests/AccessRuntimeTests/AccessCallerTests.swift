@@ -17,6 +17,7 @@ struct AccessCallerTests {
     enum Failure: AccessContractError, Equatable {
         case known(Int, String)
         init(code: Int, message: String) { self = .known(code, message) }
+        var code: Int { if case .known(let code, _) = self { code } else { 0 } }
     }
 
     static let operation = OperationDescriptor(id: "verify", method: "POST", path: "/license/v1/verify", idempotent: false)

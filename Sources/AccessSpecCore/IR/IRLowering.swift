@@ -44,7 +44,7 @@ struct IRLowering {
             operator: identity.operator, environments: identity.environments.sorted { $0.name < $1.name },
             network: identity.network, description: identity.description, source: contract.relativePath, areas: areas,
             types: scope.types.values.map(type).sorted { $0.name < $1.name },
-            errors: scope.errors.values.map { ErrorIR(name: $0.name.value, code: $0.code.value, http: $0.http.value, message: $0.message, messageEn: $0.messageEn) }
+            errors: scope.errors.values.map { ErrorIR(name: $0.name.value, code: $0.code.value, http: $0.http.value, message: $0.message, messageEn: $0.messageEn, condition: $0.condition?.value) }
                 .sorted { $0.name < $1.name },
             compliance: compliance[identity.id] ?? [])
     }

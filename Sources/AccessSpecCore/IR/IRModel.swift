@@ -159,6 +159,8 @@ public struct ErrorIR: Codable, Equatable, Sendable {
     public var http: Int
     public var message: String
     public var messageEn: String?
+    /// The standard condition this error reports, if it is one.
+    public var condition: ErrorCondition?
 }
 
 public struct ConnectionIR: Codable, Equatable, Sendable {

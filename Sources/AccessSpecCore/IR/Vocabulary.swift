@@ -64,6 +64,24 @@ public enum Network: String, Codable, CaseIterable, Sendable {
     case internet
 }
 
+/// The conditions every platform reports the same way, whatever its catalogue calls them. An
+/// error of the catalogue names the one it reports with `condition:`; the mock server answers
+/// with that error and conformance vectors expect it.
+public enum ErrorCondition: String, Codable, CaseIterable, Sendable {
+    /// The request does not match the contract: a missing field, a wrong type, a value out of
+    /// its constraints or format.
+    case invalidRequest = "invalid-request"
+    /// The access token is missing or not valid. Operations that list this error need a token.
+    case invalidToken = "invalid-token"
+    /// The signature is missing or does not verify.
+    case invalidSignature = "invalid-signature"
+    /// The timestamp is outside the replay window, or the nonce was used before.
+    case expiredRequest = "expired-request"
+    case rateLimited = "rate-limited"
+    /// The platform cannot serve the request for now.
+    case unavailable
+}
+
 public enum HTTPMethod: String, Codable, CaseIterable, Sendable {
     case GET, POST, PUT, PATCH, DELETE
 }

@@ -184,5 +184,6 @@ public struct ErrorDecl: Sendable {
     public var http: Located<Int>
     public var message: String
     public var messageEn: String?
+    public var condition: Located<ErrorCondition>?
     public var source: String
 }

@@ -139,7 +139,7 @@ struct ContractDecoder {
         for (name, pair) in decoder.entries(node, "'errors'") ?? [] {
             guard decoder.checkName(name, "error name", .errorName) else { continue }
             let what = "error '\(name.value)'"
-            guard let fields = decoder.fields(pair.value, what, known: ["code", "http", "message", "messageEn"]) else {
+            guard let fields = decoder.fields(pair.value, what, known: ["code", "http", "message", "messageEn", "condition"]) else {
                 contract.poisoned.insert(name.value)
                 continue
             }
@@ -147,6 +147,7 @@ struct ContractDecoder {
             let http = decoder.required(fields, "http").flatMap { decoder.integer($0, "\(what) http status") }
             let message = decoder.required(fields, "message").flatMap { decoder.string($0, "\(what) message") }
             let messageEn = fields["messageEn"].flatMap { decoder.string($0, "\(what) messageEn") }
+            let condition = fields["condition"].flatMap { decoder.choice($0, "\(what) condition", ErrorCondition.self) }
             if let http, !(400...599).contains(http.value) {
                 decoder.diagnostics.error(LanguageDiagnostics.badValue, "\(what) http status \(http.value) is not an error status (400-599)", at: http.span)
             }
@@ -154,7 +155,7 @@ struct ContractDecoder {
                 contract.poisoned.insert(name.value)
                 continue
             }
-            contract.errors.append(ErrorDecl(name: name, code: code, http: http, message: message.value, messageEn: messageEn?.value, source: relativePath))
+            contract.errors.append(ErrorDecl(name: name, code: code, http: http, message: message.value, messageEn: messageEn?.value, condition: condition, source: relativePath))
         }
     }
 }

@@ -135,7 +135,16 @@ struct ContractChecker {
     private func checkErrorCodes() {
         guard contract.platform != nil else { return }
         var byCode: [Int: ErrorDecl] = [:]
+        var byCondition: [ErrorCondition: ErrorDecl] = [:]
         for decl in scope.errors.values.sorted(by: { ($0.source, $0.name.value) < ($1.source, $1.name.value) }) {
+            if let condition = decl.condition {
+                if let first = byCondition[condition.value], let firstCondition = first.condition {
+                    diagnostics.error(SemaDiagnostics.duplicateErrorCondition, "errors '\(first.name.value)' and '\(decl.name.value)' both report condition '\(condition.value.rawValue)'", at: condition.span,
+                                      notes: [DiagnosticNote("'\(first.name.value)' reports it here", at: firstCondition.span)])
+                } else {
+                    byCondition[condition.value] = decl
+                }
+            }
             if let first = byCode[decl.code.value] {
                 diagnostics.error(SemaDiagnostics.duplicateErrorCode, "errors '\(first.name.value)' and '\(decl.name.value)' share code \(decl.code.value)", at: decl.code.span,
                                   notes: [DiagnosticNote("'\(first.name.value)' has it here", at: first.code.span)])

@@ -18,6 +18,7 @@ public enum SemaDiagnostics {
     public static let invalidIdentifier: DiagnosticCode = "S014"
     public static let constraintViolated: DiagnosticCode = "S015"
     public static let identifierCollision: DiagnosticCode = "S016"
+    public static let duplicateErrorCondition: DiagnosticCode = "S017"
 
     public static let descriptors: [DiagnosticDescriptor] = [
         .init(duplicatePlatform, "two contracts declare the same platform id", explanation: """
@@ -87,5 +88,12 @@ public enum SemaDiagnostics {
             fold to one identifier, or a type named like a generated declaration (`Client`, \
             `ContractError`), are rejected here rather than renamed or overwritten later.
             """, bad: "errors:\n  INVALID_TOKEN: {...}\n  INVALID__TOKEN: {...}", good: "errors:\n  INVALID_TOKEN: {...}\n  EXPIRED_TOKEN: {...}"),
+        .init(duplicateErrorCondition, "two errors of a platform report the same condition", explanation: """
+            A condition (`invalid-request`, `invalid-token`, `invalid-signature`, \
+            `expired-request`, `rate-limited`, `unavailable`) names the one error a platform \
+            answers when it happens; the mock server sends it and conformance vectors expect it. \
+            Two errors with one condition leave that answer undecided.
+            """, bad: "INVALID_TOKEN: { condition: invalid-token, ... }\nTOKEN_EXPIRED: { condition: invalid-token, ... }",
+            good: "INVALID_TOKEN: { condition: invalid-token, ... }\nTOKEN_EXPIRED: { ... }"),
     ]
 }

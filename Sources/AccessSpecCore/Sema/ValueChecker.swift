@@ -111,47 +111,16 @@ struct ValueChecker {
     }
 
     private func formatProblem(_ text: String, _ builtin: BuiltinType) -> String? {
-        switch builtin {
-        case .uscc: DomainFormats.checkUSCC(text)
-        case .residentId: DomainFormats.checkResidentID(text)
-        case .divisionCode: DomainFormats.checkDivisionCode(text)
-        case .licenseId: DomainFormats.checkLicenseID(text)
-        case .itemCode: PatternCache.shared.matches(settings.itemCodePattern, text) ? nil : "it does not match the workspace's item code pattern \(settings.itemCodePattern)"
-        case .date: DomainFormats.checkDate(text)
-        case .datetime: DomainFormats.checkDateTime(text)
-        case .url: DomainFormats.checkURL(text)
-        case .email: DomainFormats.checkEmail(text)
-        case .phone: DomainFormats.checkPhone(text)
-        case .base64: DomainFormats.checkBase64(text)
-        case .string, .integer, .number, .boolean: nil
-        }
+        builtin.formatProblem(text, itemCodePattern: settings.itemCodePattern)
     }
 
     private func checkConstraints(_ value: JSONValue, _ constraints: Constraints, _ node: YAMLNode) {
         guard !constraints.isEmpty else { return }
-        switch value {
-        case .string(let text):
-            let length = text.count
-            if let min = constraints.minLength, length < min { violated(node, "is \(length) characters long, fewer than minLength \(min)") }
-            if let max = constraints.maxLength, length > max { violated(node, "is \(length) characters long, more than maxLength \(max)") }
-            if let pattern = constraints.pattern, !PatternCache.shared.matches(pattern, text) { violated(node, "does not match pattern \(pattern)") }
-        case .integer(let number):
-            checkRange(Double(number), constraints, node)
-        case .number(let number):
-            checkRange(number, constraints, node)
-        default:
-            break
-        }
-    }
-
-    private func checkRange(_ number: Double, _ constraints: Constraints, _ node: YAMLNode) {
-        if let min = constraints.minimum, number < min { violated(node, "is less than minimum \(min)") }
-        if let max = constraints.maximum, number > max { violated(node, "is greater than maximum \(max)") }
+        for problem in constraints.problems(with: value) { violated(node, problem) }
     }
 
     private func checkCount(_ count: Int, _ constraints: Constraints, _ node: YAMLNode) {
-        if let min = constraints.minItems, count < min { violated(node, "has \(count) items, fewer than minItems \(min)") }
-        if let max = constraints.maxItems, count > max { violated(node, "has \(count) items, more than maxItems \(max)") }
+        for problem in constraints.countProblems(count) { violated(node, problem) }
     }
 
     private func violated(_ node: YAMLNode, _ problem: String) {

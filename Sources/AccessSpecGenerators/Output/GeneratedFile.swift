@@ -27,6 +27,7 @@ public enum Generators {
         DocsGenerator(),
         OpenAPIGenerator(),
         SwiftClientGenerator(),
+        ConformanceGenerator(),
     ]
 
     public static func generate(_ ir: WorkspaceIR) throws -> [GeneratedFile] {

@@ -1,4 +1,4 @@
-/// A JSON value, for examples carried by the IR. Objects keep keys sorted when encoded.
+/// A JSON value: examples in the IR, requests in conformance vectors. Objects keep keys sorted when encoded.
 public enum JSONValue: Codable, Equatable, Sendable {
     case null
     case bool(Bool)

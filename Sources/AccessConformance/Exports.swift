@@ -1,0 +1,2 @@
+// Suites and runners read the vector format; whoever runs vectors sees it too.
+@_exported import AccessVectors

@@ -1,0 +1,52 @@
+import AccessConformance
+import AccessRuntime
+import AccessSpecCore
+import Foundation
+
+/// Mocks started inside the current process, one per platform, with fresh keys: what the
+/// generated conformance suites run against when no ACCESSSPEC_BASE_URL is given.
+public actor MockHost {
+    public static let shared = MockHost()
+
+    /// Started or starting, by platform: callers that arrive while a mock starts wait for it.
+    private var targets: [String: Task<ConformanceTarget, any Error>] = [:]
+    private var servers: [Task<Void, any Error>] = []
+
+    /// A target serving `platform` from the IR in `irFile` (`generated/ir/workspace.json`).
+    public func target(platform id: String, irFile: URL) async throws -> ConformanceTarget {
+        if let starting = targets[id] { return try await starting.value }
+        let starting = Task { try await start(platform: id, irFile: irFile) }
+        targets[id] = starting
+        return try await starting.value
+    }
+
+    private func start(platform id: String, irFile: URL) async throws -> ConformanceTarget {
+        let ir = try JSONDecoder().decode(WorkspaceIR.self, from: Data(contentsOf: irFile))
+        guard let platform = ir.platforms.first(where: { $0.id == id }) else {
+            throw MockError("\(irFile.path) has no platform '\(id)'")
+        }
+        // Fresh keys for this process: a random HMAC secret, or an SM2 pair whose private half
+        // signs (the client) and public half verifies (the mock).
+        var environment: [String: String] = [:]
+        var verificationKey: String? = nil
+        if let signing = platform.areas.security?.settings.signing {
+            let name = String(signing.key.dropFirst("${env:".count).dropLast())
+            if signing.algorithm == .sm2SM3 {
+                let key = try AccessCrypto.SM2Key.generate()
+                environment[name] = try key.privateKeyPEM()
+                verificationKey = try key.publicKeyPEM()
+            } else {
+                let secret = AccessCrypto.hex(AccessCrypto.randomBytes(32))
+                environment[name] = secret
+                verificationKey = secret
+            }
+        }
+        let mock = try MockPlatform(platform: platform, settings: ir.settings, verificationKey: verificationKey)
+        let server = MockServer(platform: mock, host: "127.0.0.1", port: 0, log: { _ in })
+        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+        servers.append(Task { try await server.runUntilCancelled { continuation.yield($0) } })
+        var iterator = ports.makeAsyncIterator()
+        guard let port = await iterator.next() else { throw MockError("the mock of \(id) did not start") }
+        return ConformanceTarget(baseURL: URL(string: "http://127.0.0.1:\(port)")!, secrets: SecretResolver(environment: environment))
+    }
+}

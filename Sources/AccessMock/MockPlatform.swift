@@ -1,0 +1,282 @@
+import AccessRuntime
+import AccessSpecCore
+import Foundation
+
+/// One platform's contract as a server sees it: which operation a request is for, whether it
+/// may pass (signature, replay window, credentials, fields), and what to answer. Pure apart
+/// from the nonce memory, so tests drive it without sockets.
+public final class MockPlatform: Sendable {
+    public struct Options: Sendable {
+        /// How far a timestamp may be from the server's clock.
+        public var replayWindowSeconds: Int
+        /// The share of valid requests answered with the `unavailable` error, 0...1.
+        public var failureRate: Double
+        /// Seeds the choice of failed requests, so a run can be repeated.
+        public var seed: UInt64
+
+        public init(replayWindowSeconds: Int = 300, failureRate: Double = 0, seed: UInt64 = 1) {
+            self.replayWindowSeconds = replayWindowSeconds
+            self.failureRate = min(1, max(0, failureRate))
+            self.seed = seed
+        }
+    }
+
+    public struct Request: Sendable {
+        public var method: String
+        /// The path and query exactly as received: what the signature covers.
+        public var target: String
+        public var headers: [(name: String, value: String)]
+        public var body: Data
+
+        public init(method: String, target: String, headers: [(name: String, value: String)], body: Data) {
+            self.method = method
+            self.target = target
+            self.headers = headers
+            self.body = body
+        }
+
+        func header(_ name: String) -> String? {
+            headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+        }
+    }
+
+    public struct Response: Sendable {
+        public var status: Int
+        public var body: Data
+        /// The operation matched, if any.
+        public var operation: String?
+        /// What the answer means, for the request log: `ok`, or the error and why.
+        public var summary: String
+    }
+
+    public let platform: PlatformIR
+    private let settings: WorkspaceSettings
+    private let options: Options
+    private let signer: RequestSigner?
+    private let checker: IRValueChecker
+    private let synthesizer: ValueSynthesizer
+    private let errors: [ErrorCondition: ErrorIR]
+    private let routes: [Route]
+    private let replay: NonceMemory
+    private let failures: FailureDice
+
+    /// `verificationKey` is what checks signatures: the shared secret for HMAC, the sender's
+    /// public (or private) key PEM for SM2. Required when the platform signs.
+    public init(platform: PlatformIR, settings: WorkspaceSettings, verificationKey: String?, options: Options = Options()) throws {
+        self.platform = platform
+        self.settings = settings
+        self.options = options
+        let security = platform.areas.security?.settings
+        if let signing = security?.signing {
+            guard let key = verificationKey, !key.isEmpty else {
+                throw MockError("\(platform.id) signs requests with \(signing.algorithm.rawValue); the mock needs the key \(signing.key) to verify them")
+            }
+            guard let algorithm = PlatformProfile.SigningAlgorithm(rawValue: signing.algorithm.rawValue) else {
+                throw MockError("unknown signing algorithm \(signing.algorithm.rawValue)")
+            }
+            if algorithm == .sm2SM3 {
+                // Verifying needs only the public half; a private key is reduced to it.
+                let key = try AccessCrypto.SM2Key(pem: key)
+                signer = RequestSigner(algorithm: algorithm, secret: try key.publicKeyPEM())
+            } else {
+                signer = RequestSigner(algorithm: algorithm, secret: key)
+            }
+        } else {
+            signer = nil
+        }
+        checker = IRValueChecker(types: platform.types, settings: settings)
+        synthesizer = ValueSynthesizer(types: platform.types, settings: settings)
+        errors = Dictionary(platform.errors.compactMap { error in error.condition.map { ($0, error) } }, uniquingKeysWith: { first, _ in first })
+        routes = platform.areas.allOperations.map(Route.init)
+        replay = NonceMemory(window: Int64(options.replayWindowSeconds) * 1000)
+        failures = FailureDice(seed: options.seed)
+    }
+
+    private var headData: Bool { platform.areas.security?.settings.envelope == .headData }
+    private var auth: SecuritySettings.Auth { platform.areas.security?.settings.auth ?? SecuritySettings.Auth() }
+
+    /// The answer to `request` at `now` (milliseconds since 1970).
+    public func respond(to request: Request, now: Int64) -> Response {
+        let (path, query) = Self.split(request.target)
+        let candidates = routes.compactMap { route in route.match(path).map { (route, $0) } }
+        guard !candidates.isEmpty else {
+            return outsideContract(404, "no operation of \(platform.id) has the path \(path)")
+        }
+        guard let (route, pathValues) = candidates.first(where: { $0.0.operation.method.rawValue == request.method }) else {
+            let allowed = candidates.map(\.0.operation.method.rawValue).joined(separator: ", ")
+            return outsideContract(405, "\(path) takes \(allowed), not \(request.method)")
+        }
+        let operation = route.operation
+
+        // Envelope first: a head-data body carries the credentials.
+        var body: JSONValue? = nil
+        if !request.body.isEmpty {
+            guard let parsed = try? JSONDecoder().decode(JSONValue.self, from: request.body) else {
+                return fail(.invalidRequest, operation, "the body is not JSON")
+            }
+            body = parsed
+        }
+        let head = headData ? body?["head"] : nil
+
+        if let signer, let signing = platform.areas.security?.settings.signing {
+            guard let signature = request.header(signing.header), !signature.isEmpty else {
+                return fail(.invalidSignature, operation, "no \(signing.header) header")
+            }
+            let timestamp = request.header(PlatformProfile.timestampHeader) ?? ""
+            let nonce = request.header(PlatformProfile.nonceHeader) ?? ""
+            let verified = (try? signer.verify(signature, method: request.method, target: request.target, timestamp: timestamp, nonce: nonce,
+                                               body: request.body.isEmpty ? nil : request.body)) ?? false
+            guard verified else { return fail(.invalidSignature, operation, "the signature does not verify") }
+            guard let sent = Int64(timestamp), abs(now - sent) <= Int64(options.replayWindowSeconds) * 1000 else {
+                return fail(.expiredRequest, operation, "timestamp '\(timestamp)' is outside the \(options.replayWindowSeconds) s window")
+            }
+            guard !nonce.isEmpty, replay.admit(nonce, at: now) else {
+                return fail(.expiredRequest, operation, nonce.isEmpty ? "no \(PlatformProfile.nonceHeader) header" : "nonce '\(nonce)' was used before")
+            }
+        }
+
+        let accessId = headData && head != nil ? head?["accessId"]?.stringValue : request.header(auth.accessIdHeader)
+        guard let accessId, !accessId.isEmpty else {
+            return fail(.invalidToken, operation, "no access id (\(headData ? "head.accessId" : auth.accessIdHeader))")
+        }
+        if let tokenError = errors[.invalidToken], operation.errors.contains(tokenError.name) {
+            let token = headData && head != nil ? head?["accessToken"]?.stringValue : request.header(auth.tokenHeader)
+            guard let token, !token.isEmpty else {
+                return fail(.invalidToken, operation, "no access token (\(headData ? "head.accessToken" : auth.tokenHeader))")
+            }
+        }
+
+        let fields: JSONValue
+        if ["GET", "DELETE"].contains(request.method) {
+            fields = route.fields(query: query, pathValues: pathValues, types: platform.types)
+        } else {
+            var object = headData ? body?["data"] ?? .object([:]) : body ?? .object([:])
+            if case .object(var entries) = object {
+                for (name, value) in pathValues where entries[name] == nil {
+                    entries[name] = route.typed(value, field: name, types: platform.types)
+                }
+                object = .object(entries)
+            }
+            fields = object
+        }
+        if let requestType = operation.request {
+            let violations = checker.check(fields, against: requestType, at: "request")
+            if let first = violations.first {
+                let more = violations.count > 1 ? " (and \(violations.count - 1) more)" : ""
+                return fail(.invalidRequest, operation, first.description + more)
+            }
+        }
+
+        if options.failureRate > 0, failures.roll() < options.failureRate {
+            return fail(.unavailable, operation, "failed on purpose (--fail-rate \(options.failureRate))")
+        }
+        return success(operation, answering: fields)
+    }
+
+    // MARK: Answers
+
+    private func success(_ operation: OperationIR, answering fields: JSONValue) -> Response {
+        let chosen = operation.examples.first { $0.request == fields && $0.response != nil } ?? operation.examples.first { $0.response != nil }
+        let data = chosen?.response ?? operation.response.flatMap { synthesizer.value(of: $0) } ?? .object([:])
+        let body: JSONValue = headData ? .object(["head": .object(["code": .integer(0), "message": .string("成功")]), "data": data]) : data
+        return Response(status: 200, body: body.encodedBody(), operation: operation.id, summary: "ok")
+    }
+
+    private func fail(_ condition: ErrorCondition, _ operation: OperationIR, _ detail: String) -> Response {
+        let status: Int, code: Int, message: String, name: String
+        if let error = errors[condition] {
+            (status, code, message, name) = (error.http, error.code, error.message, error.name)
+        } else {
+            // The catalogue declares no error for the condition: answer with the HTTP status alone.
+            status = Self.fallbackStatus[condition] ?? 400
+            (code, message, name) = (status, "\(condition.rawValue) (the contract declares no error for it)", condition.rawValue)
+        }
+        let error: JSONValue = .object(["code": .integer(code), "message": .string(message), "detail": .string(detail)])
+        let body: JSONValue = headData ? .object(["head": error]) : error
+        return Response(status: status, body: body.encodedBody(), operation: operation.id, summary: "\(name): \(detail)")
+    }
+
+    private func outsideContract(_ status: Int, _ detail: String) -> Response {
+        Response(status: status, body: JSONValue.object(["message": .string(detail)]).encodedBody(), operation: nil, summary: detail)
+    }
+
+    private static let fallbackStatus: [ErrorCondition: Int] = [
+        .invalidRequest: 400, .invalidToken: 401, .invalidSignature: 401, .expiredRequest: 401, .rateLimited: 429, .unavailable: 503,
+    ]
+
+    static func split(_ target: String) -> (path: String, query: String) {
+        guard let mark = target.firstIndex(of: "?") else { return (target, "") }
+        return (String(target[..<mark]), String(target[target.index(after: mark)...]))
+    }
+}
+
+public struct MockError: Error, CustomStringConvertible {
+    public var description: String
+    init(_ description: String) { self.description = description }
+}
+
+extension JSONValue {
+    subscript(key: String) -> JSONValue? {
+        if case .object(let entries) = self { entries[key] } else { nil }
+    }
+
+    var stringValue: String? {
+        if case .string(let text) = self { text } else { nil }
+    }
+
+    func encodedBody() -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(self)) ?? Data("{}".utf8)
+    }
+}
+
+/// Nonces seen inside the replay window; older ones are forgotten, so memory stays bounded by
+/// the request rate times the window (and by a hard cap).
+final class NonceMemory: @unchecked Sendable {
+    private let lock = NSLock()
+    private let window: Int64
+    private var seen: [String: Int64] = [:]
+    private var order: [(nonce: String, at: Int64)] = []
+    private var head = 0
+    static let capacity = 1_000_000
+
+    init(window: Int64) { self.window = window }
+
+    /// True when `nonce` is new; it is then remembered.
+    func admit(_ nonce: String, at now: Int64) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        while head < order.count, order[head].at < now - window || order.count - head >= Self.capacity {
+            seen[order[head].nonce] = nil
+            head += 1
+        }
+        if head > 4096, head * 2 > order.count {
+            order.removeFirst(head)
+            head = 0
+        }
+        guard seen[nonce] == nil else { return false }
+        seen[nonce] = now
+        order.append((nonce, now))
+        return true
+    }
+}
+
+/// A seeded generator (SplitMix64): which requests fail is the same in every run.
+final class FailureDice: @unchecked Sendable {
+    private let lock = NSLock()
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    /// A number in 0..<1.
+    func roll() -> Double {
+        lock.lock()
+        defer { lock.unlock() }
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return Double((z ^ (z >> 31)) >> 11) / Double(1 << 53)
+    }
+}

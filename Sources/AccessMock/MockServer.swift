@@ -1,0 +1,76 @@
+import AccessSpecCore
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import NIOCore
+
+/// Serves one platform's contract over HTTP/1.1 with Hummingbird: every request goes through
+/// `MockPlatform`, with optional latency, and is logged in one line.
+public struct MockServer: Sendable {
+    public var host: String
+    public var port: Int
+    /// Added before every answer, for testing clients' deadlines.
+    public var latency: Duration
+    /// Bodies above this are refused with 413 before they are read whole.
+    public var maxBodyBytes: Int
+    public let platform: MockPlatform
+    /// Receives one line per request.
+    public let log: @Sendable (String) -> Void
+
+    public init(platform: MockPlatform, host: String = "127.0.0.1", port: Int = 8080, latency: Duration = .zero, maxBodyBytes: Int = 8 << 20, log: @escaping @Sendable (String) -> Void) {
+        self.platform = platform
+        self.host = host
+        self.port = port
+        self.latency = latency
+        self.maxBodyBytes = maxBodyBytes
+        self.log = log
+    }
+
+    /// Runs until SIGINT or SIGTERM, then finishes the requests in flight and returns.
+    /// `onListening` gets the bound port (useful with port 0).
+    public func run(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        try await application(onListening: onListening).runService(gracefulShutdownSignals: [.sigint, .sigterm])
+    }
+
+    /// Runs until the calling task is cancelled: for servers inside a test process.
+    public func runUntilCancelled(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        try await application(onListening: onListening).runService(gracefulShutdownSignals: [])
+    }
+
+    private func application(onListening: @escaping @Sendable (Int) async -> Void) -> some ApplicationProtocol {
+        var logger = Logger(label: "accessc.mock")
+        logger.logLevel = .warning
+        return Application(
+            responder: MockResponder(server: self),
+            configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "accessc-mock"),
+            onServerRunning: { channel in await onListening(channel.localAddress?.port ?? port) },
+            logger: logger)
+    }
+}
+
+struct MockResponder: HTTPResponder {
+    typealias Context = BasicRequestContext
+    let server: MockServer
+
+    func respond(to request: Hummingbird.Request, context: BasicRequestContext) async throws -> Hummingbird.Response {
+        let started = ContinuousClock.now
+        let answer: MockPlatform.Response
+        do {
+            let buffer = try await request.body.collect(upTo: server.maxBodyBytes)
+            let incoming = MockPlatform.Request(
+                method: request.method.rawValue, target: request.uri.string,
+                headers: request.headers.map { ($0.name.rawName, $0.value) }, body: Data(buffer.readableBytesView))
+            answer = server.platform.respond(to: incoming, now: Int64(Date().timeIntervalSince1970 * 1000))
+        } catch {
+            answer = MockPlatform.Response(status: 413, body: Data(#"{"message":"body larger than the mock accepts"}"#.utf8), operation: nil, summary: "body too large")
+        }
+        if server.latency > .zero { try await Task.sleep(for: server.latency) }
+        let elapsed = ContinuousClock.now - started
+        let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
+        server.log("\(request.method.rawValue) \(request.uri.string) \(answer.operation ?? "-") \(answer.status) \(String(format: "%.1f", milliseconds))ms \(answer.summary)")
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json; charset=utf-8"
+        return Hummingbird.Response(status: HTTPResponse.Status(code: answer.status), headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body)))
+    }
+}

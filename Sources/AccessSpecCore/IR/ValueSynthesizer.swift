@@ -1,0 +1,120 @@
+/// Makes a valid value of a type when the contract gives no example: deterministic, the same
+/// for the same IR, and checked against the type before it is returned.
+public struct ValueSynthesizer: Sendable {
+    private let types: [String: TypeIR]
+    private let checker: IRValueChecker
+    private let itemCodePattern: String
+
+    public init(types: [TypeIR], settings: WorkspaceSettings) {
+        self.types = Dictionary(types.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        self.checker = IRValueChecker(types: types, settings: settings)
+        self.itemCodePattern = settings.itemCodePattern
+    }
+
+    /// A value of `type` that meets `constraints`, or nil when none can be made (a pattern no
+    /// candidate matches, a record that requires itself).
+    public func value(of type: TypeRefIR, constraints: Constraints? = nil) -> JSONValue? {
+        guard let value = make(type, constraints ?? Constraints(), depth: 0),
+              checker.check(value, against: type, at: "value", constraints: constraints).isEmpty else { return nil }
+        return value
+    }
+
+    /// A valid value of a builtin format, the seed of the values made and of the mutations
+    /// that break a check character.
+    public func sample(_ builtin: BuiltinType) -> JSONValue {
+        switch builtin {
+        case .string: .string("示例")
+        case .integer: .integer(1)
+        case .number: .number(1.5)
+        case .boolean: .bool(true)
+        case .date: .string("2024-11-01")
+        case .datetime: .string("2024-11-01T09:00:00+08:00")
+        case .url: .string("https://www.gov.cn/")
+        case .email: .string("service@gov.cn")
+        case .phone: .string("13800000000")
+        case .base64: .string("QWNjZXNzU3BlYw==")
+        case .uscc: .string(Self.uscc("91370000MA3C00000"))
+        case .residentId: .string(Self.residentID("11010519491231002"))
+        case .divisionCode: .string("370000")
+        case .licenseId: .string(Self.licenseID(number: "0001"))
+        case .itemCode: .string(Self.itemCodeCandidates.first { PatternCache.shared.matches(itemCodePattern, $0) } ?? "000104001000")
+        }
+    }
+
+    static let itemCodePattern = DomainFormats.defaultItemCodePattern
+    static let itemCodeCandidates = ["000104001000", "00010400100037010000001", "11000000000000000000"]
+
+    static func uscc(_ body: String) -> String { body + String(DomainFormats.usccCheckCharacter(body)!) }
+    static func residentID(_ body: String) -> String { body + String(DomainFormats.residentCheckCharacter(body)!) }
+    static func licenseID(number: String) -> String {
+        let type = uscc("11100000000013127") + "001"
+        let issuer = uscc("11370000004000000")
+        let body = type + issuer + number + "001"
+        return DomainFormats.licenseRoot + [type, issuer, number, "001", String(DomainFormats.mod3736CheckCharacter(body)!)].joined(separator: ".")
+    }
+
+    private func make(_ type: TypeRefIR, _ constraints: Constraints, depth: Int) -> JSONValue? {
+        guard depth < 16 else { return nil }
+        switch type {
+        case .builtin(let builtin):
+            return scalar(builtin, constraints)
+        case .list(let element):
+            let count = max(1, constraints.minItems ?? 1)
+            guard let item = make(element, Constraints(), depth: depth + 1) else { return count == 0 ? .array([]) : nil }
+            return .array(Array(repeating: item, count: min(count, 16)))
+        case .map(let valueType):
+            return make(valueType, Constraints(), depth: depth + 1).map { .object(["key": $0]) }
+        case .named(let name):
+            guard let decl = types[name] else { return nil }
+            switch decl.kind {
+            case .alias:
+                return decl.aliasOf.flatMap { make($0, (decl.constraints ?? Constraints()).merged(with: constraints), depth: depth + 1) }
+            case .enumeration:
+                return decl.values?.first.map { .string($0.value) }
+            case .record:
+                var object: [String: JSONValue] = [:]
+                for field in decl.fields ?? [] {
+                    // Optional fields are filled near the top only, so self-reference ends.
+                    guard field.required || depth < 4 else { continue }
+                    if let value = make(field.type, field.constraints ?? Constraints(), depth: depth + 1),
+                       checker.check(value, against: field.type, at: "value", constraints: field.constraints).isEmpty {
+                        object[field.name] = value
+                    } else if field.required {
+                        return nil
+                    }
+                }
+                return .object(object)
+            }
+        }
+    }
+
+    private func scalar(_ builtin: BuiltinType, _ constraints: Constraints) -> JSONValue? {
+        switch builtin {
+        case .integer, .number:
+            let low = constraints.minimum ?? (constraints.maximum.map { min($0, 1) } ?? 1)
+            return builtin == .integer ? .integer(Int(low.rounded(.up))) : .number(low)
+        case .string:
+            let candidates = ["示例", "A", "a", "0", "1", "ABC", "abc", "A1", "000000"]
+            for candidate in candidates {
+                let text = fitted(candidate, constraints)
+                if constraints.problems(with: .string(text)).isEmpty { return .string(text) }
+            }
+            return nil
+        default:
+            return sample(builtin)
+        }
+    }
+
+    /// `seed` repeated or cut to fall within minLength and maxLength.
+    private func fitted(_ seed: String, _ constraints: Constraints) -> String {
+        var text = seed
+        if let min = constraints.minLength, text.count < min {
+            text = String(repeating: seed, count: min / max(1, seed.count) + 1)
+        }
+        if let max = constraints.maxLength, text.count > max { text = String(text.prefix(max)) }
+        if let min = constraints.minLength, text.count > min, constraints.maxLength == nil || seed.count < min {
+            text = String(text.prefix(min))
+        }
+        return text
+    }
+}
