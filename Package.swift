@@ -113,7 +113,10 @@ let package = Package(
         ),
         .testTarget(
             name: "AccessMockTests",
-            dependencies: ["AccessMock", "AccessConformance", "AccessSpecGenerators"]
+            dependencies: [
+                "AccessMock", "AccessConformance", "AccessSpecGenerators", "AccessSpecDriver",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
         ),
     ]
 )

@@ -220,10 +220,6 @@ extension JSONValue {
         if case .object(let entries) = self { entries[key] } else { nil }
     }
 
-    var stringValue: String? {
-        if case .string(let text) = self { text } else { nil }
-    }
-
     func encodedBody() -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

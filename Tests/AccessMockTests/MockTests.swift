@@ -1,1 +1,118 @@
+import AccessMock
+import AccessRuntime
+import AccessSpecCore
+import Foundation
 import Testing
+
+/// The mock's decisions, driven without sockets: requests built by the runtime's
+/// RequestBuilder, answered by MockPlatform.
+struct MockTests {
+    static let secret = "mock-test-secret"
+
+    func shandong(_ options: MockPlatform.Options = .init()) throws -> MockPlatform {
+        let ir = try Workspace.ir()
+        return try MockPlatform(platform: ir.platforms.first { $0.id == "shandong" }!, settings: ir.settings, verificationKey: Self.secret, options: options)
+    }
+
+    /// A request as the Shandong client sends it, at `now`, with a chosen nonce.
+    func request(_ method: String, _ path: String, _ json: String, nonce: String = UUID().uuidString, now: Int64, sign: Bool = true) throws -> MockPlatform.Request {
+        let configuration = AccessClientConfiguration(
+            baseURL: URL(string: "http://127.0.0.1:1")!, accessId: "tester", accessToken: "token",
+            secrets: SecretResolver(environment: ["SHANDONG_APP_SECRET": Self.secret]))
+        let profile = PlatformProfile(envelope: .plain, signing: .init(algorithm: .hmacSM3, header: "X-Signature", keyReference: "${env:SHANDONG_APP_SECRET}"),
+                                      accessIdHeader: "X-Access-Id", tokenHeader: "X-Access-Token")
+        let built = try RequestBuilder(configuration: configuration, profile: profile)
+            .build(OperationDescriptor(id: "", method: method, path: path, idempotent: false), json: Data(json.utf8), timestamp: String(now), nonce: nonce)
+        let target = String(built.url.absoluteString.dropFirst("http://127.0.0.1:1".count))
+        return MockPlatform.Request(method: method, target: target, headers: built.headers.filter { sign || $0.name != "X-Signature" }, body: built.body ?? Data())
+    }
+
+    func json(_ data: Data) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
+    static let now: Int64 = 1_732_000_000_000
+
+    @Test func answersAValidRequestWithTheMatchingExample() throws {
+        let mock = try shandong()
+        let answer = mock.respond(to: try request("GET", "/items/v1/items/{itemCode}", #"{"itemCode":"00010600300037010000002"}"#, now: Self.now), now: Self.now)
+        #expect(answer.status == 200, "\(answer.summary)")
+        #expect(answer.operation == "getItemDetail")
+        #expect(try json(answer.body)["itemCode"] as? String == "00010600300037010000002")
+    }
+
+    @Test func refusesUnsignedReplayedAndStaleRequestsWithTheContractsErrors() throws {
+        let mock = try shandong()
+        let path = "/items/v1/items/{itemCode}", body = #"{"itemCode":"00010600300037010000002"}"#
+
+        let unsigned = mock.respond(to: try request("GET", path, body, now: Self.now, sign: false), now: Self.now)
+        #expect(unsigned.status == 401)
+        #expect(try json(unsigned.body)["code"] as? Int == 40102)
+
+        let once = try request("GET", path, body, nonce: "n-1", now: Self.now)
+        #expect(mock.respond(to: once, now: Self.now).status == 200)
+        let replayed = mock.respond(to: once, now: Self.now + 1000)
+        #expect(try json(replayed.body)["code"] as? Int == 40103)
+        #expect(replayed.summary.contains("used before"))
+
+        let stale = mock.respond(to: try request("GET", path, body, now: Self.now - 600_000), now: Self.now)
+        #expect(try json(stale.body)["code"] as? Int == 40103)
+    }
+
+    @Test func checksFieldsAgainstTheRequestType() throws {
+        let mock = try shandong()
+        // getDownloadAddress, its example with the licence id's check character changed.
+        let operation = try #require(mock.platform.areas.allOperations.first { $0.id == "getDownloadAddress" })
+        guard case .object(var fields)? = operation.examples.first?.request, case .string(let id)? = fields["certIdentifier"] else {
+            Issue.record("the example has no certIdentifier")
+            return
+        }
+        fields["certIdentifier"] = .string(String(id.dropLast()) + (id.last == "0" ? "1" : "0"))
+        let body = String(decoding: try JSONEncoder().encode(JSONValue.object(fields)), as: UTF8.self)
+        let answer = mock.respond(to: try request("POST", operation.path, body, now: Self.now), now: Self.now)
+        #expect(answer.status == 400)
+        let json = try json(answer.body)
+        #expect(json["code"] as? Int == 40001)
+        #expect((json["detail"] as? String)?.contains("request.certIdentifier") == true, "\(json)")
+        #expect((json["detail"] as? String)?.contains("MOD 37,36") == true, "\(json)")
+    }
+
+    @Test func answersOutsideTheContractWith404And405() throws {
+        let mock = try shandong()
+        #expect(mock.respond(to: try request("GET", "/nowhere", "{}", now: Self.now), now: Self.now).status == 404)
+        #expect(mock.respond(to: try request("DELETE", "/identity/v1/token", "{}", now: Self.now), now: Self.now).status == 405)
+    }
+
+    @Test func failsTheRequestedShareWithTheUnavailableError() throws {
+        let all = try shandong(.init(failureRate: 1))
+        let answer = all.respond(to: try request("GET", "/items/v1/items/{itemCode}", #"{"itemCode":"00010600300037010000002"}"#, now: Self.now), now: Self.now)
+        #expect(answer.status == 503)
+        #expect(try json(answer.body)["code"] as? Int == 50301)
+
+        let half = try shandong(.init(failureRate: 0.5, seed: 7))
+        var failed = 0
+        for _ in 0..<200 {
+            let answer = half.respond(to: try request("GET", "/items/v1/items/{itemCode}", #"{"itemCode":"00010600300037010000002"}"#, now: Self.now), now: Self.now)
+            if answer.status == 503 { failed += 1 }
+        }
+        #expect((60...140).contains(failed), "\(failed) of 200 failed at --fail-rate 0.5")
+    }
+
+    @Test func refusesToStartWithoutTheVerificationKey() throws {
+        let ir = try Workspace.ir()
+        #expect(throws: MockError.self) {
+            try MockPlatform(platform: ir.platforms.first { $0.id == "shandong" }!, settings: ir.settings, verificationKey: nil)
+        }
+    }
+}
+
+enum Workspace {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let specs = repository.appendingPathComponent("specs").path
+
+    static func ir() throws -> WorkspaceIR {
+        try #require(compiled)
+    }
+
+    private static let compiled: WorkspaceIR? = Compiler.compile(workspaceAt: specs).ir
+}

@@ -85,4 +85,66 @@ struct CommandLineTests {
         let committed = try String(contentsOf: Self.repository.appendingPathComponent("generated/ir/workspace.json"), encoding: .utf8)
         #expect(result.stdout == committed)
     }
+
+    /// The user's path: start `accessc mock`, point `accessc conform` at it, stop it with Ctrl-C.
+    @Test func mockServesConformPassesAndSIGINTStopsIt() throws {
+        let junit = FileManager.default.temporaryDirectory.appendingPathComponent("accessc-conform-\(UUID().uuidString).xml")
+        defer { try? FileManager.default.removeItem(at: junit) }
+        let mock = Process()
+        mock.executableURL = Self.executable
+        mock.arguments = ["mock", "specs", "--platform", "hefei", "--port", "0"]
+        mock.currentDirectoryURL = Self.repository
+        mock.environment = ProcessInfo.processInfo.environment.merging(["HEFEI_APP_SECRET": "cli-secret"]) { $1 }
+        let out = Pipe(), err = Pipe()
+        mock.standardOutput = out
+        mock.standardError = err
+        try mock.run()
+        defer { if mock.isRunning { mock.terminate() } }
+
+        // The mock announces its port on standard error once it listens.
+        var announced = ""
+        while !announced.contains("; Ctrl-C") {
+            let chunk = err.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            announced += String(decoding: chunk, as: UTF8.self)
+        }
+        let port = try #require(announced.split(separator: ":").last(where: { Int($0.prefix { $0.isNumber }) != nil }).flatMap { Int($0.prefix { $0.isNumber }) },
+                                "no port in: \(announced)")
+
+        let conform = Process()
+        conform.executableURL = Self.executable
+        conform.arguments = ["conform", "specs", "--platform", "hefei", "--base-url", "http://127.0.0.1:\(port)", "--junit", junit.path]
+        conform.currentDirectoryURL = Self.repository
+        conform.environment = mock.environment
+        let report = Pipe()
+        conform.standardOutput = report
+        conform.standardError = Pipe()
+        try conform.run()
+        let text = String(decoding: report.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        conform.waitUntilExit()
+        #expect(conform.terminationStatus == 0, "\(text)")
+        #expect(text.contains(" 0 failed"))
+        #expect(FileManager.default.fileExists(atPath: junit.path))
+
+        mock.interrupt()
+        mock.waitUntilExit()
+        #expect(mock.terminationStatus == 0)
+        let log = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let stopped = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(stopped.contains("mock of hefei stopped"))
+        let vectors = Int(text.split(separator: "\n").last?.split(separator: " ").first ?? "") ?? -1
+        #expect(log.split(separator: "\n").count == vectors, "one log line per request")
+        #expect(log.contains(" 401 ") && log.contains("INVALID_SIGNATURE: no X-Signature header"))
+    }
+
+    @Test func mockWithoutItsKeySaysWhichVariableToSet() throws {
+        let result = try run(["mock", "specs", "--platform", "samr", "--port", "0"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("set SAMR_SIGNING_KEY"))
+        let unknown = try run(["mock", "specs", "--platform", "nowhere"])
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains("no platform 'nowhere'"))
+        let usage = try run(["mock", "specs", "--platform", "hefei", "--fail-rate", "2"])
+        #expect(usage.status == 2)
+    }
 }

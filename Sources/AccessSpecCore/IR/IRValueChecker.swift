@@ -97,6 +97,10 @@ public struct IRValueChecker: Sendable {
 }
 
 extension JSONValue {
+    public var stringValue: String? {
+        if case .string(let text) = self { text } else { nil }
+    }
+
     /// How a diagnostic names this kind of value.
     public var kindName: String {
         switch self {

@@ -41,7 +41,6 @@ public struct ValueSynthesizer: Sendable {
         }
     }
 
-    static let itemCodePattern = DomainFormats.defaultItemCodePattern
     static let itemCodeCandidates = ["000104001000", "00010400100037010000001", "11000000000000000000"]
 
     static func uscc(_ body: String) -> String { body + String(DomainFormats.usccCheckCharacter(body)!) }
@@ -94,7 +93,10 @@ public struct ValueSynthesizer: Sendable {
             let low = constraints.minimum ?? (constraints.maximum.map { min($0, 1) } ?? 1)
             return builtin == .integer ? .integer(Int(low.rounded(.up))) : .number(low)
         case .string:
-            let candidates = ["示例", "A", "a", "0", "1", "ABC", "abc", "A1", "000000"]
+            // Patterns often describe one of the national formats; their samples are tried too.
+            let formats: [BuiltinType] = [.residentId, .uscc, .divisionCode, .licenseId, .itemCode, .date, .datetime, .url, .email, .phone]
+            let fromPattern = constraints.pattern.flatMap(PatternExample.example(for:)).map { [$0] } ?? []
+            let candidates = fromPattern + ["示例", "A", "a", "0", "1", "ABC", "abc", "A1", "000000"] + formats.compactMap { sample($0).stringValue }
             for candidate in candidates {
                 let text = fitted(candidate, constraints)
                 if constraints.problems(with: .string(text)).isEmpty { return .string(text) }

@@ -1,0 +1,104 @@
+import AccessConformance
+import AccessMock
+import AccessRuntime
+import AccessSpecCore
+import AccessSpecDriver
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import HTTPTypes
+import Hummingbird
+import Testing
+
+/// `accessc conform` as a user runs it: against the mock it passes; against a server that
+/// breaks the contract it fails with a report that says how.
+struct ConformTests {
+    /// Keys for a platform's signing scheme: what clients sign with, what the mock verifies with.
+    static func keys(for platform: PlatformIR) throws -> (environment: [String: String], verification: String?) {
+        guard let signing = platform.areas.security?.settings.signing else { return ([:], nil) }
+        let name = String(signing.key.dropFirst("${env:".count).dropLast())
+        if signing.algorithm == .sm2SM3 {
+            let key = try AccessCrypto.SM2Key.generate()
+            return ([name: try key.privateKeyPEM()], try key.publicKeyPEM())
+        }
+        return ([name: "conform-test-secret"], "conform-test-secret")
+    }
+
+    /// Runs `body` with a server on a free loopback port, then stops it.
+    static func serving(_ run: @escaping @Sendable (@escaping @Sendable (Int) async -> Void) async throws -> Void,
+                        _ body: (Int) async throws -> Void) async throws {
+        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+        let server = Task { try await run { continuation.yield($0) } }
+        defer { server.cancel() }
+        var iterator = ports.makeAsyncIterator()
+        let port = try #require(await iterator.next())
+        try await body(port)
+    }
+
+    func conform(_ platform: String, port: Int, environment: [String: String], junit: String? = nil) async -> (CommandStatus, RecordingConsole) {
+        let console = RecordingConsole()
+        var options = ConformCommandOptions(platform: platform, baseURL: "http://127.0.0.1:\(port)")
+        options.junit = junit
+        let status = await Commands(console: console).conform(workspace: Workspace.specs, options: options, report: ReportOptions(), environment: environment)
+        return (status, console)
+    }
+
+    @Test(arguments: ["anhui", "hefei", "icbc-mobile", "national", "samr", "shandong"])
+    func passesAgainstTheMock(_ id: String) async throws {
+        let ir = try Workspace.ir()
+        let platform = try #require(ir.platforms.first { $0.id == id })
+        let keys = try Self.keys(for: platform)
+        let mock = MockServer(platform: try MockPlatform(platform: platform, settings: ir.settings, verificationKey: keys.verification), port: 0, log: { _ in })
+        let junit = FileManager.default.temporaryDirectory.appendingPathComponent("conform-\(id)-\(UUID().uuidString).xml")
+        defer { try? FileManager.default.removeItem(at: junit) }
+        try await Self.serving({ try await mock.runUntilCancelled(onListening: $0) }) { port in
+            let (status, console) = await conform(id, port: port, environment: keys.environment, junit: junit.path)
+            #expect(status == .success, "\(console.stdout)\(console.stderr)")
+            #expect(console.stdout.contains(" 0 failed"))
+            let xml = try Data(contentsOf: junit)
+            #expect(XMLParser(data: xml).parse())
+            let text = String(decoding: xml, as: UTF8.self)
+            #expect(!text.contains("<failure"))
+            #expect(text.components(separatedBy: "<testcase ").count - 1 == (console.stdout.split(separator: "\n").last.flatMap { Int($0.split(separator: " ")[0]) } ?? -1))
+        }
+    }
+
+    @Test func failsReadablyAgainstAServerThatBreaksTheContract() async throws {
+        // Accepts everything, checks nothing, answers `{}`.
+        let lax = CallbackResponder { (_: Request, _: BasicRequestContext) in
+            Response(status: .ok, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(string: "{}")))
+        }
+        try await Self.serving({ onListening in
+            let server = Application(responder: lax, configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0)),
+                                     onServerRunning: { await onListening($0.localAddress?.port ?? 0) })
+            try await server.runService(gracefulShutdownSignals: [])
+        }) { port in
+            try await checkLaxServerReport(port: port)
+        }
+    }
+
+    func checkLaxServerReport(port: Int) async throws {
+        let junit = FileManager.default.temporaryDirectory.appendingPathComponent("conform-lax-\(UUID().uuidString).xml")
+        defer { try? FileManager.default.removeItem(at: junit) }
+        let (status, console) = await conform("hefei", port: port, environment: ["HEFEI_APP_SECRET": "s"], junit: junit.path)
+        #expect(status == .failure)
+        let report = console.stdout
+        #expect(report.contains("FAIL  missing-signature (SEC003)"), "\(report)")
+        #expect(report.contains("x missing-signature: expected error INVALID_SIGNATURE (code 40102, HTTP 401), got HTTP 200"))
+        #expect(report.contains("x stale-timestamp: expected error REQUEST_EXPIRED (code 40103, HTTP 401), got HTTP 200"))
+        #expect(report.contains("the response does not match the contract: response."), "valid requests get '{}', which lacks required fields")
+        let xml = try String(contentsOf: junit, encoding: .utf8)
+        #expect(xml.contains(#"<failure message="expected error INVALID_SIGNATURE"#))
+        #expect(xml.contains(#"type="missing-signature SEC003""#))
+    }
+
+    @Test func refusesABadBaseURLAndAMissingKey() async throws {
+        let console = RecordingConsole()
+        let bad = await Commands(console: console).conform(workspace: Workspace.specs, options: ConformCommandOptions(platform: "hefei", baseURL: "ftp://x"), report: ReportOptions(), environment: [:])
+        #expect(bad == .usage)
+        let (missing, output) = await conform("hefei", port: 1, environment: [:])
+        #expect(missing == .failure)
+        #expect(output.stderr.contains("set HEFEI_APP_SECRET"))
+    }
+}

@@ -1,0 +1,62 @@
+import AccessConformance
+import AccessSpecCore
+import AccessSpecGenerators
+import Testing
+
+/// Every vector must be what it says: valid requests fit the request type, and each invalid one
+/// breaks it at the field it names (and nowhere else it was not meant to).
+struct VectorTests {
+    @Test(arguments: ["anhui", "hefei", "icbc-mobile", "national", "samr", "shandong"])
+    func vectorsAgreeWithTheContract(_ id: String) throws {
+        let ir = try Workspace.ir()
+        let platform = try #require(ir.platforms.first { $0.id == id })
+        let file = try ConformanceVectors.vectors(for: platform, settings: ir.settings)
+        let checker = IRValueChecker(types: platform.types, settings: ir.settings)
+        #expect(file.uncovered.isEmpty, "\(file.uncovered)")
+        for operation in platform.areas.allOperations {
+            let vectors = try #require(file.operation(operation.id)).vectors
+            #expect(Set(vectors.map(\.name)).count == vectors.count, "vector names repeat in \(operation.id)")
+            let valid = try #require(vectors.first { $0.check == .validRequest }, "\(operation.id) has no valid vector")
+            for vector in vectors {
+                guard let type = operation.request else { continue }
+                let violations = checker.check(vector.request, against: type, at: "request")
+                switch vector.check {
+                case .validRequest:
+                    #expect(violations.isEmpty, "\(operation.id) \(vector.name): \(violations)")
+                case .missingRequiredField, .wrongType, .overLongString, .unknownEnumValue, .failedCheckDigit:
+                    let field = try #require(vector.field)
+                    let indexed = field.split(separator: ".").map { Int($0) != nil ? "[\($0)]" : ".\($0)" }.joined().dropFirst()
+                    #expect(!violations.isEmpty && violations.allSatisfy { $0.path == String(indexed) },
+                            "\(operation.id) \(vector.name): \(violations)")
+                    #expect(vector.expect.error == "INVALID_PARAMETER")
+                case .missingSignature, .wrongSignature, .staleTimestamp, .missingToken:
+                    #expect(vector.request == valid.request)
+                    #expect(vector.expect.outcome == .error)
+                }
+            }
+        }
+    }
+
+    @Test func theBundledSpecsExerciseEveryCheck() throws {
+        let ir = try Workspace.ir()
+        let checks = try ir.platforms.flatMap { platform in
+            try ConformanceVectors.vectors(for: platform, settings: ir.settings).operations.flatMap { $0.vectors.map(\.check) }
+        }
+        #expect(Set(checks) == Set(VectorFile.Check.allCases))
+    }
+
+    @Test func synthesisedValuesFitTheirTypes() throws {
+        let ir = try Workspace.ir()
+        for platform in ir.platforms {
+            let synthesizer = ValueSynthesizer(types: platform.types, settings: ir.settings)
+            let checker = IRValueChecker(types: platform.types, settings: ir.settings)
+            for type in platform.types {
+                guard let value = synthesizer.value(of: .named(type.name)) else {
+                    Issue.record("no value made for \(platform.id).\(type.name)")
+                    continue
+                }
+                #expect(checker.check(value, against: .named(type.name), at: "value").isEmpty)
+            }
+        }
+    }
+}
