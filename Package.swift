@@ -7,6 +7,9 @@ let package = Package(
         .executable(name: "accessc", targets: ["accessc"]),
         .library(name: "AccessSpecCore", targets: ["AccessSpecCore"]),
         .library(name: "AccessRuntime", targets: ["AccessRuntime"]),
+        // What generated conformance suites link: the vector runner, and the mock they fall back on.
+        .library(name: "AccessConformance", targets: ["AccessConformance"]),
+        .library(name: "AccessMock", targets: ["AccessMock"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -63,6 +66,16 @@ let package = Package(
         ),
         // The generated clients of specs/, compiled so that `swift build` proves they compile.
         .target(name: "AccessClients", dependencies: ["AccessRuntime"], path: "generated/swift"),
+        // The load generator and baseline server of Benchmarks/mock-load.sh.
+        .executableTarget(
+            name: "mock-load",
+            dependencies: [
+                "AccessConformance",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            path: "Benchmarks/MockLoad"
+        ),
         // A thin command line over the driver.
         .executableTarget(
             name: "accessc",
