@@ -38,10 +38,10 @@ else
 fi
 
 # Starts a server under GNU time, waits until it listens, loads it, stops it with SIGINT.
-# Prints: the load line, then the server's peak RSS in KiB.
+# Prints: the load line, then the server's peak RSS in KiB and its CPU seconds (user + system).
 measure() {
     local name=$1 port=$2; shift 2
-    /usr/bin/time -f '%M' -o "$OUT/$name.rss" "$@" >"$OUT/$name.log" 2>"$OUT/$name.err" &
+    /usr/bin/time -f '%M %U %S' -o "$OUT/$name.rss" "$@" >"$OUT/$name.log" 2>"$OUT/$name.err" &
     local timer=$!
     for _ in $(seq 100); do
         grep -q listening "$OUT/$name.err" 2>/dev/null && break
@@ -53,10 +53,11 @@ measure() {
     kill -INT "$(pgrep -P "$timer")"
     wait "$timer" || true
     echo "$line"
-    cat "$OUT/$name.rss"
+    tail -1 "$OUT/$name.rss"
 }
 
 field() { sed -n "s/.*\b$1=\([^ ]*\).*/\1/p" <<<"$2"; }
+cpu() { read -r _ user system <<<"$1"; echo "$user + $system" | bc -l; }
 
 say "load on accessc mock ($PLATFORM $OPERATION, ${DURATION}s, $CONNECTIONS connections)"
 mapfile -t MOCK < <(measure mock 18580 "$BIN/accessc" mock specs --platform "$PLATFORM" --port 18580)
@@ -64,16 +65,19 @@ say "load on the plain Hummingbird server"
 mapfile -t PLAIN < <(measure plain 18581 "$BIN/mock-load" plain 18581)
 
 {
-    echo "| server | requests | seconds | req/s | non-2xx | transport errors | p50 ms | p99 ms | peak RSS MB |"
-    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+    echo "| server | requests | seconds | req/s | non-2xx | transport errors | p50 ms | p99 ms | server CPU µs/request | peak RSS MB |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
     for row in "accessc mock:${MOCK[0]}:${MOCK[1]}" "plain Hummingbird:${PLAIN[0]}:${PLAIN[1]}"; do
-        IFS=: read -r name line rss <<<"$row"
-        printf '| %s | %s | %s | %s | %s | %s | %s | %s | %.1f |\n' "$name" "$(field requests "$line")" "$(field seconds "$line")" \
+        IFS=: read -r name line usage <<<"$row"
+        read -r rss user system <<<"$usage"
+        printf '| %s | %s | %s | %s | %s | %s | %s | %s | %.0f | %.1f |\n' "$name" "$(field requests "$line")" "$(field seconds "$line")" \
             "$(field rps "$line")" "$(field non2xx "$line")" "$(field transport_errors "$line")" "$(field p50_ms "$line")" "$(field p99_ms "$line")" \
-            "$(echo "$rss / 1024" | bc -l)"
+            "$(echo "($user + $system) * 1000000 / $(field requests "$line")" | bc -l)" "$(echo "$rss / 1024" | bc -l)"
     done
     echo
-    echo "mock req/s / plain req/s: $(echo "scale=2; $(field rps "${MOCK[0]}") / $(field rps "${PLAIN[0]}")" | bc -l)"
+    echo "mock / plain: req/s $(echo "scale=2; $(field rps "${MOCK[0]}") / $(field rps "${PLAIN[0]}")" | bc -l)," \
+        "server CPU per request $(echo "scale=2; $(cpu "${MOCK[1]}") * $(field requests "${PLAIN[0]}") / ($(cpu "${PLAIN[1]}") * $(field requests "${MOCK[0]}"))" | bc -l)"
+    echo "(load generator and server share the machine's cores; CPU per request compares the servers' own work)"
     echo "mock log lines: $(wc -l <"$OUT/mock.log") (one per request)"
 } | tee "$OUT/results.md"
 

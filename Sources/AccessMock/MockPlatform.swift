@@ -36,7 +36,8 @@ public final class MockPlatform: Sendable {
         }
 
         func header(_ name: String) -> String? {
-            headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+            let wanted = name.lowercased()
+            return headers.first { $0.name.lowercased() == wanted }?.value
         }
     }
 
@@ -54,9 +55,9 @@ public final class MockPlatform: Sendable {
     private let options: Options
     private let signer: RequestSigner?
     private let checker: IRValueChecker
-    private let synthesizer: ValueSynthesizer
     private let errors: [ErrorCondition: ErrorIR]
     private let routes: [Route]
+    private let successBodies: [String: SuccessBodies]
     private let replay: NonceMemory
     private let failures: FailureDice
 
@@ -85,9 +86,12 @@ public final class MockPlatform: Sendable {
             signer = nil
         }
         checker = IRValueChecker(types: platform.types, settings: settings)
-        synthesizer = ValueSynthesizer(types: platform.types, settings: settings)
         errors = Dictionary(platform.errors.compactMap { error in error.condition.map { ($0, error) } }, uniquingKeysWith: { first, _ in first })
         routes = platform.areas.allOperations.map(Route.init)
+        let synthesizer = ValueSynthesizer(types: platform.types, settings: settings)
+        let headData = platform.areas.security?.settings.envelope == .headData
+        successBodies = Dictionary(platform.areas.allOperations.map { ($0.id, Self.successBodies($0, synthesizer: synthesizer, headData: headData)) },
+                                   uniquingKeysWith: { first, _ in first })
         replay = NonceMemory(window: Int64(options.replayWindowSeconds) * 1000)
         failures = FailureDice(seed: options.seed)
     }
@@ -176,10 +180,25 @@ public final class MockPlatform: Sendable {
     // MARK: Answers
 
     private func success(_ operation: OperationIR, answering fields: JSONValue) -> Response {
-        let chosen = operation.examples.first { $0.request == fields && $0.response != nil } ?? operation.examples.first { $0.response != nil }
-        let data = chosen?.response ?? operation.response.flatMap { synthesizer.value(of: $0) } ?? .object([:])
-        let body: JSONValue = headData ? .object(["head": .object(["code": .integer(0), "message": .string("成功")]), "data": data]) : data
-        return Response(status: 200, body: body.encodedBody(), operation: operation.id, summary: "ok")
+        let answers = successBodies[operation.id]
+        let body = answers?.byRequest.first { $0.request == fields }?.body ?? answers?.fallback ?? Data("{}".utf8)
+        return Response(status: 200, body: body, operation: operation.id, summary: "ok")
+    }
+
+    /// The answers of an operation, encoded once: per example request, and the default (the
+    /// first example's response, else a value made from the response type).
+    struct SuccessBodies: Sendable {
+        var byRequest: [(request: JSONValue, body: Data)]
+        var fallback: Data
+    }
+
+    private static func successBodies(_ operation: OperationIR, synthesizer: ValueSynthesizer, headData: Bool) -> SuccessBodies {
+        func wrapped(_ data: JSONValue) -> Data {
+            (headData ? .object(["head": .object(["code": .integer(0), "message": .string("成功")]), "data": data]) : data).encodedBody()
+        }
+        let answered = operation.examples.compactMap { example in example.response.map { (example.request ?? .object([:]), $0) } }
+        let fallback = answered.first?.1 ?? operation.response.flatMap { synthesizer.value(of: $0) } ?? .object([:])
+        return SuccessBodies(byRequest: answered.map { ($0.0, wrapped($0.1)) }, fallback: wrapped(fallback))
     }
 
     private func fail(_ condition: ErrorCondition, _ operation: OperationIR, _ detail: String) -> Response {

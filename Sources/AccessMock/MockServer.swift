@@ -67,9 +67,9 @@ struct MockResponder: HTTPResponder {
         }
         if server.latency > .zero { try await Task.sleep(for: server.latency) }
         let elapsed = ContinuousClock.now - started
-        let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
+        let tenths = elapsed.components.seconds * 10_000 + elapsed.components.attoseconds / 100_000_000_000_000
         let time = Date().formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
-        server.log("\(time) \(request.method.rawValue) \(request.uri.string) \(answer.operation ?? "-") \(answer.status) \(String(format: "%.1f", milliseconds))ms \(answer.summary)")
+        server.log("\(time) \(request.method.rawValue) \(request.uri.string) \(answer.operation ?? "-") \(answer.status) \(tenths / 10).\(tenths % 10)ms \(answer.summary)")
         var headers = HTTPFields()
         headers[.contentType] = "application/json; charset=utf-8"
         return Hummingbird.Response(status: HTTPResponse.Status(code: answer.status), headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body)))

@@ -162,8 +162,17 @@ public enum AccessCrypto {
         return try body(context)
     }
 
+    /// Lower-case hex. Written out by hand: it runs for every digest and signature, and
+    /// String(format:) per byte showed in the mock's profile.
     public static func hex(_ bytes: [UInt8]) -> String {
-        bytes.map { String(format: "%02x", $0) }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        var out = [UInt8]()
+        out.reserveCapacity(bytes.count * 2)
+        for byte in bytes {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     public static func randomBytes(_ count: Int) -> [UInt8] {

@@ -64,6 +64,30 @@ struct ConformTests {
         }
     }
 
+    /// The national `{head, data}` envelope end to end: credentials in the body's head, answers
+    /// wrapped in it. Hefei's contract, switched to that envelope in a copy of the workspace.
+    @Test func passesAgainstTheMockInTheHeadDataEnvelope() async throws {
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("head-data-\(UUID().uuidString)")
+        try FileManager.default.copyItem(atPath: Workspace.specs, toPath: copy.path)
+        defer { try? FileManager.default.removeItem(at: copy) }
+        let hefei = copy.appendingPathComponent("hefei.yaml")
+        let text = try String(contentsOf: hefei, encoding: .utf8)
+        try text.replacingOccurrences(of: "\nsecurity:\n", with: "\nsecurity:\n  envelope: head-data\n").write(to: hefei, atomically: true, encoding: .utf8)
+
+        let ir = try #require(Compiler.compile(workspaceAt: copy.path).ir)
+        let platform = try #require(ir.platforms.first { $0.id == "hefei" })
+        #expect(platform.areas.security?.settings.envelope == .headData)
+        let mock = MockServer(platform: try MockPlatform(platform: platform, settings: ir.settings, verificationKey: "head-data-secret"), port: 0, log: { _ in })
+        try await Self.serving({ try await mock.runUntilCancelled(onListening: $0) }) { port in
+            let console = RecordingConsole()
+            let status = await Commands(console: console).conform(
+                workspace: copy.path, options: ConformCommandOptions(platform: "hefei", baseURL: "http://127.0.0.1:\(port)"),
+                report: ReportOptions(), environment: ["HEFEI_APP_SECRET": "head-data-secret"])
+            #expect(status == .success, "\(console.stdout)\(console.stderr)")
+            #expect(console.stdout.contains("PASS  missing-token"))
+        }
+    }
+
     @Test func failsReadablyAgainstAServerThatBreaksTheContract() async throws {
         // Accepts everything, checks nothing, answers `{}`.
         let lax = CallbackResponder { (_: Request, _: BasicRequestContext) in
