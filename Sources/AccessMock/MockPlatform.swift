@@ -13,11 +13,14 @@ public final class MockPlatform: Sendable {
         public var failureRate: Double
         /// Seeds the choice of failed requests, so a run can be repeated.
         public var seed: UInt64
+        /// Whether operations' `rateLimit`s are enforced (per access id).
+        public var rateLimits: Bool
 
-        public init(replayWindowSeconds: Int = 300, failureRate: Double = 0, seed: UInt64 = 1) {
+        public init(replayWindowSeconds: Int = 300, failureRate: Double = 0, seed: UInt64 = 1, rateLimits: Bool = true) {
             self.replayWindowSeconds = replayWindowSeconds
             self.failureRate = min(1, max(0, failureRate))
             self.seed = seed
+            self.rateLimits = rateLimits
         }
     }
 
@@ -59,6 +62,7 @@ public final class MockPlatform: Sendable {
     private let routes: [Route]
     private let successBodies: [String: SuccessBodies]
     private let replay: NonceMemory
+    private let limiter = RateLimiter()
     private let failures: FailureDice
 
     /// `verificationKey` is what checks signatures: the shared secret for HMAC, the sender's
@@ -171,6 +175,9 @@ public final class MockPlatform: Sendable {
             }
         }
 
+        if options.rateLimits, let limit = operation.rateLimit, !limiter.admit("\(operation.id) \(accessId)", limit: limit, at: now) {
+            return fail(.rateLimited, operation, "more than \(limit.requests) requests per \(limit.per.rawValue) from '\(accessId)'")
+        }
         if options.failureRate > 0, failures.roll() < options.failureRate {
             return fail(.unavailable, operation, "failed on purpose (--fail-rate \(options.failureRate))")
         }
@@ -274,6 +281,33 @@ final class NonceMemory: @unchecked Sendable {
         seen[nonce] = now
         order.append((nonce, now))
         return true
+    }
+}
+
+/// Fixed windows per operation and caller: a limit of N per minute admits N requests in each
+/// minute of the clock.
+final class RateLimiter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var windows: [String: (start: Int64, count: Int)] = [:]
+
+    func admit(_ key: String, limit: RateLimit, at now: Int64) -> Bool {
+        let length: Int64 = switch limit.per {
+        case .second: 1000
+        case .minute: 60_000
+        case .hour: 3_600_000
+        case .day: 86_400_000
+        }
+        let start = now - now % length
+        return lock.withLock {
+            // Callers are many only when someone invents access ids; old windows then go.
+            if windows.count > 100_000 { windows = windows.filter { $0.value.start >= start } }
+            var window = windows[key] ?? (start, 0)
+            if window.start != start { window = (start, 0) }
+            guard window.count < limit.requests else { return false }
+            window.count += 1
+            windows[key] = window
+            return true
+        }
     }
 }
 

@@ -14,6 +14,7 @@ public struct MockCommandOptions: Sendable {
     public var failureRate = 0.0
     public var seed: UInt64 = 1
     public var replayWindowSeconds = 300
+    public var rateLimits = true
 
     public init(platform: String) { self.platform = platform }
 }
@@ -51,7 +52,8 @@ extension Commands {
         }
         do {
             let mock = try MockPlatform(platform: platform, settings: ir.settings, verificationKey: verificationKey,
-                                        options: .init(replayWindowSeconds: options.replayWindowSeconds, failureRate: options.failureRate, seed: options.seed))
+                                        options: .init(replayWindowSeconds: options.replayWindowSeconds, failureRate: options.failureRate,
+                                                      seed: options.seed, rateLimits: options.rateLimits))
             let server = MockServer(platform: mock, host: options.host, port: options.port, latency: options.latency, log: log)
             let operations = platform.areas.allOperations.count
             let console = self.console

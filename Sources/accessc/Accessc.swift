@@ -137,6 +137,9 @@ struct Mock: AsyncParsableCommand {
     @Option(help: "Seconds a request's timestamp may be off the server's clock.")
     var replayWindow = 300
 
+    @Flag(help: "Serve beyond the operations' declared rate limits (for load tests).")
+    var ignoreRateLimits = false
+
     @OptionGroup var report: ReportArguments
 
     func validate() throws {
@@ -153,6 +156,7 @@ struct Mock: AsyncParsableCommand {
         options.failureRate = failRate
         options.seed = seed
         options.replayWindowSeconds = replayWindow
+        options.rateLimits = !ignoreRateLimits
         let console = StandardConsole()
         let status = await Commands(console: console).mock(workspace: workspace, options: options, report: report.options) { line in
             console.out(line + "\n")

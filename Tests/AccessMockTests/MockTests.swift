@@ -98,6 +98,32 @@ struct MockTests {
         #expect((60...140).contains(failed), "\(failed) of 200 failed at --fail-rate 0.5")
     }
 
+    @Test func enforcesTheOperationsRateLimitPerCaller() throws {
+        let ir = try Workspace.ir()
+        let national = try #require(ir.platforms.first { $0.id == "national" })
+        let limited = try #require(national.areas.allOperations.first { $0.rateLimit?.per == .second && $0.method == .GET && $0.examples.first?.request != nil })
+        let limit = try #require(limited.rateLimit).requests
+        // An unsigned copy of the platform, so that plain requests reach the limiter.
+        var platform = national
+        platform.areas.security?.settings.signing = nil
+        let mock = try MockPlatform(platform: platform, settings: ir.settings, verificationKey: nil)
+        let body = String(decoding: try JSONEncoder().encode(limited.examples[0].request!), as: UTF8.self)
+        var statuses: [Int] = []
+        for _ in 0...limit {
+            statuses.append(mock.respond(to: try request("GET", limited.path, body, now: Self.now), now: Self.now).status)
+        }
+        #expect(statuses.dropLast().allSatisfy { $0 == 200 }, "\(statuses)")
+        let refused = mock.respond(to: try request("GET", limited.path, body, now: Self.now), now: Self.now)
+        #expect(refused.status == 429)
+        #expect(try json(refused.body)["code"] as? Int == 42901)
+        // The next second opens a new window.
+        #expect(mock.respond(to: try request("GET", limited.path, body, now: Self.now + 1000), now: Self.now + 1000).status == 200)
+        let unlimited = try MockPlatform(platform: platform, settings: ir.settings, verificationKey: nil, options: .init(rateLimits: false))
+        for _ in 0...(limit + 1) {
+            #expect(unlimited.respond(to: try request("GET", limited.path, body, now: Self.now), now: Self.now).status == 200)
+        }
+    }
+
     @Test func refusesToStartWithoutTheVerificationKey() throws {
         let ir = try Workspace.ir()
         #expect(throws: MockError.self) {
