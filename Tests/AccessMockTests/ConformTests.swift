@@ -3,6 +3,7 @@ import AccessMock
 import AccessRuntime
 import AccessSpecCore
 import AccessSpecDriver
+import AccessSpecGenerators
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
@@ -115,6 +116,23 @@ struct ConformTests {
         let xml = try String(contentsOf: junit, encoding: .utf8)
         #expect(xml.contains(#"<failure message="expected error INVALID_SIGNATURE"#))
         #expect(xml.contains(#"type="missing-signature SEC003""#))
+    }
+
+    /// `--latency` as a client under test meets it: calls past their deadline time out.
+    @Test func latencyMakesImpatientClientsTimeOut() async throws {
+        let ir = try Workspace.ir()
+        let platform = try #require(ir.platforms.first { $0.id == "hefei" })
+        let mock = MockServer(platform: try MockPlatform(platform: platform, settings: ir.settings, verificationKey: "latency-secret"),
+                              port: 0, latency: .milliseconds(400), log: { _ in })
+        let file = try ConformanceVectors.vectors(for: platform, settings: ir.settings)
+        try await Self.serving({ try await mock.runUntilCancelled(onListening: $0) }) { port in
+            let target = ConformanceTarget(baseURL: URL(string: "http://127.0.0.1:\(port)")!, secrets: SecretResolver(environment: ["HEFEI_APP_SECRET": "latency-secret"]))
+            let impatient = ConformanceRunner(file: file, target: target, timeout: .milliseconds(100)) { _, _ in [] }
+            let outcomes = await impatient.run(operations: ["getItemDetail"]).flatMap(\.outcomes).map(\.outcome)
+            #expect(!outcomes.isEmpty && outcomes.allSatisfy { !$0.passed && $0.reason.contains("timed out") }, "\(outcomes)")
+            let patient = ConformanceRunner(file: file, target: target, timeout: .seconds(5)) { _, _ in [] }
+            #expect(await patient.run(operations: ["getItemDetail"]).allSatisfy(\.passed))
+        }
     }
 
     @Test func refusesABadBaseURLAndAMissingKey() async throws {

@@ -1,6 +1,8 @@
 import AccessConformance
+import AccessRuntime
 import AccessSpecCore
 import AccessSpecGenerators
+import Foundation
 import Testing
 
 /// Every vector must be what it says: valid requests fit the request type, and each invalid one
@@ -58,5 +60,39 @@ struct VectorTests {
                 #expect(checker.check(value, against: .named(type.name), at: "value").isEmpty)
             }
         }
+    }
+}
+
+/// How a generated suite judges a call: the verdicts the suites rest on.
+struct SessionVerdictTests {
+    struct Answered: AccessContractError {
+        var code: Int
+        init(code: Int, message: String) { self.code = code }
+    }
+
+    func session(_ check: VectorFile.Check) throws -> ConformanceSession {
+        let ir = try Workspace.ir()
+        let platform = try #require(ir.platforms.first { $0.id == "hefei" })
+        let file = try ConformanceVectors.vectors(for: platform, settings: ir.settings)
+        let operation = try #require(file.operations.first { $0.vectors.contains { $0.check == check } })
+        let vector = try #require(operation.vectors.first { $0.check == check })
+        return try ConformanceSession(file, operation: operation.id, vector: vector, target: ConformanceTarget(baseURL: URL(string: "http://127.0.0.1:1")!))
+    }
+
+    @Test func aValidVectorPassesOnlyWhenTheCallSucceeds() async throws {
+        let valid = try session(.validRequest)
+        #expect(await valid.run {}.passed)
+        let refused = await valid.run { throw Answered(code: 40001, message: "") }
+        #expect(!refused.passed && refused.reason.contains("expected a successful response"))
+    }
+
+    @Test func anInvalidVectorPassesOnlyWithTheExpectedCode() async throws {
+        let unsigned = try session(.missingSignature)
+        let code = try #require(unsigned.vectorRequest.vector.expect.code)
+        #expect(await unsigned.run { throw Answered(code: code, message: "") }.passed)
+        #expect(await !unsigned.run {}.passed)
+        let wrongCode = await unsigned.run { throw Answered(code: 40001, message: "") }
+        #expect(!wrongCode.passed && wrongCode.reason.contains("got contract error 40001"))
+        #expect(await !unsigned.run { throw AccessRuntimeError.timedOut }.passed)
     }
 }
