@@ -9,10 +9,18 @@ import Foundation
 public struct RequestSigner: Sendable {
     public let algorithm: PlatformProfile.SigningAlgorithm
     private let secret: String
+    /// The SM2 key read once: reading a PEM costs more than signing with it.
+    private let sm2Key: AccessCrypto.SM2Key?
 
     public init(algorithm: PlatformProfile.SigningAlgorithm, secret: String) {
         self.algorithm = algorithm
         self.secret = secret
+        sm2Key = algorithm == .sm2SM3 ? try? AccessCrypto.SM2Key(pem: secret) : nil
+    }
+
+    /// The parsed key, or the error that reading it gives.
+    private func key() throws -> AccessCrypto.SM2Key {
+        try sm2Key ?? AccessCrypto.SM2Key(pem: secret)
     }
 
     var digest: AccessCrypto.Digest { algorithm == .hmacSHA256 ? .sha256 : .sm3 }
@@ -28,8 +36,7 @@ public struct RequestSigner: Sendable {
         case .hmacSM3, .hmacSHA256:
             return AccessCrypto.hex(try AccessCrypto.hmac(text, key: Array(secret.utf8), digest))
         case .sm2SM3:
-            let key = try AccessCrypto.SM2Key(pem: secret)
-            return Data(try AccessCrypto.sm2Sign(text, key: key)).base64EncodedString()
+            return Data(try AccessCrypto.sm2Sign(text, key: key())).base64EncodedString()
         }
     }
 
@@ -43,7 +50,7 @@ public struct RequestSigner: Sendable {
         case .sm2SM3:
             guard let bytes = Data(base64Encoded: signature) else { return false }
             let text = try canonicalText(method: method, target: target, timestamp: timestamp, nonce: nonce, body: body)
-            return try AccessCrypto.sm2Verify(Array(bytes), over: text, key: AccessCrypto.SM2Key(pem: secret))
+            return try AccessCrypto.sm2Verify(Array(bytes), over: text, key: key())
         }
     }
 
