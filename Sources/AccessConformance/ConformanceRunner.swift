@@ -94,13 +94,3 @@ public struct OperationResult: Sendable {
 
     public var passed: Bool { outcomes.allSatisfy(\.outcome.passed) }
 }
-
-extension JSONValue {
-    subscript(key: String) -> JSONValue? {
-        if case .object(let entries) = self { entries[key] } else { nil }
-    }
-
-    var intValue: Int? {
-        if case .integer(let value) = self { value } else { nil }
-    }
-}

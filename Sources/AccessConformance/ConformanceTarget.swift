@@ -61,12 +61,3 @@ extension VectorFile.Operation {
         OperationDescriptor(id: id, method: method, path: path, idempotent: idempotent)
     }
 }
-
-extension JSONValue {
-    /// The JSON text with keys sorted, as clients encode requests.
-    public func encoded() -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(self)) ?? Data("null".utf8)
-    }
-}

@@ -30,7 +30,7 @@ public actor MockHost {
         var environment: [String: String] = [:]
         var verificationKey: String? = nil
         if let signing = platform.areas.security?.settings.signing {
-            let name = String(signing.key.dropFirst("${env:".count).dropLast())
+            guard let name = SecretResolver.variable(of: signing.key) else { throw MockError("'\(signing.key)' is not a secret reference") }
             if signing.algorithm == .sm2SM3 {
                 let key = try AccessCrypto.SM2Key.generate()
                 environment[name] = try key.privateKeyPEM()

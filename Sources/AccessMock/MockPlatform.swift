@@ -60,6 +60,7 @@ public final class MockPlatform: Sendable {
     private let checker: IRValueChecker
     private let errors: [ErrorCondition: ErrorIR]
     private let routes: [Route]
+    private let types: TypeTable
     private let successBodies: [String: SuccessBodies]
     private let replay: NonceMemory
     private let limiter = RateLimiter()
@@ -92,6 +93,7 @@ public final class MockPlatform: Sendable {
         checker = IRValueChecker(types: platform.types, settings: settings)
         errors = Dictionary(platform.errors.compactMap { error in error.condition.map { ($0, error) } }, uniquingKeysWith: { first, _ in first })
         routes = platform.areas.allOperations.map(Route.init)
+        types = TypeTable(platform.types)
         let synthesizer = ValueSynthesizer(types: platform.types, settings: settings)
         let headData = platform.areas.security?.settings.envelope == .headData
         successBodies = Dictionary(platform.areas.allOperations.map { ($0.id, Self.successBodies($0, synthesizer: synthesizer, headData: headData)) },
@@ -156,12 +158,12 @@ public final class MockPlatform: Sendable {
 
         let fields: JSONValue
         if ["GET", "DELETE"].contains(request.method) {
-            fields = route.fields(query: query, pathValues: pathValues, types: platform.types)
+            fields = route.fields(query: query, pathValues: pathValues, types: types)
         } else {
             var object = headData ? body?["data"] ?? .object([:]) : body ?? .object([:])
             if case .object(var entries) = object {
                 for (name, value) in pathValues where entries[name] == nil {
-                    entries[name] = route.typed(value, field: name, types: platform.types)
+                    entries[name] = route.typed(value, field: name, types: types)
                 }
                 object = .object(entries)
             }
@@ -201,7 +203,7 @@ public final class MockPlatform: Sendable {
 
     private static func successBodies(_ operation: OperationIR, synthesizer: ValueSynthesizer, headData: Bool) -> SuccessBodies {
         func wrapped(_ data: JSONValue) -> Data {
-            (headData ? .object(["head": .object(["code": .integer(0), "message": .string("成功")]), "data": data]) : data).encodedBody()
+            (headData ? .object(["head": .object(["code": .integer(0), "message": .string("成功")]), "data": data]) : data).encoded()
         }
         let answered = operation.examples.compactMap { example in example.response.map { (example.request ?? .object([:]), $0) } }
         let fallback = answered.first?.1 ?? operation.response.flatMap { synthesizer.value(of: $0) } ?? .object([:])
@@ -219,11 +221,11 @@ public final class MockPlatform: Sendable {
         }
         let error: JSONValue = .object(["code": .integer(code), "message": .string(message), "detail": .string(detail)])
         let body: JSONValue = headData ? .object(["head": error]) : error
-        return Response(status: status, body: body.encodedBody(), operation: operation.id, summary: "\(name): \(detail)")
+        return Response(status: status, body: body.encoded(), operation: operation.id, summary: "\(name): \(detail)")
     }
 
     private func outsideContract(_ status: Int, _ detail: String) -> Response {
-        Response(status: status, body: JSONValue.object(["message": .string(detail)]).encodedBody(), operation: nil, summary: detail)
+        Response(status: status, body: JSONValue.object(["message": .string(detail)]).encoded(), operation: nil, summary: detail)
     }
 
     private static let fallbackStatus: [ErrorCondition: Int] = [
@@ -239,18 +241,6 @@ public final class MockPlatform: Sendable {
 public struct MockError: Error, CustomStringConvertible {
     public var description: String
     init(_ description: String) { self.description = description }
-}
-
-extension JSONValue {
-    subscript(key: String) -> JSONValue? {
-        if case .object(let entries) = self { entries[key] } else { nil }
-    }
-
-    func encodedBody() -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(self)) ?? Data("{}".utf8)
-    }
 }
 
 /// Nonces seen inside the replay window; older ones are forgotten, so memory stays bounded by

@@ -31,7 +31,7 @@ struct Route: Sendable {
     /// The request of a GET or DELETE: path parameters and query items, as clients write them
     /// (`key=value`, lists as repeated keys, records as `key[field]=value`), typed by the
     /// request record so that `page=2` is the integer 2 and `page=x` stays text (and fails).
-    func fields(query: String, pathValues: [String: String], types: [TypeIR]) -> JSONValue {
+    func fields(query: String, pathValues: [String: String], types: TypeTable) -> JSONValue {
         var object: [String: JSONValue] = [:]
         for item in query.split(separator: "&") where !item.isEmpty {
             let pair = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
@@ -58,41 +58,22 @@ struct Route: Sendable {
     }
 
     /// A path or query value as JSON of the field's type.
-    func typed(_ text: String, field: String, types: [TypeIR], element: Bool = false) -> JSONValue {
-        guard let type = fieldType(field, in: operation.request, types: types) else { return .string(text) }
-        return Self.scalar(text, resolved(element ? elementType(type, types) : type, types))
+    func typed(_ text: String, field: String, types: TypeTable, element: Bool = false) -> JSONValue {
+        guard let request = operation.request, let type = types.fieldType(field, of: request) else { return .string(text) }
+        let resolved = types.resolved(type).type
+        if element, case .list(let item) = resolved { return Self.scalar(text, types.resolved(item).type) }
+        return Self.scalar(text, resolved)
     }
 
-    private func typed(_ text: String, member: String, of field: String, types: [TypeIR]) -> JSONValue {
-        guard let type = fieldType(field, in: operation.request, types: types),
-              let memberType = fieldType(member, in: resolved(type, types), types: types) else { return .string(text) }
-        return Self.scalar(text, resolved(memberType, types))
+    private func typed(_ text: String, member: String, of field: String, types: TypeTable) -> JSONValue {
+        guard let request = operation.request, let type = types.fieldType(field, of: request),
+              let memberType = types.fieldType(member, of: type) else { return .string(text) }
+        return Self.scalar(text, types.resolved(memberType).type)
     }
 
-    private func isList(_ field: String, types: [TypeIR]) -> Bool {
-        guard let type = fieldType(field, in: operation.request, types: types), case .list = resolved(type, types) else { return false }
+    private func isList(_ field: String, types: TypeTable) -> Bool {
+        guard let request = operation.request, let type = types.fieldType(field, of: request), case .list = types.resolved(type).type else { return false }
         return true
-    }
-
-    private func elementType(_ type: TypeRefIR, _ types: [TypeIR]) -> TypeRefIR {
-        if case .list(let element) = resolved(type, types) { return element }
-        return type
-    }
-
-    private func fieldType(_ name: String, in record: TypeRefIR?, types: [TypeIR]) -> TypeRefIR? {
-        guard case .named(let recordName)? = record.map({ resolved($0, types) }),
-              let decl = types.first(where: { $0.name == recordName }) else { return nil }
-        return decl.fields?.first { $0.name == name }?.type
-    }
-
-    /// Follows aliases.
-    private func resolved(_ type: TypeRefIR, _ types: [TypeIR]) -> TypeRefIR {
-        var current = type
-        for _ in 0..<16 {
-            guard case .named(let name) = current, let decl = types.first(where: { $0.name == name }), decl.kind == .alias, let base = decl.aliasOf else { break }
-            current = base
-        }
-        return current
     }
 
     private static func scalar(_ text: String, _ type: TypeRefIR) -> JSONValue {

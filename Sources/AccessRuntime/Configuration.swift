@@ -67,11 +67,16 @@ public struct SecretResolver: Sendable {
         self.environment = environment
     }
 
+    /// `${env:NAME}` -> `NAME`; nil for anything else.
+    public static func variable(of reference: String) -> String? {
+        guard reference.hasPrefix("${env:"), reference.hasSuffix("}") else { return nil }
+        return String(reference.dropFirst(6).dropLast())
+    }
+
     public func resolve(_ reference: String) throws -> String {
-        guard reference.hasPrefix("${env:"), reference.hasSuffix("}") else {
+        guard let name = Self.variable(of: reference) else {
             throw AccessRuntimeError.invalidConfiguration("'\(reference)' is not a secret reference such as ${env:NAME}")
         }
-        let name = String(reference.dropFirst(6).dropLast())
         guard let value = environment[name], !value.isEmpty else {
             throw AccessRuntimeError.invalidConfiguration("environment variable \(name) (the signing secret) is not set")
         }

@@ -127,8 +127,7 @@ extension Commands {
         return (ir, platform)
     }
 
-    /// `${env:NAME}` -> `NAME`.
-    static func variable(_ reference: String) -> String {
-        reference.hasPrefix("${env:") && reference.hasSuffix("}") ? String(reference.dropFirst(6).dropLast()) : reference
+    private static func variable(_ reference: String) -> String {
+        SecretResolver.variable(of: reference) ?? reference
     }
 }

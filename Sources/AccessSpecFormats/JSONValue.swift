@@ -1,3 +1,5 @@
+import Foundation
+
 /// A JSON value: examples in the IR, requests in conformance vectors. Objects keep keys sorted when encoded.
 public enum JSONValue: Codable, Equatable, Sendable {
     case null
@@ -30,5 +32,26 @@ public enum JSONValue: Codable, Equatable, Sendable {
         else if let value = try? container.decode(String.self) { self = .string(value) }
         else if let value = try? container.decode([JSONValue].self) { self = .array(value) }
         else { self = .object(try container.decode([String: JSONValue].self)) }
+    }
+}
+
+extension JSONValue {
+    public subscript(key: String) -> JSONValue? {
+        if case .object(let entries) = self { entries[key] } else { nil }
+    }
+
+    public var stringValue: String? {
+        if case .string(let text) = self { text } else { nil }
+    }
+
+    public var intValue: Int? {
+        if case .integer(let value) = self { value } else { nil }
+    }
+
+    /// Compact JSON text with keys sorted, as clients encode requests and the mock its answers.
+    public func encoded() -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(self)) ?? Data("null".utf8)
     }
 }

@@ -9,11 +9,11 @@ public struct IRValueChecker: Sendable {
         public var description: String { "\(path): \(problem)" }
     }
 
-    private let types: [String: TypeIR]
+    private let types: TypeTable
     private let itemCodePattern: String
 
     public init(types: [TypeIR], settings: WorkspaceSettings) {
-        self.types = Dictionary(types.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        self.types = TypeTable(types)
         self.itemCodePattern = settings.itemCodePattern
     }
 
@@ -97,10 +97,6 @@ public struct IRValueChecker: Sendable {
 }
 
 extension JSONValue {
-    public var stringValue: String? {
-        if case .string(let text) = self { text } else { nil }
-    }
-
     /// How a diagnostic names this kind of value.
     public var kindName: String {
         switch self {

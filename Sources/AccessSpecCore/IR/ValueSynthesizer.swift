@@ -1,12 +1,12 @@
 /// Makes a valid value of a type when the contract gives no example: deterministic, the same
 /// for the same IR, and checked against the type before it is returned.
 public struct ValueSynthesizer: Sendable {
-    private let types: [String: TypeIR]
+    private let types: TypeTable
     private let checker: IRValueChecker
     private let itemCodePattern: String
 
     public init(types: [TypeIR], settings: WorkspaceSettings) {
-        self.types = Dictionary(types.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        self.types = TypeTable(types)
         self.checker = IRValueChecker(types: types, settings: settings)
         self.itemCodePattern = settings.itemCodePattern
     }

@@ -20,8 +20,11 @@ struct VectorBuilder {
         }, uniquingKeysWith: { first, _ in first })
         var uncovered = Set<String>()
         var operations: [VectorFile.Operation] = []
+        let types = TypeTable(platform.types)
+        let synthesizer = ValueSynthesizer(types: platform.types, settings: settings)
         for operation in platform.areas.allOperations {
-            var context = OperationVectors(operation: operation, platform: platform, settings: settings, conditions: conditions, signed: security?.signing != nil)
+            var context = OperationVectors(operation: operation, platform: platform, types: types, synthesizer: synthesizer,
+                                           conditions: conditions, signed: security?.signing != nil)
             let vectors = context.build()
             uncovered.formUnion(context.uncovered)
             operations.append(VectorFile.Operation(
@@ -50,22 +53,11 @@ struct VectorBuilder {
 private struct OperationVectors {
     let operation: OperationIR
     let platform: PlatformIR
-    let settings: WorkspaceSettings
+    let types: TypeTable
+    let synthesizer: ValueSynthesizer
     let conditions: [ErrorCondition: VectorFile.ExpectedError]
     let signed: Bool
-    private let types: [String: TypeIR]
-    private let synthesizer: ValueSynthesizer
     private(set) var uncovered: Set<String> = []
-
-    init(operation: OperationIR, platform: PlatformIR, settings: WorkspaceSettings, conditions: [ErrorCondition: VectorFile.ExpectedError], signed: Bool) {
-        self.operation = operation
-        self.platform = platform
-        self.settings = settings
-        self.conditions = conditions
-        self.signed = signed
-        types = Dictionary(platform.types.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        synthesizer = ValueSynthesizer(types: platform.types, settings: settings)
-    }
 
     var requiresToken: Bool {
         guard let tokenError = conditions[.invalidToken] else { return false }
@@ -184,7 +176,6 @@ private struct OperationVectors {
     private struct FieldSite {
         var path: [String]
         var required: Bool
-        var type: TypeRefIR
         var resolved: TypeRefIR
         var constraints: Constraints
         var value: JSONValue?
@@ -209,9 +200,9 @@ private struct OperationVectors {
         var sites: [FieldSite] = []
         for field in decl.fields ?? [] {
             guard let fieldValue = entries[field.name], fieldValue != .null else { continue }
-            let (resolved, constraints, kind) = resolve(field.type, field.constraints ?? Constraints())
+            let (resolved, constraints, kind) = types.resolved(field.type, constraints: field.constraints ?? Constraints())
             let fieldPath = path + [field.name]
-            sites.append(FieldSite(path: fieldPath, required: field.required, type: field.type, resolved: resolved, constraints: constraints, value: fieldValue, kind: kind))
+            sites.append(FieldSite(path: fieldPath, required: field.required, resolved: resolved, constraints: constraints, value: fieldValue, kind: kind))
             switch (resolved, fieldValue) {
             case (.named, _):
                 sites += walk(fieldValue, resolved, path: fieldPath, depth: depth + 1)
@@ -222,19 +213,6 @@ private struct OperationVectors {
             }
         }
         return sites
-    }
-
-    /// Follows aliases to the type a value is checked against, gathering their constraints.
-    private func resolve(_ type: TypeRefIR, _ constraints: Constraints) -> (TypeRefIR, Constraints, TypeIR.Kind?) {
-        var current = type
-        var merged = constraints
-        for _ in 0..<16 {
-            guard case .named(let name) = current, let decl = types[name] else { break }
-            guard decl.kind == .alias, let base = decl.aliasOf else { return (current, merged, decl.kind) }
-            merged = (decl.constraints ?? Constraints()).merged(with: merged)
-            current = base
-        }
-        return (current, merged, nil)
     }
 
     /// `value` with the field at `path` replaced (or removed when `replacement` is nil).
