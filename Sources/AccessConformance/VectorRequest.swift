@@ -44,8 +44,8 @@ public struct VectorRequest: Sendable {
         if vector.request != clientRequest {
             let builder = try RequestBuilder(configuration: configuration, profile: file.profile)
             request = try builder.build(operation.descriptor, json: vector.request.encoded(),
-                                        timestamp: outgoing.header(PlatformProfile.timestampHeader) ?? "",
-                                        nonce: outgoing.header(PlatformProfile.nonceHeader) ?? "")
+                                        timestamp: outgoing.header(ReplayHeaders.timestamp) ?? "",
+                                        nonce: outgoing.header(ReplayHeaders.nonce) ?? "")
         }
         return try tamperSignature(request)
     }

@@ -7,20 +7,27 @@ import Foundation
 /// from the nonce memory, so tests drive it without sockets.
 public final class MockPlatform: Sendable {
     public struct Options: Sendable {
-        /// How far a timestamp may be from the server's clock.
+        /// How old a timestamp may be, in seconds.
         public var replayWindowSeconds: Int
+        /// How far ahead of the mock's clock a timestamp may be, in seconds.
+        public var clockSkewSeconds: Int
         /// The share of valid requests answered with the `unavailable` error, 0...1.
         public var failureRate: Double
         /// Seeds the choice of failed requests, so a run can be repeated.
         public var seed: UInt64
         /// Whether operations' `rateLimit`s are enforced (per access id).
         public var rateLimits: Bool
+        /// The most the nonce memory may hold, in bytes.
+        public var nonceMemoryBytes: Int
 
-        public init(replayWindowSeconds: Int = 300, failureRate: Double = 0, seed: UInt64 = 1, rateLimits: Bool = true) {
-            self.replayWindowSeconds = replayWindowSeconds
-            self.failureRate = min(1, max(0, failureRate))
+        public init(replayWindowSeconds: Int = 300, clockSkewSeconds: Int = 60, failureRate: Double = 0, seed: UInt64 = 1, rateLimits: Bool = true,
+                    nonceMemoryBytes: Int = 64 << 20) {
+            self.replayWindowSeconds = min(max(0, replayWindowSeconds), 86_400 * 365)
+            self.clockSkewSeconds = min(max(0, clockSkewSeconds), 86_400 * 365)
+            self.failureRate = failureRate.isNaN ? 0 : min(1, max(0, failureRate))
             self.seed = seed
             self.rateLimits = rateLimits
+            self.nonceMemoryBytes = nonceMemoryBytes
         }
     }
 
@@ -56,13 +63,12 @@ public final class MockPlatform: Sendable {
     public let platform: PlatformIR
     private let settings: WorkspaceSettings
     private let options: Options
-    private let signer: RequestSigner?
+    private let verifier: RequestVerifier?
     private let checker: IRValueChecker
     private let errors: [ErrorCondition: ErrorIR]
     private let routes: [Route]
     private let types: TypeTable
     private let successBodies: [String: SuccessBodies]
-    private let replay: NonceMemory
     private let limiter = RateLimiter()
     private let failures: FailureDice
 
@@ -73,6 +79,7 @@ public final class MockPlatform: Sendable {
         self.settings = settings
         self.options = options
         let security = platform.areas.security?.settings
+        let auth = security?.auth ?? SecuritySettings.Auth()
         if let signing = security?.signing {
             guard let key = verificationKey, !key.isEmpty else {
                 throw MockError("\(platform.id) signs requests with \(signing.algorithm.rawValue); the mock needs the key \(signing.key) to verify them")
@@ -80,15 +87,18 @@ public final class MockPlatform: Sendable {
             guard let algorithm = PlatformProfile.SigningAlgorithm(rawValue: signing.algorithm.rawValue) else {
                 throw MockError("unknown signing algorithm \(signing.algorithm.rawValue)")
             }
+            var secret = key
             if algorithm == .sm2SM3 {
                 // Verifying needs only the public half; a private key is reduced to it.
-                let key = try AccessCrypto.SM2Key(pem: key)
-                signer = RequestSigner(algorithm: algorithm, secret: try key.publicKeyPEM())
-            } else {
-                signer = RequestSigner(algorithm: algorithm, secret: key)
+                secret = try AccessCrypto.SM2Key(pem: key).publicKeyPEM()
             }
+            verifier = RequestVerifier(
+                signer: RequestSigner(algorithm: algorithm, secret: secret), signatureHeader: signing.header,
+                accessIdHeader: auth.accessIdHeader, tokenHeader: auth.tokenHeader,
+                options: .init(window: Int64(options.replayWindowSeconds) * 1000, futureSkew: Int64(options.clockSkewSeconds) * 1000,
+                               nonceMemoryBytes: options.nonceMemoryBytes))
         } else {
-            signer = nil
+            verifier = nil
         }
         checker = IRValueChecker(types: platform.types, settings: settings)
         errors = Dictionary(platform.errors.compactMap { error in error.condition.map { ($0, error) } }, uniquingKeysWith: { first, _ in first })
@@ -98,7 +108,6 @@ public final class MockPlatform: Sendable {
         let headData = platform.areas.security?.settings.envelope == .headData
         successBodies = Dictionary(platform.areas.allOperations.map { ($0.id, Self.successBodies($0, synthesizer: synthesizer, headData: headData)) },
                                    uniquingKeysWith: { first, _ in first })
-        replay = NonceMemory(window: Int64(options.replayWindowSeconds) * 1000)
         failures = FailureDice(seed: options.seed)
     }
 
@@ -118,7 +127,16 @@ public final class MockPlatform: Sendable {
         }
         let operation = route.operation
 
-        // Envelope first: a head-data body carries the credentials.
+        // The signature and freshness come first, over the bytes as received: nothing of the
+        // body is read before the request is known to be genuine and new.
+        if let verifier, let refusal = verifier.verify(RequestVerifier.Incoming(method: request.method, target: request.target, headers: request.headers, body: request.body), now: now) {
+            switch refusal {
+            case .invalidSignature(let detail): return fail(.invalidSignature, operation, detail)
+            case .expiredRequest(let detail): return fail(.expiredRequest, operation, detail)
+            case .unavailable(let detail): return fail(.unavailable, operation, detail)
+            }
+        }
+
         var body: JSONValue? = nil
         if !request.body.isEmpty {
             guard let parsed = try? JSONDecoder().decode(JSONValue.self, from: request.body) else {
@@ -127,21 +145,12 @@ public final class MockPlatform: Sendable {
             body = parsed
         }
         let head = headData ? body?["head"] : nil
-
-        if let signer, let signing = platform.areas.security?.settings.signing {
-            guard let signature = request.header(signing.header), !signature.isEmpty else {
-                return fail(.invalidSignature, operation, "no \(signing.header) header")
-            }
-            let timestamp = request.header(PlatformProfile.timestampHeader) ?? ""
-            let nonce = request.header(PlatformProfile.nonceHeader) ?? ""
-            let verified = (try? signer.verify(signature, method: request.method, target: request.target, timestamp: timestamp, nonce: nonce,
-                                               body: request.body.isEmpty ? nil : request.body)) ?? false
-            guard verified else { return fail(.invalidSignature, operation, "the signature does not verify") }
-            guard let sent = Int64(timestamp), abs(now - sent) <= Int64(options.replayWindowSeconds) * 1000 else {
-                return fail(.expiredRequest, operation, "timestamp '\(timestamp)' is outside the \(options.replayWindowSeconds) s window")
-            }
-            guard !nonce.isEmpty, replay.admit(nonce, at: now) else {
-                return fail(.expiredRequest, operation, nonce.isEmpty ? "no \(PlatformProfile.nonceHeader) header" : "nonce '\(nonce)' was used before")
+        if verifier != nil, let head {
+            // The head repeats the replay headers; they must say the same.
+            for (key, header) in [("timestamp", ReplayHeaders.timestamp), ("nonce", ReplayHeaders.nonce)] {
+                if let value = head[key], value != .string(request.header(header) ?? "") {
+                    return fail(.invalidRequest, operation, "head.\(key) differs from the \(header) header")
+                }
             }
         }
 
@@ -232,46 +241,15 @@ public final class MockPlatform: Sendable {
         .invalidRequest: 400, .invalidToken: 401, .invalidSignature: 401, .expiredRequest: 401, .rateLimited: 429, .unavailable: 503,
     ]
 
-    static func split(_ target: String) -> (path: String, query: String) {
-        guard let mark = target.firstIndex(of: "?") else { return (target, "") }
-        return (String(target[..<mark]), String(target[target.index(after: mark)...]))
+    static func split(_ target: String) -> (path: Substring, query: Substring) {
+        guard let mark = target.firstIndex(of: "?") else { return (target[...], "") }
+        return (target[..<mark], target[target.index(after: mark)...])
     }
 }
 
 public struct MockError: Error, CustomStringConvertible {
     public var description: String
     init(_ description: String) { self.description = description }
-}
-
-/// Nonces seen inside the replay window; older ones are forgotten, so memory stays bounded by
-/// the request rate times the window (and by a hard cap).
-final class NonceMemory: @unchecked Sendable {
-    private let lock = NSLock()
-    private let window: Int64
-    private var seen: [String: Int64] = [:]
-    private var order: [(nonce: String, at: Int64)] = []
-    private var head = 0
-    static let capacity = 1_000_000
-
-    init(window: Int64) { self.window = window }
-
-    /// True when `nonce` is new; it is then remembered.
-    func admit(_ nonce: String, at now: Int64) -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        while head < order.count, order[head].at < now - window || order.count - head >= Self.capacity {
-            seen[order[head].nonce] = nil
-            head += 1
-        }
-        if head > 4096, head * 2 > order.count {
-            order.removeFirst(head)
-            head = 0
-        }
-        guard seen[nonce] == nil else { return false }
-        seen[nonce] = now
-        order.append((nonce, now))
-        return true
-    }
 }
 
 /// Fixed windows per operation and caller: a limit of N per minute admits N requests in each

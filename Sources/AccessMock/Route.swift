@@ -1,29 +1,24 @@
 import AccessSpecCore
 import Foundation
 
-/// An operation's path template, matched segment by segment, and the way its fields come back
-/// from the path and the query string as the JSON the contract's types describe.
+/// An operation's path template (the one `PathTemplate`), and the way its fields come back from
+/// the path and the query string as the JSON the contract's types describe.
 struct Route: Sendable {
     let operation: OperationIR
-    private let segments: [Substring]
+    private let template: PathTemplate?
 
     init(_ operation: OperationIR) {
         self.operation = operation
-        segments = operation.path.split(separator: "/", omittingEmptySubsequences: false)
+        template = try? PathTemplate(operation.path)
     }
 
     /// The path parameters (percent-decoded) when `path` fits the template.
-    func match(_ path: String) -> [String: String]? {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == segments.count else { return nil }
+    func match(_ path: Substring) -> [String: String]? {
+        guard let raw = template?.match(path) else { return nil }
         var values: [String: String] = [:]
-        for (template, part) in zip(segments, parts) {
-            if template.hasPrefix("{"), template.hasSuffix("}") {
-                guard !part.isEmpty, let decoded = String(part).removingPercentEncoding else { return nil }
-                values[String(template.dropFirst().dropLast())] = decoded
-            } else if template != part {
-                return nil
-            }
+        for (name, value) in raw {
+            guard let decoded = String(value).removingPercentEncoding, !decoded.isEmpty else { return nil }
+            values[name] = decoded
         }
         return values
     }
@@ -31,7 +26,9 @@ struct Route: Sendable {
     /// The request of a GET or DELETE: path parameters and query items, as clients write them
     /// (`key=value`, lists as repeated keys, records as `key[field]=value`), typed by the
     /// request record so that `page=2` is the integer 2 and `page=x` stays text (and fails).
-    func fields(query: String, pathValues: [String: String], types: TypeTable) -> JSONValue {
+    func fields(query: Substring, pathValues: [String: String], types: TypeTable) -> JSONValue {
+        let fields = operation.request.flatMap(types.fields(of:)) ?? []
+        func field(_ name: String) -> FieldIR? { fields.first { $0.name == name } }
         var object: [String: JSONValue] = [:]
         for item in query.split(separator: "&") where !item.isEmpty {
             let pair = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
@@ -42,45 +39,45 @@ struct Route: Sendable {
                 let member = String(rawKey[rawKey.index(after: open)..<rawKey.index(before: rawKey.endIndex)])
                 var record: [String: JSONValue] = [:]
                 if case .object(let existing)? = object[name] { record = existing }
-                record[member] = typed(value, member: member, of: name, types: types)
+                record[member] = Self.scalar(value, memberType(member, of: field(name)?.resolved, types: types))
                 object[name] = .object(record)
-            } else if isList(rawKey, types: types) {
+            } else if case .list(let element, _)? = field(rawKey)?.resolved {
                 var items: [JSONValue] = []
                 if case .array(let existing)? = object[rawKey] { items = existing }
-                items.append(typed(value, field: rawKey, types: types, element: true))
+                items.append(Self.scalar(value, element))
                 object[rawKey] = .array(items)
             } else {
-                object[rawKey] = typed(value, field: rawKey, types: types)
+                object[rawKey] = Self.scalar(value, field(rawKey)?.resolved)
             }
         }
-        for (name, value) in pathValues { object[name] = typed(value, field: name, types: types) }
+        for (name, value) in pathValues { object[name] = Self.scalar(value, field(name)?.resolved) }
         return .object(object)
     }
 
-    /// A path or query value as JSON of the field's type.
-    func typed(_ text: String, field: String, types: TypeTable, element: Bool = false) -> JSONValue {
-        guard let request = operation.request, let type = types.fieldType(field, of: request) else { return .string(text) }
-        let resolved = types.resolved(type).type
-        if element, case .list(let item) = resolved { return Self.scalar(text, types.resolved(item).type) }
-        return Self.scalar(text, resolved)
+    /// A path value of a POST, PUT or PATCH, typed by its field.
+    func typed(_ text: String, field name: String, types: TypeTable) -> JSONValue {
+        Self.scalar(text, operation.request.flatMap(types.fields(of:))?.first { $0.name == name }?.resolved)
     }
 
-    private func typed(_ text: String, member: String, of field: String, types: TypeTable) -> JSONValue {
-        guard let request = operation.request, let type = types.fieldType(field, of: request),
-              let memberType = types.fieldType(member, of: type) else { return .string(text) }
-        return Self.scalar(text, types.resolved(memberType).type)
+    private func memberType(_ member: String, of type: ResolvedTypeIR?, types: TypeTable) -> ResolvedTypeIR? {
+        switch type {
+        case .record(let name)?: types[name]?.fields?.first { $0.name == member }?.resolved
+        case .map(let value)?: value
+        default: nil
+        }
     }
 
-    private func isList(_ field: String, types: TypeTable) -> Bool {
-        guard let request = operation.request, let type = types.fieldType(field, of: request), case .list = types.resolved(type).type else { return false }
-        return true
-    }
-
-    private static func scalar(_ text: String, _ type: TypeRefIR) -> JSONValue {
-        guard case .builtin(let builtin) = type else { return .string(text) }
+    /// Query text as JSON of the type: numbers and booleans read as such when they parse,
+    /// everything else stays text (and the value checker says why it is wrong).
+    private static func scalar(_ text: String, _ type: ResolvedTypeIR?) -> JSONValue {
+        guard case .scalar(let builtin, _)? = type else { return .string(text) }
         switch builtin {
-        case .integer: return Int(text).map(JSONValue.integer) ?? .string(text)
-        case .number: return Int(text).map(JSONValue.integer) ?? Double(text).map(JSONValue.number) ?? .string(text)
+        case .integer, .number:
+            guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)) else { return .string(text) }
+            switch value {
+            case .integer, .number: return value
+            default: return .string(text)
+            }
         case .boolean: return text == "true" ? .bool(true) : text == "false" ? .bool(false) : .string(text)
         default: return .string(text)
         }

@@ -125,22 +125,26 @@ public struct RequestBuilder: Sendable {
     /// `json` is the request's fields as a JSON object, keys sorted.
     public func build(_ operation: OperationDescriptor, json: Data, timestamp: String, nonce: String) throws -> HTTPRequestData {
         let fields = (try? JSONDecoder().decode([String: QueryValue].self, from: json)) ?? [:]
-        let target = try Self.target(for: operation, fields: fields)
+        // What goes on the request line: the base URL's path, then the operation's.
+        let target = try configuration.basePath + Self.target(for: operation, fields: fields)
         let sendsBody = !["GET", "DELETE"].contains(operation.method)
         let body = sendsBody ? try self.body(json, timestamp: timestamp, nonce: nonce) : nil
         var headers: [(name: String, value: String)] = [("Accept", "application/json")]
         if body != nil { headers.append(("Content-Type", "application/json; charset=utf-8")) }
-        if profile.envelope == .plain || !sendsBody {
+        // Under head-data a body carries the credentials in its head.
+        let credentialHeaders = profile.envelope == .plain || !sendsBody
+        if credentialHeaders {
             headers.append((profile.accessIdHeader, configuration.accessId))
             if let token = configuration.accessToken { headers.append((profile.tokenHeader, token)) }
         }
-        headers.append((PlatformProfile.timestampHeader, timestamp))
-        headers.append((PlatformProfile.nonceHeader, nonce))
+        headers.append((ReplayHeaders.timestamp, timestamp))
+        headers.append((ReplayHeaders.nonce, nonce))
         if let signer, let signing = profile.signing {
-            let signature = try signer.signature(method: operation.method, target: target, timestamp: timestamp, nonce: nonce, body: body)
-            headers.append((signing.header, signature))
+            let parts = SignedParts(method: operation.method, target: target, accessId: credentialHeaders ? configuration.accessId : "",
+                                    token: credentialHeaders ? configuration.accessToken ?? "" : "", timestamp: timestamp, nonce: nonce, body: body ?? Data())
+            headers.append((signing.header, try signer.signature(parts)))
         }
-        guard let url = URL(string: Self.join(configuration.baseURL.absoluteString, target)) else {
+        guard let url = URL(string: configuration.origin + target) else {
             throw AccessRuntimeError.invalidConfiguration("cannot form a URL from \(configuration.baseURL) and \(target)")
         }
         return HTTPRequestData(method: operation.method, url: url, headers: headers, body: body)
@@ -150,21 +154,18 @@ public struct RequestBuilder: Sendable {
     /// sorted query string, as OpenAPI's defaults write them: scalars `key=value`, lists
     /// `key=a&key=b` (form, exploded), records `key[field]=value` (deepObject).
     static func target(for operation: OperationDescriptor, fields: [String: QueryValue]) throws -> String {
-        var path = ""
-        var used: Set<String> = []
-        var rest = Substring(operation.path)
-        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            path += rest[..<open]
-            let name = String(rest[rest.index(after: open)..<close])
-            guard case .scalar(let value)? = fields[name] else {
-                throw AccessRuntimeError.invalidField(path: "request.\(name)", reason: "the path parameter {\(name)} has no value")
-            }
-            path += percentEncode(value)
-            used.insert(name)
-            rest = rest[rest.index(after: close)...]
+        let template: PathTemplate
+        do { template = try PathTemplate(operation.path) } catch { throw AccessRuntimeError.invalidConfiguration("path \(operation.path): \(error)") }
+        var missing: String?
+        let path = template.filled { name in
+            guard case .scalar(let value)? = fields[name], !value.isEmpty else { missing = name; return nil }
+            return percentEncode(value)
         }
-        path += rest
+        guard let path else {
+            throw AccessRuntimeError.invalidField(path: "request.\(missing ?? "")", reason: "the path parameter {\(missing ?? "")} has no value")
+        }
         guard ["GET", "DELETE"].contains(operation.method) else { return path }
+        let used = Set(template.parameters)
         let query = fields.keys.sorted().filter { !used.contains($0) }.flatMap { key in
             fields[key]!.queryItems(named: key).map { "\(percentEncode($0.name))=\(percentEncode($0.value))" }
         }
@@ -191,9 +192,6 @@ public struct RequestBuilder: Sendable {
         return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
     }
 
-    private static func join(_ base: String, _ target: String) -> String {
-        (base.hasSuffix("/") ? String(base.dropLast()) : base) + target
-    }
 }
 
 struct RequestHead: Encodable {

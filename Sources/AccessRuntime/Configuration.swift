@@ -46,16 +46,36 @@ public struct AccessClientConfiguration: Sendable {
         self.nonce = nonce
     }
 
-    /// https only; http only to 127.0.0.0/8, ::1 or localhost, and only when allowed.
+    /// https only; plain http only to a loopback address literal (127.0.0.0/8, ::1), and only
+    /// when allowed. The host is judged by parsing it as an address, not by its spelling.
     func checkBaseURL() throws {
-        guard let scheme = baseURL.scheme?.lowercased(), let host = baseURL.host?.lowercased() else {
+        guard let scheme = baseURL.scheme?.lowercased(), let host = baseURL.host, !host.isEmpty else {
             throw AccessRuntimeError.invalidConfiguration("base URL \(baseURL) is not absolute")
         }
-        if scheme == "https" { return }
-        let loopback = host == "localhost" || host == "::1" || host == "[::1]" || host.hasPrefix("127.")
-        guard scheme == "http", loopback, allowInsecureLoopback else {
-            throw AccessRuntimeError.invalidConfiguration("base URL \(baseURL) is not https (plain http is allowed only to loopback, when allowInsecureLoopback is set)")
+        guard baseURL.query == nil, baseURL.fragment == nil, baseURL.user == nil, baseURL.password == nil else {
+            throw AccessRuntimeError.invalidConfiguration("base URL \(baseURL) may hold a path but no query, fragment or user")
         }
+        if scheme == "https" { return }
+        guard scheme == "http", IPAddress.isLoopbackHost(host), allowInsecureLoopback else {
+            throw AccessRuntimeError.invalidConfiguration("base URL \(baseURL) is not https (plain http is allowed only to a loopback address such as 127.0.0.1, when allowInsecureLoopback is set)")
+        }
+    }
+
+    /// `https://host:port`, what every request URL starts with.
+    var origin: String {
+        let components = URLComponents(url: baseURL, resolvingAgainstBaseURL: true)
+        var host = components?.percentEncodedHost ?? ""
+        if host.contains(":"), !host.hasPrefix("[") { host = "[\(host)]" }
+        let port = components?.port.map { ":\($0)" } ?? ""
+        return "\(baseURL.scheme?.lowercased() ?? "https")://\(host)\(port)"
+    }
+
+    /// The base URL's path as sent (percent-encoded), without a final `/`: `/api` for
+    /// `https://h/api/`, empty for `https://h`.
+    var basePath: String {
+        var path = URLComponents(url: baseURL, resolvingAgainstBaseURL: true)?.percentEncodedPath ?? ""
+        while path.hasSuffix("/") { path.removeLast() }
+        return path
     }
 }
 

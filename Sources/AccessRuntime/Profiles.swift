@@ -31,9 +31,6 @@ public struct PlatformProfile: Sendable {
         self.tokenHeader = tokenHeader
     }
 
-    /// Headers of replay protection, sent with every request and covered by the signature.
-    public static let timestampHeader = "X-Timestamp"
-    public static let nonceHeader = "X-Nonce"
 }
 
 /// One operation as the contract declares it.

@@ -1,4 +1,4 @@
-import AccessSpecFormats
+@_exported import AccessSpecFormats
 import Foundation
 
 /// Generated models check their fields before anything is sent, with the same format checks
@@ -8,58 +8,43 @@ public protocol AccessValidatable {
     func accessValidate(at path: String) throws
 }
 
-/// The checks generated `accessValidate` methods call, one per kind of constraint.
+/// The checks generated `accessValidate` methods call: one per kind of Swift value, each the
+/// value semantics' own check (AccessSpecFormats' `ScalarCheck`), with the constraints in force
+/// that the IR resolved for the field.
 public enum FieldCheck {
-    public enum Format: Sendable {
-        case uscc, residentId, divisionCode, licenseId, date, datetime, url, email, phone, base64
-        case itemCode(pattern: String)
+    public static func text(_ value: String, _ format: ValueFormat?, _ constraints: ValueConstraints = ValueConstraints(),
+                            itemCodePattern: String = ValueFormat.defaultItemCodePattern, at path: String) throws {
+        try raise(ScalarCheck.text(value, format: format, itemCodePattern: itemCodePattern, constraints), at: path)
     }
 
-    public static func format(_ value: String, _ format: Format, at path: String) throws {
-        let problem: String? = switch format {
-        case .uscc: DomainFormats.checkUSCC(value)
-        case .residentId: DomainFormats.checkResidentID(value)
-        case .divisionCode: DomainFormats.checkDivisionCode(value)
-        case .licenseId: DomainFormats.checkLicenseID(value)
-        case .date: DomainFormats.checkDate(value)
-        case .datetime: DomainFormats.checkDateTime(value)
-        case .url: DomainFormats.checkURL(value)
-        case .email: DomainFormats.checkEmail(value)
-        case .phone: DomainFormats.checkPhone(value)
-        case .base64: DomainFormats.checkBase64(value)
-        case .itemCode(let pattern): matches(value, pattern) ? nil : "does not match the item code pattern \(pattern)"
+    public static func integer(_ value: Int, _ constraints: ValueConstraints = ValueConstraints(), at path: String) throws {
+        try raise(ScalarCheck.integer(value, constraints), at: path)
+    }
+
+    public static func number(_ value: Double, _ constraints: ValueConstraints = ValueConstraints(), at path: String) throws {
+        try raise(ScalarCheck.number(value, constraints), at: path)
+    }
+
+    public static func count(_ count: Int, _ constraints: ValueConstraints, at path: String) throws {
+        if let problem = constraints.countProblems(count).first { throw AccessRuntimeError.invalidField(path: path, reason: "value \(problem)") }
+    }
+
+    /// An enum value the contract declares: a client sends no value its peer would refuse.
+    public static func declared<Value: AccessEnumeration>(_ value: Value, at path: String) throws {
+        let raw = value.rawValue.unicodeScalars
+        guard Value.declaredCases.contains(where: { $0.rawValue.unicodeScalars.elementsEqual(raw) }) else {
+            throw AccessRuntimeError.invalidField(path: path, reason: "'\(value.rawValue)' is not a value the contract declares")
         }
-        if let problem { throw AccessRuntimeError.invalidField(path: path, reason: problem) }
     }
 
-    public static func length(_ value: String, min: Int?, max: Int?, at path: String) throws {
-        let count = value.count
-        if let min, count < min { throw AccessRuntimeError.invalidField(path: path, reason: "\(count) characters, fewer than \(min)") }
-        if let max, count > max { throw AccessRuntimeError.invalidField(path: path, reason: "\(count) characters, more than \(max)") }
+    private static func raise(_ problems: [ScalarCheck.Problem], at path: String) throws {
+        if let problem = problems.first { throw AccessRuntimeError.invalidField(path: path, reason: problem.message) }
     }
+}
 
-    public static func pattern(_ value: String, _ pattern: String, at path: String) throws {
-        guard matches(value, pattern) else { throw AccessRuntimeError.invalidField(path: path, reason: "does not match \(pattern)") }
-    }
-
-    public static func range(_ value: Int, minimum: Double?, maximum: Double?, at path: String) throws {
-        try range(Double(value), minimum: minimum, maximum: maximum, at: path)
-    }
-
-    public static func range(_ value: Double, minimum: Double?, maximum: Double?, at path: String) throws {
-        if let minimum, value < minimum { throw AccessRuntimeError.invalidField(path: path, reason: "\(value) is less than \(minimum)") }
-        if let maximum, value > maximum { throw AccessRuntimeError.invalidField(path: path, reason: "\(value) is greater than \(maximum)") }
-    }
-
-    public static func count(_ count: Int, min: Int?, max: Int?, at path: String) throws {
-        if let min, count < min { throw AccessRuntimeError.invalidField(path: path, reason: "\(count) items, fewer than \(min)") }
-        if let max, count > max { throw AccessRuntimeError.invalidField(path: path, reason: "\(count) items, more than \(max)") }
-    }
-
-    private static func matches(_ value: String, _ pattern: String) -> Bool {
-        guard let regex = try? NSRegularExpression(pattern: pattern) else { return false }
-        return regex.firstMatch(in: value, range: NSRange(value.startIndex..., in: value)) != nil
-    }
+/// What generated enums are: their raw text, and the values the contract lists.
+public protocol AccessEnumeration: RawRepresentable where RawValue == String {
+    static var declaredCases: [Self] { get }
 }
 
 extension Array: AccessValidatable where Element: AccessValidatable {

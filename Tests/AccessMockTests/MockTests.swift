@@ -15,14 +15,14 @@ struct MockTests {
     }
 
     /// A request as the Shandong client sends it, at `now`, with a chosen nonce.
-    func request(_ method: String, _ path: String, _ json: String, nonce: String = UUID().uuidString, now: Int64, sign: Bool = true) throws -> MockPlatform.Request {
+    func request(_ method: String, _ path: String, _ json: String, nonce: String = UUID().uuidString, timestamp: String? = nil, now: Int64, sign: Bool = true) throws -> MockPlatform.Request {
         let configuration = AccessClientConfiguration(
             baseURL: URL(string: "http://127.0.0.1:1")!, accessId: "tester", accessToken: "token",
             secrets: SecretResolver(environment: ["SHANDONG_APP_SECRET": Self.secret]))
         let profile = PlatformProfile(envelope: .plain, signing: .init(algorithm: .hmacSM3, header: "X-Signature", keyReference: "${env:SHANDONG_APP_SECRET}"),
                                       accessIdHeader: "X-Access-Id", tokenHeader: "X-Access-Token")
         let built = try RequestBuilder(configuration: configuration, profile: profile)
-            .build(OperationDescriptor(id: "", method: method, path: path, idempotent: false), json: Data(json.utf8), timestamp: String(now), nonce: nonce)
+            .build(OperationDescriptor(id: "", method: method, path: path, idempotent: false), json: Data(json.utf8), timestamp: timestamp ?? String(now), nonce: nonce)
         let target = String(built.url.absoluteString.dropFirst("http://127.0.0.1:1".count))
         return MockPlatform.Request(method: method, target: target, headers: built.headers.filter { sign || $0.name != "X-Signature" }, body: built.body ?? Data())
     }
@@ -49,14 +49,63 @@ struct MockTests {
         #expect(unsigned.status == 401)
         #expect(try json(unsigned.body)["code"] as? Int == 40102)
 
-        let once = try request("GET", path, body, nonce: "n-1", now: Self.now)
+        let once = try request("GET", path, body, nonce: "replayed-nonce-0001", now: Self.now)
         #expect(mock.respond(to: once, now: Self.now).status == 200)
         let replayed = mock.respond(to: once, now: Self.now + 1000)
         #expect(try json(replayed.body)["code"] as? Int == 40103)
         #expect(replayed.summary.contains("used before"))
+        // Remembered for as long as its timestamp is inside the window, and no longer needed after.
+        #expect(mock.respond(to: once, now: Self.now + 299_000).summary.contains("used before"))
+        #expect(mock.respond(to: once, now: Self.now + 301_000).summary.contains("old"))
 
         let stale = mock.respond(to: try request("GET", path, body, now: Self.now - 600_000), now: Self.now)
         #expect(try json(stale.body)["code"] as? Int == 40103)
+    }
+
+    @Test func refusesFutureAndUnreadableTimestampsWithoutTrapping() throws {
+        let mock = try shandong()
+        let path = "/items/v1/items/{itemCode}", body = #"{"itemCode":"00010600300037010000002"}"#
+        let ahead = mock.respond(to: try request("GET", path, body, now: Self.now + 120_000), now: Self.now)
+        #expect(ahead.status == 401 && ahead.summary.contains("ahead"), "\(ahead.summary)")
+        #expect(mock.respond(to: try request("GET", path, body, now: Self.now + 30_000), now: Self.now).status == 200)
+        // Signed correctly, so that only the timestamp is wrong.
+        for timestamp in ["-9223372036854775808", "9223372036854775807", "99999999999999999999", "", "１２３", "1e3", "+1", " 1"] {
+            let answer = mock.respond(to: try request("GET", path, body, timestamp: timestamp, now: Self.now), now: Self.now)
+            let code = try json(answer.body)["code"] as? Int
+            #expect(answer.status == 401 && code == 40103, "\(timestamp.debugDescription): \(answer.summary)")
+        }
+        for now in [Int64.min, Int64.max, 0] {
+            #expect(mock.respond(to: try request("GET", path, body, now: Self.now), now: now).status == 401)
+        }
+    }
+
+    @Test func theSignatureBindsTheCallerTheTargetAndTheBody() throws {
+        let mock = try shandong()
+        let path = "/items/v1/items/{itemCode}", body = #"{"itemCode":"00010600300037010000002"}"#
+        func tampered(_ change: (inout MockPlatform.Request) -> Void) throws -> MockPlatform.Response {
+            var request = try request("GET", path, body, now: Self.now)
+            change(&request)
+            return mock.respond(to: request, now: Self.now)
+        }
+        let id = try tampered { $0.headers = $0.headers.map { $0.name == "X-Access-Id" ? ($0.name, "intruder") : $0 } }
+        #expect(id.status == 401 && id.summary.contains("does not verify"), "\(id.summary)")
+        let token = try tampered { $0.headers = $0.headers.map { $0.name == "X-Access-Token" ? ($0.name, "stolen") : $0 } }
+        #expect(token.summary.contains("does not verify"))
+        let target = try tampered { $0.target = "/base" + $0.target }
+        #expect(target.status == 404 || target.summary.contains("does not verify"))
+        let query = try tampered { $0.target += "?extra=1" }
+        #expect(query.summary.contains("does not verify"))
+        let newline = try tampered { $0.headers = $0.headers.map { $0.name == "X-Nonce" ? ($0.name, $0.value + "\nGET") : $0 } }
+        #expect(newline.status == 401)
+    }
+
+    @Test func aFullNonceMemoryRefusesRatherThanForgets() throws {
+        let mock = try shandong(.init(nonceMemoryBytes: 300))
+        let path = "/items/v1/items/{itemCode}", body = #"{"itemCode":"00010600300037010000002"}"#
+        var statuses: [Int] = []
+        for _ in 0..<4 { statuses.append(mock.respond(to: try request("GET", path, body, now: Self.now), now: Self.now).status) }
+        #expect(statuses.prefix(2).allSatisfy { $0 == 200 })
+        #expect(statuses.last == 503)
     }
 
     @Test func checksFieldsAgainstTheRequestType() throws {

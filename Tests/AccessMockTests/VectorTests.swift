@@ -28,7 +28,7 @@ struct VectorTests {
                 case .missingRequiredField, .wrongType, .overLongString, .unknownEnumValue, .failedCheckDigit:
                     let field = try #require(vector.field)
                     let indexed = field.split(separator: ".").map { Int($0) != nil ? "[\($0)]" : ".\($0)" }.joined().dropFirst()
-                    #expect(!violations.isEmpty && violations.allSatisfy { $0.path == String(indexed) },
+                    #expect(!violations.isEmpty && violations.allSatisfy { $0.location == String(indexed) },
                             "\(operation.id) \(vector.name): \(violations)")
                     #expect(vector.expect.error == "INVALID_PARAMETER")
                 case .missingSignature, .wrongSignature, .staleTimestamp, .missingToken:

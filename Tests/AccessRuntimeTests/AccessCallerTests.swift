@@ -68,8 +68,14 @@ struct AccessCallerTests {
         let request = try #require(server.requests.first)
         let verifier = RequestSigner(algorithm: .sm2SM3, secret: try key.publicKeyPEM())
         let signature = try #require(request.header("X-SM2-Signature"))
-        #expect(try verifier.verify(signature, method: "POST", target: "/license/v1/verify", timestamp: "42", nonce: "n-1", body: request.body))
-        #expect(try !verifier.verify(signature, method: "POST", target: "/license/v1/verify", timestamp: "42", nonce: "n-1", body: Data("{}".utf8)))
+        let parts = SignedParts(method: "POST", target: "/license/v1/verify", accessId: "hub", token: "t-9", timestamp: "42", nonce: "n-1", body: request.body)
+        #expect(try verifier.verify(signature, parts))
+        var tampered = parts
+        tampered.body = Data("{}".utf8)
+        #expect(try !verifier.verify(signature, tampered))
+        tampered = parts
+        tampered.accessId = "someone-else"
+        #expect(try !verifier.verify(signature, tampered))
     }
 
     @Test func getQueriesWriteListsExplodedAndRecordsAsDeepObjects() async throws {
@@ -91,10 +97,33 @@ struct AccessCallerTests {
 
     @Test func hmacSHA256SignsWithSHA256() throws {
         let signer = RequestSigner(algorithm: .hmacSHA256, secret: "k")
-        let text = try signer.canonicalText(method: "GET", target: "/a?b=1", timestamp: "1", nonce: "n", body: nil)
+        let parts = SignedParts(method: "GET", target: "/a?b=1", accessId: "hub", token: "", timestamp: "1", nonce: "n", body: Data())
+        let text = try signer.canonicalText(parts)
         // The body digest of an empty body under SHA-256.
-        #expect(String(decoding: text, as: UTF8.self) == "GET\n/a?b=1\n1\nn\ne3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-        let signature = try signer.signature(method: "GET", target: "/a?b=1", timestamp: "1", nonce: "n", body: nil)
+        #expect(String(decoding: text, as: UTF8.self) == "ACCESSSPEC-SIGN-1\nGET\n/a?b=1\nhub\n\n1\nn\ne3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        let signature = try signer.signature(parts)
         #expect(signature == AccessCrypto.hex(try AccessCrypto.hmac(text, key: Array("k".utf8), .sha256)))
+    }
+
+    @Test func controlCharactersInSignedValuesAreRefused() throws {
+        let signer = RequestSigner(algorithm: .hmacSM3, secret: "k")
+        let parts = SignedParts(method: "GET", target: "/a", accessId: "hub\nGET", token: "", timestamp: "1", nonce: "n", body: Data())
+        #expect(throws: AccessRuntimeError.self) { try signer.signature(parts) }
+        #expect(try !signer.verify("00", parts))
+    }
+
+    @Test func theBasePathIsPartOfTheSignedTarget() async throws {
+        let server = try LoopbackServer { _ in .json(#"{"valid": true}"#) }
+        defer { server.shutdown() }
+        let profile = PlatformProfile(envelope: .plain, signing: .init(algorithm: .hmacSM3, header: "X-Signature", keyReference: "${env:K}"),
+                                      accessIdHeader: "X-Access-Id", tokenHeader: "X-Access-Token")
+        let caller = AccessCaller(configuration: AccessClientConfiguration(
+            baseURL: server.baseURL.appendingPathComponent("gateway/api"), accessId: "hub", secrets: SecretResolver(environment: ["K": "secret"]),
+            allowInsecureLoopback: true, now: { 42 }, nonce: { "n-1" }), profile: profile)
+        _ = try await caller.call(Self.operation, Query(certNo: "A1"), returning: Answer.self, errors: Failure.self)
+        let request = try #require(server.requests.first)
+        #expect(request.uri == "/gateway/api/license/v1/verify")
+        let parts = SignedParts(method: "POST", target: request.uri, accessId: "hub", token: "", timestamp: "42", nonce: "n-1", body: request.body)
+        #expect(try RequestSigner(algorithm: .hmacSM3, secret: "secret").verify(try #require(request.header("X-Signature")), parts))
     }
 }

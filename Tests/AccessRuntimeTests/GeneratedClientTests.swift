@@ -49,8 +49,11 @@ struct GeneratedClientTests {
         // The receiver recomputes the HMAC-SM3 signature over the canonical text.
         let signer = RequestSigner(algorithm: .hmacSM3, secret: Self.secret)
         let signature = try #require(request.header("X-Signature"))
-        #expect(try signer.verify(signature, method: "POST", target: request.uri, timestamp: "1700000000000", nonce: "0123456789abcdef0123456789abcdef", body: request.body))
-        #expect(try !signer.verify(signature, method: "POST", target: request.uri, timestamp: "1700000000001", nonce: "0123456789abcdef0123456789abcdef", body: request.body))
+        var parts = SignedParts(method: "POST", target: request.uri, accessId: "bank-app-01", token: "token-123", timestamp: "1700000000000",
+                                nonce: "0123456789abcdef0123456789abcdef", body: request.body)
+        #expect(try signer.verify(signature, parts))
+        parts.timestamp = "1700000000001"
+        #expect(try !signer.verify(signature, parts))
     }
 
     @Test func pathParametersAndGetQueriesGoIntoTheURL() async throws {

@@ -41,7 +41,7 @@ struct HostileClientTests {
 
     @Test func constraintsFromTheContractAreChecked() async throws {
         let client = Hostile.Client(configuration: AccessClientConfiguration(baseURL: URL(string: "https://hostile.example.gov.cn")!, accessId: "x"))
-        await #expect(throws: AccessRuntimeError.invalidField(path: "request.default", reason: "11 characters, more than 10")) {
+        await #expect(throws: AccessRuntimeError.invalidField(path: "request.default", reason: "value is 11 characters long, more than maxLength 10")) {
             _ = try await client.identity.default(Hostile.Weird(default: "01234567890", class: "c", protocol: "p", _x: 1, Type: "t"))
         }
     }

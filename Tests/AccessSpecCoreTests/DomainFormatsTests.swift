@@ -1,27 +1,34 @@
 import AccessSpecCore
 import Testing
 
-/// The identifier checks against the published valid and invalid examples of each standard.
+/// The formats of docs/values.md against the published valid and invalid examples of each
+/// standard, and the edges where implementations usually differ.
 struct DomainFormatsTests {
+    private func valid(_ format: ValueFormat, _ text: String) -> Bool { format.problem(with: text) == nil }
+
     @Test(arguments: ["91110000600037341L", "91350100M000100Y43", "11100000000013338W"])
     func validUnifiedSocialCreditCodesPass(_ code: String) {
-        #expect(DomainFormats.checkUSCC(code) == nil)
+        #expect(valid(.uscc, code))
     }
 
-    @Test func wrongUnifiedSocialCreditCodeCheckCharacterFails() {
-        #expect(DomainFormats.checkUSCC("11370000MB28449441")?.contains("check character") == true)
-        #expect(DomainFormats.checkUSCC("9111000060003734IL") != nil)  // I is not in the alphabet
-        #expect(DomainFormats.checkUSCC("123") != nil)
+    @Test func wrongUnifiedSocialCreditCodesFail() {
+        #expect(ValueFormat.uscc.problem(with: "11370000MB28449441")?.contains("check character") == true)
+        #expect(!valid(.uscc, "9111000060003734IL"))  // I is not in the alphabet
+        #expect(!valid(.uscc, "91A10000600037341L"))  // positions 3-8 are the division code's digits
+        #expect(!valid(.uscc, "123"))
+        #expect(!valid(.uscc, "91110000600037341L\n"))
     }
 
     @Test(arguments: ["11010519491231002X", "440524188001010014"])
     func validResidentIdentityNumbersPass(_ id: String) {
-        #expect(DomainFormats.checkResidentID(id) == nil)
+        #expect(valid(.residentId, id))
     }
 
     @Test func wrongResidentIdentityNumbersFail() {
-        #expect(DomainFormats.checkResidentID("110105194912310021")?.contains("'X'") == true)
-        #expect(DomainFormats.checkResidentID("110105194902300020")?.contains("birth date") == true)
+        #expect(ValueFormat.residentId.problem(with: "110105194912310021")?.contains("'X'") == true)
+        #expect(ValueFormat.residentId.problem(with: "110105194902300020")?.contains("birth date") == true)
+        #expect(ValueFormat.residentId.problem(with: "990105194912310021")?.contains("province") == true)
+        #expect(!valid(.residentId, "11010519491231002x"))
     }
 
     @Test(arguments: [
@@ -29,34 +36,130 @@ struct DomainFormatsTests {
         "1.2.156.3005.2.11100000000013338W087.11370800MB28559184.37080001202411010001.001.3",
     ])
     func validLicenceIdentifiersPass(_ id: String) {
-        #expect(DomainFormats.checkLicenseID(id) == nil)
+        #expect(valid(.licenseId, id))
     }
 
     @Test func wrongLicenceIdentifiersFail() {
-        #expect(DomainFormats.checkLicenseID("1.2.156.3005.2.11100000000013338W011.11430000006122244L.20230000403.002.T") != nil)
-        #expect(DomainFormats.checkLicenseID("1.2.156.3005.2.11100000000013338W011.11430000006122244L.20230000403.S") != nil)
-        #expect(DomainFormats.checkLicenseID("2.2.156.3005.2.x") != nil)
+        #expect(!valid(.licenseId, "1.2.156.3005.2.11100000000013338W011.11430000006122244L.20230000403.002.T"))
+        #expect(!valid(.licenseId, "1.2.156.3005.2.11100000000013338W011.11430000006122244L.20230000403.S"))
+        #expect(!valid(.licenseId, "2.2.156.3005.2.x"))
     }
 
-    @Test func divisionCodesAreSixOrTwelveDigits() {
-        #expect(DomainFormats.checkDivisionCode("370000") == nil)
-        #expect(DomainFormats.checkDivisionCode("511602000000") == nil)
-        #expect(DomainFormats.checkDivisionCode("37000") != nil)
-        #expect(DomainFormats.checkDivisionCode("990000") != nil)
+    @Test func divisionCodesStartWithAProvince() {
+        #expect(valid(.divisionCode, "370000"))
+        #expect(valid(.divisionCode, "511602000000"))
+        #expect(valid(.divisionCode, "100000"))
+        #expect(!valid(.divisionCode, "37000"))
+        #expect(!valid(.divisionCode, "990000"))
+        #expect(!valid(.divisionCode, "160000"))
+        #expect(!valid(.divisionCode, "101000"))
+    }
+
+    @Test func datesAreDaysOfTheCalendar() {
+        #expect(valid(.date, "2024-02-29"))
+        #expect(valid(.date, "2000-02-29"))
+        #expect(!valid(.date, "1900-02-29"))
+        #expect(!valid(.date, "2023-02-29"))
+        #expect(!valid(.date, "2024-04-31"))
+        #expect(!valid(.date, "2024-13-01"))
+        #expect(!valid(.date, "2024-1-01"))
+    }
+
+    @Test func dateTimesAreRFC3339() {
+        #expect(valid(.datetime, "2024-05-01T08:30:00+08:00"))
+        #expect(valid(.datetime, "2024-05-01t08:30:00.123z"))
+        #expect(!valid(.datetime, "2024-05-01 08:30:00Z"))
+        #expect(!valid(.datetime, "2024-05-01T24:00:00Z"))
+        #expect(!valid(.datetime, "2024-05-01T23:59:60Z"))
+        #expect(!valid(.datetime, "2024-05-01T08:30:00+24:00"))
+        #expect(!valid(.datetime, "2024-05-01T08:30:00Z\n"))
     }
 
     @Test func generalFormats() {
-        #expect(DomainFormats.checkDate("2024-02-29") == nil)
-        #expect(DomainFormats.checkDate("2023-02-29") != nil)
-        #expect(DomainFormats.checkDateTime("2024-05-01T08:30:00+08:00") == nil)
-        #expect(DomainFormats.checkDateTime("2024-05-01 08:30") != nil)
-        #expect(DomainFormats.checkPhone("13800138000") == nil)
-        #expect(DomainFormats.checkPhone("0531-88888888") == nil)
-        #expect(DomainFormats.checkPhone("12345") != nil)
-        #expect(DomainFormats.checkURL("https://a.example.gov.cn/x") == nil)
-        #expect(DomainFormats.checkURL("ftp://a") != nil)
-        #expect(DomainFormats.checkBase64("aGVsbG8=") == nil)
-        #expect(DomainFormats.checkBase64("not base64!") != nil)
+        #expect(valid(.phone, "13800138000"))
+        #expect(valid(.phone, "+8613800138000"))
+        #expect(valid(.phone, "0531-88888888"))
+        #expect(!valid(.phone, "12345"))
+        #expect(valid(.url, "https://a.example.gov.cn/x?y=1#z"))
+        #expect(valid(.url, "http://[::1]:8080/"))
+        #expect(!valid(.url, "ftp://a"))
+        #expect(!valid(.url, "https://a b"))
+        #expect(!valid(.url, "https://例子.cn/"))
+        #expect(valid(.email, "service@gov.cn"))
+        #expect(!valid(.email, "service@localhost"))
+        #expect(valid(.base64, "aGVsbG8="))
+        #expect(!valid(.base64, "aGVsbG8"))
+        #expect(!valid(.base64, "not base64!"))
         #expect(DomainFormats.checkLicenseTypeCode("11100000000013338W011") == nil)
+    }
+
+    @Test func cidrBlocksAreStrict() {
+        #expect(IPAddress.isCIDR("10.1.0.0/16"))
+        #expect(IPAddress.isCIDR("2001:db8::/32"))
+        #expect(IPAddress.isCIDR("::ffff:10.0.0.0/104"))
+        #expect(!IPAddress.isCIDR("10.01.0.0/16"))
+        #expect(!IPAddress.isCIDR("10.1.0.0/33"))
+        #expect(!IPAddress.isCIDR("10.1.0/16"))
+        #expect(!IPAddress.isCIDR("2001:db8:::/32"))
+        #expect(!IPAddress.isCIDR("+1::/8"))
+    }
+
+    @Test func loopbackIsDecidedByTheAddress() {
+        #expect(IPAddress.isLoopbackHost("127.0.0.1"))
+        #expect(IPAddress.isLoopbackHost("127.8.9.10"))
+        #expect(IPAddress.isLoopbackHost("[::1]"))
+        #expect(IPAddress.isLoopbackHost("::ffff:127.0.0.1"))
+        #expect(!IPAddress.isLoopbackHost("127.0.0.1.example.com"))
+        #expect(!IPAddress.isLoopbackHost("localhost"))
+        #expect(!IPAddress.isLoopbackHost("0177.0.0.1"))
+        #expect(!IPAddress.isLoopbackHost("10.0.0.1"))
+    }
+}
+
+/// The regular expression dialect: whole-value matching, what it refuses, and the portable form.
+struct PatternTests {
+    private func matches(_ pattern: String, _ text: String) throws -> Bool { try Pattern(pattern).matches(text) }
+
+    @Test func patternsMatchTheWholeValue() throws {
+        #expect(try matches("abc", "abc"))
+        #expect(try !matches("abc", "xabc"))
+        #expect(try !matches("abc", "abc\n"))
+        #expect(try matches("^a+$", "aaa"))
+        #expect(try matches("a|b", "b"))
+        #expect(try matches("[0-9]{2,3}", "123"))
+        #expect(try !matches("[0-9]{2,3}", "1234"))
+        #expect(try matches("(?:ab)*c", "ababc"))
+        #expect(try matches("[^a-c]", "d"))
+        #expect(try !matches(".", "\n"))
+        #expect(try matches("\\d", "7"))
+        #expect(try !matches("\\d", "٣"))  // Arabic-Indic digit: \d is ASCII
+        #expect(try matches("é", "é"))
+        #expect(try !matches("é", "e\u{301}"))  // scalars, not canonical equivalence
+        #expect(try matches("..", "e\u{301}"))
+    }
+
+    @Test func constructsOutsideTheDialectAreRefused() {
+        for pattern in ["(?=a)", "(?<n>a)", "\\1", "a**", "a*+", "\\bword", "\\p{L}", "[[a]]", "[]", "{", "a{2", "(a", "a)", "[a&&b]", "a$b", "\\uD800", "[z-a]"] {
+            #expect(throws: PatternError.self, "\(pattern)") { try Pattern(pattern) }
+        }
+    }
+
+    @Test func hostilePatternsRunInLinearTime() throws {
+        let pattern = try Pattern("(a*)*b")
+        #expect(!pattern.matches(String(repeating: "a", count: 100_000)))
+        #expect(throws: PatternError.self) { try Pattern("(a{1000}){1000}") }
+    }
+
+    @Test func portableFormIsAnchoredAndSpelledOut() throws {
+        #expect(try Pattern("\\d+").portable == "^(?:[0-9]+)(?![\\s\\S])")
+        #expect(try Pattern("a.b").portable == "^(?:a[^\\u000A\\u000D\\u2028\\u2029]b)(?![\\s\\S])")
+        #expect(try Pattern("x|y\\.").portable == "^(?:x|y\\.)(?![\\s\\S])")
+    }
+
+    @Test func exampleIsAShortMatch() throws {
+        for source in ["[A-Z]{2}\\d{4}", "(?:ab|cd)+x?", "[^a]", ValueFormat.uscc.shape] {
+            let pattern = try Pattern(source)
+            #expect(pattern.matches(pattern.example), "\(source)")
+        }
     }
 }

@@ -43,7 +43,7 @@ struct IRLowering {
             id: identity.id, name: identity.name, nameEn: identity.nameEn, level: identity.level, region: identity.region,
             operator: identity.operator, environments: identity.environments.sorted { $0.name < $1.name },
             network: identity.network, description: identity.description, source: contract.relativePath, areas: areas,
-            types: scope.types.values.map(type).sorted { $0.name < $1.name },
+            types: Self.types(of: scope),
             errors: scope.errors.values.map { ErrorIR(name: $0.name.value, code: $0.code.value, http: $0.http.value, message: $0.message, messageEn: $0.messageEn, condition: $0.condition?.value) }
                 .sorted { $0.name < $1.name },
             compliance: compliance[identity.id] ?? [])
@@ -57,18 +57,25 @@ struct IRLowering {
         let idempotent = decl.idempotent ?? [.GET, .PUT, .DELETE].contains(decl.method.value)
         return OperationIR(
             id: decl.id.value, area: decl.area, summary: decl.summary, summaryEn: decl.summaryEn, method: decl.method.value, path: decl.path.value,
-            pathParameters: PathTemplate.parameters(in: decl.path.value) ?? [], request: decl.request.map { TypeRefIR($0.value) },
+            pathParameters: (try? PathTemplate(decl.path.value))?.parameters ?? [], request: decl.request.map { TypeRefIR($0.value) },
             response: decl.response.map { TypeRefIR($0.value) }, errors: decl.errors.map(\.value).sorted(), idempotent: idempotent,
             rateLimit: decl.rateLimit, deprecated: decl.deprecated, examples: examples)
     }
 
-    private func type(_ decl: TypeDecl) -> TypeIR {
+    /// The types a scope can name, resolved, sorted by name: for the IR, and for checking
+    /// examples against the same resolution the IR carries.
+    static func types(of scope: Scope) -> [TypeIR] {
+        TypeTable.lowered(scope.types.values.map(type).sorted { $0.name < $1.name })
+    }
+
+    private static func type(_ decl: TypeDecl) -> TypeIR {
         var ir = TypeIR(name: decl.name.value, kind: .record, description: decl.description, source: decl.source)
         switch decl.kind {
         case .record(let fields):
             ir.fields = fields.map {
+                // Resolved once every type of the scope is known (TypeTable.lowered).
                 FieldIR(name: $0.name.value, type: TypeRefIR($0.type.value), required: $0.required, description: $0.description,
-                        constraints: $0.constraints.isEmpty ? nil : $0.constraints)
+                        constraints: $0.constraints.isEmpty ? nil : $0.constraints, resolved: .record(""))
             }
         case .enumeration(let values):
             ir.kind = .enumeration

@@ -4,7 +4,7 @@ import Foundation
 /// Its JSON form (`accessc ir`) is canonical: sorted keys, sorted collections, no positions.
 public struct WorkspaceIR: Codable, Equatable, Sendable {
     /// Bumped whenever the IR's shape changes incompatibly; docs/ir.schema.json describes it.
-    public static let currentVersion = 1
+    public static let currentVersion = 2
 
     public var irVersion = WorkspaceIR.currentVersion
     public var settings: WorkspaceSettings
@@ -137,15 +137,73 @@ public struct TypeIR: Codable, Equatable, Sendable {
     public var fields: [FieldIR]?
     public var values: [EnumValueIR]?
     public var aliasOf: TypeRefIR?
+    /// An alias's constraints as written.
     public var constraints: Constraints?
+    /// What a value of an alias must be (its target resolved, its constraints in force).
+    public var resolved: ResolvedTypeIR?
 }
 
 public struct FieldIR: Codable, Equatable, Sendable {
     public var name: String
+    /// The type as written.
     public var type: TypeRefIR
     public var required: Bool
     public var description: String?
+    /// The constraints as written on the field.
     public var constraints: Constraints?
+    /// What a value of the field must be: aliases followed, every constraint in force.
+    public var resolved: ResolvedTypeIR
+}
+
+/// A type with its aliases followed and their constraints combined with the field's (all of
+/// them hold): the one resolution that the compiler, the mock, the vectors, the synthesizer and
+/// every generator read. Records and enums stay named (they may refer to themselves).
+public indirect enum ResolvedTypeIR: Codable, Equatable, Sendable {
+    case scalar(BuiltinType, ValueConstraints)
+    case enumeration(String)
+    case record(String)
+    /// The constraints are the list's own (minItems, maxItems).
+    case list(ResolvedTypeIR, ValueConstraints)
+    case map(ResolvedTypeIR)
+
+    private enum CodingKeys: String, CodingKey { case kind, name, element, constraints }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        switch self {
+        case .scalar(let builtin, let constraints):
+            try container.encode("builtin", forKey: .kind)
+            try container.encode(builtin.rawValue, forKey: .name)
+            if !constraints.isEmpty { try container.encode(constraints, forKey: .constraints) }
+        case .enumeration(let name):
+            try container.encode("enum", forKey: .kind)
+            try container.encode(name, forKey: .name)
+        case .record(let name):
+            try container.encode("record", forKey: .kind)
+            try container.encode(name, forKey: .name)
+        case .list(let element, let constraints):
+            try container.encode("list", forKey: .kind)
+            try container.encode(element, forKey: .element)
+            if !constraints.isEmpty { try container.encode(constraints, forKey: .constraints) }
+        case .map(let value):
+            try container.encode("map", forKey: .kind)
+            try container.encode(value, forKey: .element)
+        }
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let constraints = try container.decodeIfPresent(ValueConstraints.self, forKey: .constraints) ?? ValueConstraints()
+        switch try container.decode(String.self, forKey: .kind) {
+        case "builtin": self = .scalar(try container.decode(BuiltinType.self, forKey: .name), constraints)
+        case "enum": self = .enumeration(try container.decode(String.self, forKey: .name))
+        case "record": self = .record(try container.decode(String.self, forKey: .name))
+        case "list": self = .list(try container.decode(ResolvedTypeIR.self, forKey: .element), constraints)
+        case "map": self = .map(try container.decode(ResolvedTypeIR.self, forKey: .element))
+        case let kind:
+            throw DecodingError.dataCorruptedError(forKey: .kind, in: container, debugDescription: "unknown resolved kind \(kind)")
+        }
+    }
 }
 
 public struct EnumValueIR: Codable, Equatable, Sendable {

@@ -1,12 +1,44 @@
-/// Checks a JSON value against a type of the IR: what a receiving platform does with a request
-/// (the mock server) and what a conformance run does with a response.
+/// Checks a JSON value against a resolved type of the IR (docs/values.md): the one value
+/// checker. The compiler checks examples with it (after reading their YAML as JSON), the mock
+/// checks requests, conformance runs check responses, and the vectors and the synthesizer
+/// check what they make. Scalars go through `ScalarCheck`, the runtime's check as well.
 public struct IRValueChecker: Sendable {
     public struct Violation: Equatable, Sendable, CustomStringConvertible {
-        /// Where in the value, as `request.holder.uscc` or `response.items[2]`.
-        public var path: String
+        /// Where in the value, from its root.
+        public var path: [PathStep]
+        /// The name of the root (`request`, `response`, `value`).
+        public var root: String
         public var problem: String
+        public var kind: Kind
 
-        public var description: String { "\(path): \(problem)" }
+        public var location: String { root + path.map(\.text).joined() }
+        public var description: String { "\(location): \(problem)" }
+    }
+
+    public enum PathStep: Equatable, Sendable {
+        case field(String)
+        case index(Int)
+
+        var text: String {
+            switch self {
+            case .field(let name): ".\(name)"
+            case .index(let index): "[\(index)]"
+            }
+        }
+    }
+
+    public enum Kind: Equatable, Sendable {
+        /// The JSON kind is not the type's (text for an integer, a list for a record, null).
+        case mismatch
+        case missingField(record: String, field: String)
+        case unknownField(record: String, allowed: [String])
+        case notEnumValue(name: String, allowed: [String])
+        /// A format's shape or check (check characters, the calendar).
+        case format
+        case constraint
+        /// The type is not declared (reported where the type is referred to).
+        case undeclaredType
+        case tooDeep
     }
 
     private let types: TypeTable
@@ -17,82 +49,113 @@ public struct IRValueChecker: Sendable {
         self.itemCodePattern = settings.itemCodePattern
     }
 
-    public func check(_ value: JSONValue, against type: TypeRefIR, at path: String, constraints: Constraints? = nil) -> [Violation] {
+    public func check(_ value: JSONValue, against type: TypeRefIR, at root: String) -> [Violation] {
+        check(value, against: types.resolve(type), at: root)
+    }
+
+    public func check(_ value: JSONValue, against type: ResolvedTypeIR, at root: String) -> [Violation] {
+        var walk = Walk(root: root)
+        walk.check(value, type, checker: self)
+        return walk.violations
+    }
+
+    private struct Walk {
+        let root: String
+        var path: [PathStep] = []
         var violations: [Violation] = []
-        check(value, type, constraints ?? Constraints(), path, depth: 0, into: &violations)
-        return violations
-    }
 
-    private func check(_ value: JSONValue, _ type: TypeRefIR, _ constraints: Constraints, _ path: String, depth: Int, into violations: inout [Violation]) {
-        // Types can refer to themselves; a value nested this deep is refused rather than walked.
-        guard depth < 32 else { return violations.append(Violation(path: path, problem: "nests deeper than 32 levels")) }
-        switch type {
-        case .builtin(let builtin):
-            builtinValue(value, builtin, constraints, path, into: &violations)
-        case .list(let element):
-            guard case .array(let items) = value else { return violations.append(mismatch(value, "a list", path)) }
-            violations += constraints.countProblems(items.count).map { Violation(path: path, problem: $0) }
-            for (index, item) in items.enumerated() {
-                check(item, element, Constraints(), "\(path)[\(index)]", depth: depth + 1, into: &violations)
-            }
-        case .map(let valueType):
-            guard case .object(let entries) = value else { return violations.append(mismatch(value, "an object", path)) }
-            for key in entries.keys.sorted() {
-                check(entries[key]!, valueType, Constraints(), "\(path).\(key)", depth: depth + 1, into: &violations)
-            }
-        case .named(let name):
-            guard let decl = types[name] else { return violations.append(Violation(path: path, problem: "type '\(name)' is not declared")) }
-            switch decl.kind {
-            case .alias:
-                guard let base = decl.aliasOf else { return }
-                check(value, base, (decl.constraints ?? Constraints()).merged(with: constraints), path, depth: depth + 1, into: &violations)
-            case .enumeration:
-                let allowed = (decl.values ?? []).map(\.value)
-                guard case .string(let text) = value else { return violations.append(mismatch(value, "a value of enum '\(name)'", path)) }
-                if !allowed.contains(text) {
-                    violations.append(Violation(path: path, problem: "'\(text)' is not a value of enum '\(name)' (\(allowed.joined(separator: ", ")))"))
+        mutating func report(_ problem: String, _ kind: Kind) {
+            violations.append(Violation(path: path, root: root, problem: problem, kind: kind))
+        }
+
+        mutating func mismatch(_ value: JSONValue, _ expected: String) {
+            report("expected \(expected), found \(value.kindName)", .mismatch)
+        }
+
+        mutating func check(_ value: JSONValue, _ type: ResolvedTypeIR, checker: IRValueChecker) {
+            // Types can refer to themselves; a value nested this deep is refused rather than walked.
+            guard path.count < 32 else { return report("nests deeper than 32 levels", .tooDeep) }
+            switch type {
+            case .scalar(let builtin, let constraints):
+                scalar(value, builtin, constraints, checker: checker)
+            case .list(let element, let constraints):
+                guard case .array(let items) = value else { return mismatch(value, "a list") }
+                for problem in constraints.countProblems(items.count) { report("value \(problem)", .constraint) }
+                for (index, item) in items.enumerated() {
+                    path.append(.index(index))
+                    check(item, element, checker: checker)
+                    path.removeLast()
                 }
-            case .record:
-                record(value, name, decl.fields ?? [], path, depth: depth, into: &violations)
+            case .map(let valueType):
+                guard case .object(let entries) = value else { return mismatch(value, "an object") }
+                for key in entries.keys.sorted() {
+                    path.append(.field(key))
+                    check(entries[key]!, valueType, checker: checker)
+                    path.removeLast()
+                }
+            case .enumeration(let name):
+                let allowed = (checker.types[name]?.values ?? []).map(\.value)
+                guard case .string(let text) = value else { return mismatch(value, "a value of enum '\(name)'") }
+                // Scalar by scalar: a composed and a decomposed é are different values.
+                guard allowed.contains(where: { $0.unicodeScalars.elementsEqual(text.unicodeScalars) }) else {
+                    return report("'\(text)' is not a value of enum '\(name)' (\(allowed.joined(separator: ", ")))", .notEnumValue(name: name, allowed: allowed))
+                }
+            case .record(let name):
+                guard let decl = checker.types[name], decl.kind == .record else { return report("type '\(name)' is not declared", .undeclaredType) }
+                record(value, name, decl.fields ?? [], checker: checker)
             }
         }
-    }
 
-    private func record(_ value: JSONValue, _ name: String, _ fields: [FieldIR], _ path: String, depth: Int, into violations: inout [Violation]) {
-        guard case .object(let entries) = value else { return violations.append(mismatch(value, "a '\(name)' object", path)) }
-        for key in entries.keys.sorted() where !fields.contains(where: { $0.name == key }) {
-            violations.append(Violation(path: "\(path).\(key)", problem: "'\(name)' has no field '\(key)'"))
-        }
-        for field in fields {
-            let fieldPath = "\(path).\(field.name)"
-            switch entries[field.name] {
-            case nil, .null?:
-                if field.required { violations.append(Violation(path: fieldPath, problem: "required field is missing")) }
-            case let fieldValue?:
-                check(fieldValue, field.type, field.constraints ?? Constraints(), fieldPath, depth: depth + 1, into: &violations)
+        private mutating func record(_ value: JSONValue, _ name: String, _ fields: [FieldIR], checker: IRValueChecker) {
+            guard case .object(let entries) = value else { return mismatch(value, "a '\(name)' object") }
+            let names = fields.map(\.name)
+            for key in entries.keys.sorted() where !names.contains(where: { $0.unicodeScalars.elementsEqual(key.unicodeScalars) }) {
+                path.append(.field(key))
+                report("'\(name)' has no field '\(key)'", .unknownField(record: name, allowed: names))
+                path.removeLast()
+            }
+            for field in fields {
+                let entry = entries.first { $0.key.unicodeScalars.elementsEqual(field.name.unicodeScalars) }?.value
+                switch entry {
+                case nil, .null?:
+                    // An optional field may be absent or null; both mean absent.
+                    if field.required {
+                        path.append(.field(field.name))
+                        report(entry == nil ? "required field is missing" : "required field is null", .missingField(record: name, field: field.name))
+                        path.removeLast()
+                    }
+                case let fieldValue?:
+                    path.append(.field(field.name))
+                    check(fieldValue, field.resolved, checker: checker)
+                    path.removeLast()
+                }
             }
         }
-    }
 
-    private func builtinValue(_ value: JSONValue, _ builtin: BuiltinType, _ constraints: Constraints, _ path: String, into violations: inout [Violation]) {
-        switch (builtin, value) {
-        case (.integer, .integer), (.number, .integer), (.number, .number), (.boolean, .bool):
-            break
-        case (.integer, _): return violations.append(mismatch(value, "an integer", path))
-        case (.number, _): return violations.append(mismatch(value, "a number", path))
-        case (.boolean, _): return violations.append(mismatch(value, "true or false", path))
-        case (_, .string(let text)):
-            if let problem = builtin.formatProblem(text, itemCodePattern: itemCodePattern) {
-                return violations.append(Violation(path: path, problem: "'\(text)' is not a valid \(builtin.rawValue): \(problem)"))
+        private mutating func scalar(_ value: JSONValue, _ builtin: BuiltinType, _ constraints: ValueConstraints, checker: IRValueChecker) {
+            let problems: [ScalarCheck.Problem]
+            switch (builtin, value) {
+            case (.integer, .integer(let number)):
+                problems = ScalarCheck.integer(number, constraints)
+            case (.integer, .number(let number)) where number.rounded(.towardZero) == number:
+                // Integral but beyond what an Int holds exactly: out of range whatever its size.
+                problems = ScalarCheck.integer(IntegerRange.integer(number) ?? Int.max, constraints)
+            case (.number, .integer(let number)):
+                problems = ScalarCheck.number(Double(number), constraints)
+            case (.number, .number(let number)):
+                problems = ScalarCheck.number(number, constraints)
+            case (.boolean, .bool):
+                problems = []
+            case (.integer, _): return mismatch(value, "an integer")
+            case (.number, _): return mismatch(value, "a number")
+            case (.boolean, _): return mismatch(value, "true or false")
+            case (_, .string(let text)):
+                problems = ScalarCheck.text(text, format: builtin.format, itemCodePattern: checker.itemCodePattern, constraints)
+            default:
+                return mismatch(value, builtin == .string ? "text" : "\(builtin.rawValue) text")
             }
-        default:
-            return violations.append(mismatch(value, builtin == .string ? "text" : "\(builtin.rawValue) text", path))
+            for problem in problems { report(problem.message, problem.isFormat ? .format : .constraint) }
         }
-        violations += constraints.problems(with: value).map { Violation(path: path, problem: "value \($0)") }
-    }
-
-    private func mismatch(_ value: JSONValue, _ expected: String, _ path: String) -> Violation {
-        Violation(path: path, problem: "expected \(expected), found \(value.kindName)")
     }
 }
 

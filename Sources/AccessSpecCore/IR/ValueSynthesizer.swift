@@ -1,5 +1,5 @@
 /// Makes a valid value of a type when the contract gives no example: deterministic, the same
-/// for the same IR, and checked against the type before it is returned.
+/// for the same IR, and checked by the one value checker before it is returned.
 public struct ValueSynthesizer: Sendable {
     private let types: TypeTable
     private let checker: IRValueChecker
@@ -11,11 +11,14 @@ public struct ValueSynthesizer: Sendable {
         self.itemCodePattern = settings.itemCodePattern
     }
 
-    /// A value of `type` that meets `constraints`, or nil when none can be made (a pattern no
-    /// candidate matches, a record that requires itself).
-    public func value(of type: TypeRefIR, constraints: Constraints? = nil) -> JSONValue? {
-        guard let value = make(type, constraints ?? Constraints(), depth: 0),
-              checker.check(value, against: type, at: "value", constraints: constraints).isEmpty else { return nil }
+    /// A value of `type`, or nil when none can be made (a pattern no candidate matches, a
+    /// record that requires itself).
+    public func value(of type: TypeRefIR) -> JSONValue? {
+        value(of: types.resolve(type))
+    }
+
+    public func value(of type: ResolvedTypeIR) -> JSONValue? {
+        guard let value = make(type, depth: 0), checker.check(value, against: type, at: "value").isEmpty else { return nil }
         return value
     }
 
@@ -37,7 +40,7 @@ public struct ValueSynthesizer: Sendable {
         case .residentId: .string(Self.residentID("11010519491231002"))
         case .divisionCode: .string("370000")
         case .licenseId: .string(Self.licenseID(number: "0001"))
-        case .itemCode: .string(Self.itemCodeCandidates.first { PatternCache.shared.matches(itemCodePattern, $0) } ?? "000104001000")
+        case .itemCode: .string(Self.itemCodeCandidates.first { Pattern.matches(itemCodePattern, $0) } ?? "000104001000")
         }
     }
 
@@ -52,71 +55,68 @@ public struct ValueSynthesizer: Sendable {
         return DomainFormats.licenseRoot + [type, issuer, number, "001", String(DomainFormats.mod3736CheckCharacter(body)!)].joined(separator: ".")
     }
 
-    private func make(_ type: TypeRefIR, _ constraints: Constraints, depth: Int) -> JSONValue? {
+    private func make(_ type: ResolvedTypeIR, depth: Int) -> JSONValue? {
         guard depth < 16 else { return nil }
         switch type {
-        case .builtin(let builtin):
+        case .scalar(let builtin, let constraints):
             return scalar(builtin, constraints)
-        case .list(let element):
+        case .list(let element, let constraints):
             let count = max(1, constraints.minItems ?? 1)
-            guard let item = make(element, Constraints(), depth: depth + 1) else { return count == 0 ? .array([]) : nil }
+            guard let item = make(element, depth: depth + 1) else { return constraints.minItems == 0 ? .array([]) : nil }
+            guard count <= (constraints.maxItems ?? .max) else { return constraints.maxItems == 0 ? .array([]) : nil }
             return .array(Array(repeating: item, count: min(count, 16)))
         case .map(let valueType):
-            return make(valueType, Constraints(), depth: depth + 1).map { .object(["key": $0]) }
-        case .named(let name):
-            guard let decl = types[name] else { return nil }
-            switch decl.kind {
-            case .alias:
-                return decl.aliasOf.flatMap { make($0, (decl.constraints ?? Constraints()).merged(with: constraints), depth: depth + 1) }
-            case .enumeration:
-                return decl.values?.first.map { .string($0.value) }
-            case .record:
-                var object: [String: JSONValue] = [:]
-                for field in decl.fields ?? [] {
-                    // Optional fields are filled near the top only, so self-reference ends.
-                    guard field.required || depth < 4 else { continue }
-                    if let value = make(field.type, field.constraints ?? Constraints(), depth: depth + 1),
-                       checker.check(value, against: field.type, at: "value", constraints: field.constraints).isEmpty {
-                        object[field.name] = value
-                    } else if field.required {
-                        return nil
-                    }
+            return make(valueType, depth: depth + 1).map { .object(["key": $0]) }
+        case .enumeration(let name):
+            return types[name]?.values?.first.map { .string($0.value) }
+        case .record(let name):
+            var object: [String: JSONValue] = [:]
+            for field in types[name]?.fields ?? [] {
+                // Optional fields are filled near the top only, so self-reference ends.
+                guard field.required || depth < 4 else { continue }
+                if let value = make(field.resolved, depth: depth + 1), checker.check(value, against: field.resolved, at: "value").isEmpty {
+                    object[field.name] = value
+                } else if field.required {
+                    return nil
                 }
-                return .object(object)
             }
+            return .object(object)
         }
     }
 
-    private func scalar(_ builtin: BuiltinType, _ constraints: Constraints) -> JSONValue? {
+    private func scalar(_ builtin: BuiltinType, _ constraints: ValueConstraints) -> JSONValue? {
         switch builtin {
         case .integer, .number:
             let low = constraints.minimum ?? (constraints.maximum.map { min($0, 1) } ?? 1)
-            return builtin == .integer ? .integer(Int(low.rounded(.up))) : .number(low)
+            return builtin == .integer ? .integer(IntegerRange.clamped(low.rounded(.up))) : .number(low)
         case .string:
             // Patterns often describe one of the national formats; their samples are tried too.
             let formats: [BuiltinType] = [.residentId, .uscc, .divisionCode, .licenseId, .itemCode, .date, .datetime, .url, .email, .phone]
-            let fromPattern = constraints.pattern.flatMap(PatternExample.example(for:)).map { [$0] } ?? []
-            let candidates = fromPattern + ["示例", "A", "a", "0", "1", "ABC", "abc", "A1", "000000"] + formats.compactMap { sample($0).stringValue }
+            let fromPatterns = constraints.patterns.compactMap { try? Pattern.compiled($0).get().example }
+            let candidates = fromPatterns + ["示例", "A", "a", "0", "1", "ABC", "abc", "A1", "000000"] + formats.compactMap { sample($0).stringValue }
             for candidate in candidates {
                 let text = fitted(candidate, constraints)
-                if constraints.problems(with: .string(text)).isEmpty { return .string(text) }
+                if constraints.textProblems(text).isEmpty { return .string(text) }
             }
             return nil
         default:
-            return sample(builtin)
+            let value = sample(builtin)
+            return value.stringValue.map { constraints.textProblems($0).isEmpty } == false ? nil : value
         }
     }
 
-    /// `seed` repeated or cut to fall within minLength and maxLength.
-    private func fitted(_ seed: String, _ constraints: Constraints) -> String {
-        var text = seed
-        if let min = constraints.minLength, text.count < min {
-            text = String(repeating: seed, count: min / max(1, seed.count) + 1)
+    /// `seed` repeated or cut to fall within minLength and maxLength (counted in scalars).
+    private func fitted(_ seed: String, _ constraints: ValueConstraints) -> String {
+        var scalars = Array(seed.unicodeScalars)
+        if let min = constraints.minLength, scalars.count < min, !scalars.isEmpty {
+            scalars = Array(repeating: scalars, count: min / scalars.count + 1).flatMap { $0 }
         }
-        if let max = constraints.maxLength, text.count > max { text = String(text.prefix(max)) }
-        if let min = constraints.minLength, text.count > min, constraints.maxLength == nil || seed.count < min {
-            text = String(text.prefix(min))
+        if let max = constraints.maxLength, scalars.count > max { scalars = Array(scalars.prefix(max)) }
+        if let min = constraints.minLength, scalars.count > min, constraints.maxLength == nil || seed.unicodeScalars.count < min {
+            scalars = Array(scalars.prefix(min))
         }
+        var text = ""
+        text.unicodeScalars.append(contentsOf: scalars)
         return text
     }
 }

@@ -68,13 +68,13 @@ struct ContractDecoder {
         let nameEn = decoder.required(fields, "nameEn").flatMap { decoder.string($0, "platform nameEn") }
         let level = decoder.required(fields, "level").flatMap { decoder.choice($0, "platform level", PlatformLevel.self) }
         let region = decoder.required(fields, "region").flatMap {
-            decoder.formatted($0, "region (GB/T 2260 division code)", check: DomainFormats.checkDivisionCode)
+            decoder.formatted($0, "region (GB/T 2260 division code)", check: { ValueFormat.divisionCode.problem(with: $0) })
         }
         var op: PlatformIdentity.Operator?
         if let node = decoder.required(fields, "operator"), let opFields = decoder.fields(node, "'operator'", known: ["name", "uscc"]) {
             let opName = decoder.required(opFields, "name").flatMap { decoder.string($0, "operator name") }
             let uscc = decoder.required(opFields, "uscc").flatMap {
-                decoder.formatted($0, "operator uscc (unified social credit code)", check: DomainFormats.checkUSCC)
+                decoder.formatted($0, "operator uscc (unified social credit code)", check: { ValueFormat.uscc.problem(with: $0) })
             }
             if let uscc { spans["operator.uscc"] = uscc.span }
             if let opName, let uscc { op = .init(name: opName.value, uscc: uscc.value) }

@@ -174,7 +174,7 @@ struct NodeDecoder {
 
     func url(_ node: YAMLNode, _ what: String) -> Located<String>? {
         guard let text = string(node, what) else { return nil }
-        if let problem = DomainFormats.checkURL(text.value) {
+        if let problem = ValueFormat.url.problem(with: text.value) {
             diagnostics.error(LanguageDiagnostics.badValue, "\(what): \(problem)", at: node.span)
             return nil
         }
@@ -185,10 +185,18 @@ struct NodeDecoder {
         guard let text = string(node, what) else { return nil }
         // RFC 3986 path characters (pchar and '/'), plus braces around parameters.
         let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$&'()*+,;=:@%/{}")
-        guard text.value.hasPrefix("/"), text.value.allSatisfy({ allowed.contains($0) }),
-              PathTemplate.parameters(in: text.value) != nil
-        else {
+        guard text.value.hasPrefix("/"), text.value.allSatisfy({ allowed.contains($0) }) else {
             diagnostics.error(LanguageDiagnostics.badValue, "\(what) '\(text.value)' must start with '/', use only URL path characters (percent-encode others), and write parameters as {name}", at: node.span)
+            return nil
+        }
+        do {
+            let template = try PathTemplate(text.value)
+            if let bad = template.parameters.first(where: { !NameForm.fieldName.matches($0) }) {
+                diagnostics.error(LanguageDiagnostics.badValue, "\(what) '\(text.value)': parameter '{\(bad)}' must be a field name", at: node.span)
+                return nil
+            }
+        } catch {
+            diagnostics.error(LanguageDiagnostics.badValue, "\(what) '\(text.value)': \(error)", at: node.span)
             return nil
         }
         return text
@@ -286,29 +294,6 @@ enum NameForm {
         case .fieldName: candidate = words[0] + words.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
         }
         return matches(candidate) && candidate != text ? candidate : nil
-    }
-}
-
-enum PathTemplate {
-    /// The `{name}` parameters of a path in order, or nil when braces are unbalanced or a
-    /// name is not a field name.
-    static func parameters(in path: String) -> [String]? {
-        var names: [String] = []
-        var current: String?
-        for character in path {
-            switch character {
-            case "{":
-                guard current == nil else { return nil }
-                current = ""
-            case "}":
-                guard let name = current, NameForm.fieldName.matches(name) else { return nil }
-                names.append(name)
-                current = nil
-            default:
-                current?.append(character)
-            }
-        }
-        return current == nil ? names : nil
     }
 }
 

@@ -179,8 +179,9 @@ struct TypeDecoder {
         result.minimum = fields["minimum"].flatMap { decoder.number($0, "'minimum'")?.value }
         result.maximum = fields["maximum"].flatMap { decoder.number($0, "'maximum'")?.value }
         if let node = fields["pattern"], let pattern = decoder.string(node, "'pattern'") {
-            if PatternCache.shared.regex(pattern.value) == nil {
-                decoder.diagnostics.error(LanguageDiagnostics.badConstraint, "pattern '\(pattern.value)' is not a valid regular expression", at: node.span)
+            if case .failure(let problem) = Pattern.compiled(pattern.value) {
+                decoder.diagnostics.error(LanguageDiagnostics.badConstraint, "pattern '\(pattern.value)' is not in AccessSpec's regular expression dialect: \(problem)", at: node.span,
+                                          notes: [DiagnosticNote("the dialect is the part of ECMA-262 that Python, Java and ICU read the same way; see docs/values.md", at: node.span)])
                 valid = false
             } else {
                 result.pattern = pattern.value

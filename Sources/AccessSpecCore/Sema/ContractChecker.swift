@@ -6,12 +6,17 @@ struct ContractChecker {
     let workspace: SemanticWorkspace
     let contract: ContractFile
     let scope: Scope
+    /// The scope's types as the IR will hold them: examples are checked against this resolution.
+    let types: [TypeIR]
+    let table: TypeTable
 
     init(diagnostics: DiagnosticEngine, workspace: SemanticWorkspace, contract: ContractFile) {
         self.diagnostics = diagnostics
         self.workspace = workspace
         self.contract = contract
         self.scope = workspace.scope(of: contract)
+        types = IRLowering.types(of: scope)
+        table = TypeTable(types)
     }
 
     /// Checks the contract; returns its examples as their types read them, for the IR.
@@ -73,9 +78,13 @@ struct ContractChecker {
                 for field in fields {
                     guard checkReference(field.type) else { continue }
                     checkConstraintsFit(field.constraints, on: field.type, what: "field '\(field.name.value)'")
+                    checkConstraintsHoldTogether(field.constraints, on: field.type, at: field.name.span, what: "field '\(field.name.value)'")
                 }
             case .scalar(let base, let constraints):
-                if checkReference(base) { checkConstraintsFit(constraints, on: base, what: "type '\(decl.name.value)'") }
+                if checkReference(base) {
+                    checkConstraintsFit(constraints, on: base, what: "type '\(decl.name.value)'")
+                    checkConstraintsHoldTogether(constraints, on: base, at: decl.name.span, what: "type '\(decl.name.value)'")
+                }
                 if case .named(let target) = base.value, aliasCycle(from: decl.name.value) {
                     diagnostics.error(SemaDiagnostics.unknownType, "type '\(decl.name.value)' is defined in terms of itself through '\(target)'", at: base.span)
                 }
@@ -107,6 +116,18 @@ struct ContractChecker {
                               fixIts: nearest.map { [FixIt("did you mean '\($0)'?", replacing: type.span, with: type.value.description.replacingOccurrences(of: name, with: $0))] } ?? [])
         }
         return resolved
+    }
+
+    /// A field's constraints and its type's all hold; bounds that contradict leave no value.
+    private func checkConstraintsHoldTogether(_ own: Constraints, on type: Located<TypeExpression>, at span: SourceSpan, what: String) {
+        guard !own.isEmpty, case .named(let name) = type.value else { return }
+        let constraints: ValueConstraints? = switch table.resolve(TypeRefIR(type.value), constraints: own.inForce) {
+        case .scalar(_, let constraints), .list(_, let constraints): constraints
+        default: nil
+        }
+        guard let contradiction = constraints?.contradiction else { return }
+        diagnostics.error(LanguageDiagnostics.badConstraint, "\(what) and its type '\(name)' have constraints that cannot all hold: \(contradiction)", at: span,
+                          notes: scope.types[name].map { [DiagnosticNote("'\(name)' is declared here", at: $0.name.span)] } ?? [])
     }
 
     private func checkConstraintsFit(_ constraints: Constraints, on type: Located<TypeExpression>, what: String) {
@@ -207,14 +228,14 @@ struct ContractChecker {
         var checked: [ExampleKey: CheckedExample] = [:]
         var ids: [String: SourceSpan] = [:]
         var routes: [String: SourceSpan] = [:]
-        let values = ValueChecker(diagnostics: diagnostics, scope: scope, settings: workspace.settings)
+        let values = ExampleChecker(diagnostics: diagnostics, scope: scope, types: types, settings: workspace.settings)
         for operation in contract.operations {
             if let first = ids[operation.id.value] {
                 diagnostics.error(SemaDiagnostics.duplicateOperation, "operation id '\(operation.id.value)' is used twice in this platform", at: operation.id.span,
                                   notes: [DiagnosticNote("first used here", at: first)])
             }
             ids[operation.id.value] = ids[operation.id.value] ?? operation.id.span
-            let route = "\(operation.method.value.rawValue) \(Self.routeKey(operation.path.value))"
+            let route = "\(operation.method.value.rawValue) \((try? PathTemplate(operation.path.value))?.routeKey ?? operation.path.value)"
             if let first = routes[route] {
                 diagnostics.error(SemaDiagnostics.duplicateRoute, "\(operation.method.value.rawValue) \(operation.path.value) is already served by another operation", at: operation.path.span,
                                   notes: [DiagnosticNote("first served here", at: first)])
@@ -227,7 +248,10 @@ struct ContractChecker {
                 diagnostics.error(SemaDiagnostics.unknownError, "unknown error '\(error.value)'; it is not in the error catalogue", at: error.span,
                                   fixIts: nearest.map { [FixIt("did you mean '\($0)'?", replacing: error.span, with: $0)] } ?? [])
             }
-            if requestResolves { checkPathParameters(operation) }
+            if requestResolves {
+                checkPathParameters(operation)
+                checkRequestTravels(operation)
+            }
             for (index, example) in operation.examples.enumerated() {
                 var result = CheckedExample()
                 if let node = example.request, requestResolves, let type = operation.request {
@@ -246,18 +270,8 @@ struct ContractChecker {
         return checked
     }
 
-    /// `/a/{x}/b` and `/a/{y}/b` are the same route.
-    static func routeKey(_ path: String) -> String {
-        var key = ""
-        var inParameter = false
-        for character in path {
-            if character == "{" { inParameter = true; key += "{}" } else if character == "}" { inParameter = false } else if !inParameter { key.append(character) }
-        }
-        return key
-    }
-
     private func checkPathParameters(_ operation: OperationDecl) {
-        let parameters = PathTemplate.parameters(in: operation.path.value) ?? []
+        let parameters = (try? PathTemplate(operation.path.value))?.parameters ?? []
         guard !parameters.isEmpty else { return }
         var fields: [FieldDecl]?
         if let request = operation.request, case .named(let name) = scope.resolve(request.value), case .record(let recordFields) = scope.types[name]?.kind {
@@ -267,6 +281,48 @@ struct ContractChecker {
             let hint = operation.request == nil ? "the operation declares no request" : "the request type has no field '\(parameter)'"
             diagnostics.error(SemaDiagnostics.undeclaredPathParameter, "path parameter '{\(parameter)}' is not declared: \(hint)", at: operation.path.span,
                               notes: operation.request.map { [DiagnosticNote("request type is given here", at: $0.span)] } ?? [])
+        }
+    }
+
+    /// GET and DELETE send their request as path and query; every path parameter is one value.
+    private func checkRequestTravels(_ operation: OperationDecl) {
+        guard let request = operation.request else { return }
+        let parameters = (try? PathTemplate(operation.path.value))?.parameters ?? []
+        let fields = table.fields(of: TypeRefIR(request.value))
+        for field in fields ?? [] where parameters.contains(field.name) {
+            let single = switch field.resolved { case .scalar, .enumeration: true; default: false }
+            if !single || !field.required {
+                diagnostics.error(SemaDiagnostics.untransportableRequest, "path parameter '{\(field.name)}' must be a required scalar or enum field, but it is \(field.required ? "" : "optional ")\(Self.describe(field.resolved))", at: operation.path.span,
+                                  notes: [DiagnosticNote("request type is given here", at: request.span)])
+            }
+        }
+        guard [.GET, .DELETE].contains(operation.method.value) else { return }
+        guard let fields else {
+            diagnostics.error(SemaDiagnostics.untransportableRequest, "a \(operation.method.value.rawValue) request has no body, so its request must be a record whose fields travel in the path and query; '\(request.value)' is not a record", at: request.span)
+            return
+        }
+        for field in fields where !parameters.contains(field.name) && !travelsInQuery(field.resolved) {
+            diagnostics.error(SemaDiagnostics.untransportableRequest, "field '\(field.name)' (\(Self.describe(field.resolved))) cannot travel in the query string of a \(operation.method.value.rawValue) request: only scalars, enum values, lists of them and records of them can", at: request.span)
+        }
+    }
+
+    private func travelsInQuery(_ type: ResolvedTypeIR) -> Bool {
+        func single(_ type: ResolvedTypeIR) -> Bool { if case .scalar = type { true } else if case .enumeration = type { true } else { false } }
+        switch type {
+        case .scalar, .enumeration: return true
+        case .list(let element, _): return single(element)
+        case .map(let value): return single(value)
+        case .record(let name): return (table[name]?.fields ?? []).allSatisfy { single($0.resolved) }
+        }
+    }
+
+    private static func describe(_ type: ResolvedTypeIR) -> String {
+        switch type {
+        case .scalar(let builtin, _): "a \(builtin.rawValue)"
+        case .enumeration(let name): "enum '\(name)'"
+        case .record(let name): "record '\(name)'"
+        case .list: "a list"
+        case .map: "a map"
         }
     }
 }

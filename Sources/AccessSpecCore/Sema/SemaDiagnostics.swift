@@ -19,6 +19,7 @@ public enum SemaDiagnostics {
     public static let constraintViolated: DiagnosticCode = "S015"
     public static let identifierCollision: DiagnosticCode = "S016"
     public static let duplicateErrorCondition: DiagnosticCode = "S017"
+    public static let untransportableRequest: DiagnosticCode = "S018"
 
     public static let descriptors: [DiagnosticDescriptor] = [
         .init(duplicatePlatform, "two contracts declare the same platform id", explanation: """
@@ -95,5 +96,12 @@ public enum SemaDiagnostics {
             Two errors with one condition leave that answer undecided.
             """, bad: "INVALID_TOKEN: { condition: invalid-token, ... }\nTOKEN_EXPIRED: { condition: invalid-token, ... }",
             good: "INVALID_TOKEN: { condition: invalid-token, ... }\nTOKEN_EXPIRED: { ... }"),
+        .init(untransportableRequest, "a request cannot travel the way its method sends it", explanation: """
+            GET and DELETE requests have no body: their request is a record whose fields travel \
+            as the path and the query string (scalars and enum values as `name=value`, lists of \
+            them as repeated names, records of them as `name[field]=value`). A path parameter is \
+            one required scalar or enum value. Anything else could not be sent, so generated \
+            clients and the mock could not agree on it.
+            """, bad: "method: GET\nrequest: list<string>", good: "method: GET\nrequest: ItemQuery   # a record of scalars"),
     ]
 }

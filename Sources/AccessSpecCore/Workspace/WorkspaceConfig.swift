@@ -2,7 +2,7 @@ import AccessSpecSyntax
 
 /// Settings a workspace gives in `accessspec.yaml`.
 public struct WorkspaceSettings: Sendable, Codable, Equatable {
-    public var itemCodePattern = DomainFormats.defaultItemCodePattern
+    public var itemCodePattern = ValueFormat.defaultItemCodePattern
     /// Percent; OPS002 warns below it.
     public var minAvailability = 99.5
     /// Days; SEC006 requires at least this.
@@ -44,8 +44,8 @@ public struct WorkspaceConfig: Sendable {
         }
         if let node = top["settings"], let settings = decoder.fields(node, "'settings'", known: ["itemCodePattern", "minAvailability", "minAuditRetentionDays"]) {
             if let pattern = settings["itemCodePattern"].flatMap({ decoder.string($0, "'itemCodePattern'") }) {
-                if PatternCache.shared.regex(pattern.value) == nil {
-                    diagnostics.error(LanguageDiagnostics.config, "itemCodePattern '\(pattern.value)' is not a valid regular expression", at: pattern.span)
+                if case .failure(let problem) = Pattern.compiled(pattern.value) {
+                    diagnostics.error(LanguageDiagnostics.config, "itemCodePattern '\(pattern.value)' is not in AccessSpec's regular expression dialect: \(problem)", at: pattern.span)
                 } else {
                     config.settings.itemCodePattern = pattern.value
                 }

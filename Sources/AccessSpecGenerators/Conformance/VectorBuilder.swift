@@ -38,7 +38,7 @@ struct VectorBuilder {
             platform: platform.id, source: platform.source,
             security: VectorFile.Security(envelope: (security?.envelope ?? .plain).rawValue, signing: signing,
                                           accessIdHeader: auth.accessIdHeader, tokenHeader: auth.tokenHeader,
-                                          timestampHeader: "X-Timestamp", nonceHeader: "X-Nonce"),
+                                          timestampHeader: ReplayHeaders.timestamp, nonceHeader: ReplayHeaders.nonce),
             conditions: Dictionary(uniqueKeysWithValues: conditions.map { ($0.key.rawValue, $0.value) }),
             uncovered: uncovered.sorted(), operations: operations, types: try Self.json(platform.types))
     }
@@ -93,9 +93,9 @@ private struct OperationVectors {
     // MARK: Faults in the request
 
     private mutating func fieldVectors(_ base: JSONValue) -> [VectorFile.Vector] {
-        guard case .named(let name)? = operation.request, types[name]?.kind == .record else { return [] }
+        guard let request = operation.request, case .record = types.resolve(request) else { return [] }
         guard let error = expected(.invalidRequest) else { return [] }
-        let fields = walk(base, .named(name), path: [], depth: 0)
+        let fields = walk(base, types.resolve(request), path: [], depth: 0)
         var vectors: [VectorFile.Vector] = []
         func add(_ check: VectorFile.Check, _ field: FieldSite, _ value: JSONValue?, rule: String? = nil) {
             let request = replacing(base, at: field.path, with: value)
@@ -176,37 +176,35 @@ private struct OperationVectors {
     private struct FieldSite {
         var path: [String]
         var required: Bool
-        var resolved: TypeRefIR
-        var constraints: Constraints
+        var resolved: ResolvedTypeIR
         var value: JSONValue?
-        var kind: TypeIR.Kind?
 
         var dotted: String { "request." + path.joined(separator: ".") }
-        var builtin: BuiltinType? { if case .builtin(let builtin) = resolved { builtin } else { nil } }
+        var builtin: BuiltinType? { if case .scalar(let builtin, _) = resolved { builtin } else { nil } }
+        var constraints: ValueConstraints { if case .scalar(_, let constraints) = resolved { constraints } else { ValueConstraints() } }
         var isText: Bool { builtin?.isText ?? false }
-        var isEnum: Bool { kind == .enumeration }
+        var isEnum: Bool { if case .enumeration = resolved { true } else { false } }
         var typeName: String {
             switch resolved {
-            case .builtin(let builtin): builtin.rawValue
-            case .named(let name): name
+            case .scalar(let builtin, _): builtin.rawValue
+            case .enumeration(let name), .record(let name): name
             case .list: "list"
             case .map: "map"
             }
         }
     }
 
-    private func walk(_ value: JSONValue, _ type: TypeRefIR, path: [String], depth: Int) -> [FieldSite] {
-        guard depth < 8, case .named(let name) = type, let decl = types[name], decl.kind == .record, case .object(let entries) = value else { return [] }
+    private func walk(_ value: JSONValue, _ type: ResolvedTypeIR, path: [String], depth: Int) -> [FieldSite] {
+        guard depth < 8, case .record(let name) = type, let decl = types[name], case .object(let entries) = value else { return [] }
         var sites: [FieldSite] = []
         for field in decl.fields ?? [] {
             guard let fieldValue = entries[field.name], fieldValue != .null else { continue }
-            let (resolved, constraints, kind) = types.resolved(field.type, constraints: field.constraints ?? Constraints())
             let fieldPath = path + [field.name]
-            sites.append(FieldSite(path: fieldPath, required: field.required, resolved: resolved, constraints: constraints, value: fieldValue, kind: kind))
-            switch (resolved, fieldValue) {
-            case (.named, _):
-                sites += walk(fieldValue, resolved, path: fieldPath, depth: depth + 1)
-            case (.list(let element), .array(let items)) where !items.isEmpty:
+            sites.append(FieldSite(path: fieldPath, required: field.required, resolved: field.resolved, value: fieldValue))
+            switch (field.resolved, fieldValue) {
+            case (.record, _):
+                sites += walk(fieldValue, field.resolved, path: fieldPath, depth: depth + 1)
+            case (.list(let element, _), .array(let items)) where !items.isEmpty:
                 sites += walk(items[0], element, path: fieldPath + ["0"], depth: depth + 1)
             default:
                 break

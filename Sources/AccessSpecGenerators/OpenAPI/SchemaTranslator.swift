@@ -2,11 +2,11 @@ import AccessSpecCore
 
 /// A platform's types as `components.schemas`, and any type reference as a schema.
 struct SchemaTranslator {
-    let types: [String: TypeIR]
+    let types: TypeTable
     let itemCodePattern: String
 
     init(platform: PlatformIR, settings: WorkspaceSettings) {
-        types = Dictionary(platform.types.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        types = TypeTable(platform.types)
         itemCodePattern = settings.itemCodePattern
     }
 
@@ -33,6 +33,8 @@ struct SchemaTranslator {
                 "description": type.description.map(YAMLValue.string),
                 "properties": .mapping(properties),
                 "required": required.isEmpty ? nil : .sequence(required),
+                // Records are closed: a receiver refuses fields the contract does not declare.
+                "additionalProperties": false,
             ]
         case .enumeration:
             let values = type.values ?? []
@@ -42,84 +44,77 @@ struct SchemaTranslator {
                 "enum": .sequence(values.map { .string($0.value) }),
             ]
         case .alias:
-            var schema = type.aliasOf.map(schema(for:)) ?? [:]
+            var schema = schema(for: type.resolved ?? types.resolve(.named(type.name)))
             schema["description"] = type.description.map(YAMLValue.string)
-            return Self.constrained(schema, type.constraints)
+            return schema
         }
     }
 
+    /// A field's schema from its resolved type; an optional field may also be null.
     func schema(for field: FieldIR) -> YAMLMapping {
-        var schema = schema(for: field.type)
-        schema["description"] = field.description.map(YAMLValue.string)
-        return Self.constrained(schema, field.constraints)
+        var described = schema(for: field.resolved)
+        if !field.required {
+            if case .string(let type)? = described["type"] {
+                described["type"] = [.string(type), "null"]
+            } else {
+                described = ["anyOf": [.mapping(described), ["type": "null"]]]
+            }
+        }
+        described["description"] = field.description.map(YAMLValue.string)
+        return described
     }
 
     func schema(for reference: TypeRefIR) -> YAMLMapping {
-        switch reference {
-        case .builtin(let builtin): BuiltinSchemas.schema(for: builtin, itemCodePattern: itemCodePattern)
-        case .named(let name): Self.reference(name)
-        case .list(let element): ["type": "array", "items": .mapping(schema(for: element))]
-        case .map(let value): ["type": "object", "additionalProperties": .mapping(schema(for: value))]
+        schema(for: types.resolve(reference))
+    }
+
+    /// A resolved type as a schema: scalars inline with every constraint in force, records and
+    /// enums by reference.
+    func schema(for resolved: ResolvedTypeIR) -> YAMLMapping {
+        switch resolved {
+        case .scalar(let builtin, let constraints): return constrained(BuiltinSchemas.schema(for: builtin, itemCodePattern: itemCodePattern), constraints)
+        case .enumeration(let name), .record(let name): return Self.reference(name)
+        case .list(let element, let constraints):
+            return ["type": "array", "items": .mapping(schema(for: element)),
+                    "minItems": constraints.minItems.map(YAMLValue.integer), "maxItems": constraints.maxItems.map(YAMLValue.integer)]
+        case .map(let value): return ["type": "object", "additionalProperties": .mapping(schema(for: value))]
         }
     }
 
     /// The record a reference stands for, through aliases; nil for anything else.
     func record(_ reference: TypeRefIR) -> TypeIR? {
-        var current = reference
-        var seen: Set<String> = []
-        while case .named(let name) = current, seen.insert(name).inserted, let type = types[name] {
-            switch type.kind {
-            case .record: return type
-            case .enumeration: return nil
-            case .alias:
-                guard let target = type.aliasOf else { return nil }
-                current = target
-            }
-        }
-        return nil
+        guard case .record(let name) = types.resolve(reference) else { return nil }
+        return types[name]
     }
 
     /// Whether values of the reference are JSON objects (records and maps, through aliases).
     func isObject(_ reference: TypeRefIR) -> Bool {
-        var current = reference
-        var seen: Set<String> = []
-        while true {
-            switch current {
-            case .map: return true
-            case .builtin, .list: return false
-            case .named(let name):
-                guard seen.insert(name).inserted, let type = types[name] else { return false }
-                switch type.kind {
-                case .record: return true
-                case .enumeration: return false
-                case .alias:
-                    guard let target = type.aliasOf else { return false }
-                    current = target
-                }
-            }
+        switch types.resolve(reference) {
+        case .record, .map: true
+        default: false
         }
     }
 
     // MARK: Pieces
 
-    /// Adds a contract's constraints. A pattern where the type already has one (a domain format)
-    /// must hold as well as that one, so it goes into `allOf` instead of replacing it.
-    static func constrained(_ schema: YAMLMapping, _ constraints: Constraints?) -> YAMLMapping {
-        guard let constraints, !constraints.isEmpty else { return schema }
+    /// Adds the constraints in force. Every pattern must hold: the format's shape and each
+    /// written pattern, the first as `pattern`, the others in `allOf`. Integer bounds stay
+    /// within the integer range.
+    private func constrained(_ schema: YAMLMapping, _ constraints: ValueConstraints) -> YAMLMapping {
         var schema = schema
         schema["minLength"] = constraints.minLength.map(YAMLValue.integer)
         schema["maxLength"] = constraints.maxLength.map(YAMLValue.integer)
-        if let pattern = constraints.pattern {
-            if let existing = schema["pattern"], existing != .string(pattern) {
-                schema["allOf"] = [["pattern": .string(pattern)]]
-            } else {
-                schema["pattern"] = .string(pattern)
-            }
+        var patterns = schema["pattern"].map { [$0] } ?? []
+        patterns += constraints.patterns.map { .string(BuiltinSchemas.portable($0)) }
+        schema["pattern"] = patterns.first
+        schema["allOf"] = patterns.count > 1 ? .sequence(patterns.dropFirst().map { ["pattern": $0] }) : nil
+        let integer = schema["type"] == "integer"
+        if let minimum = constraints.minimum {
+            schema["minimum"] = integer ? .integer(IntegerRange.clamped(minimum.rounded(.up))) : .numeric(minimum)
         }
-        schema["minimum"] = constraints.minimum.map(YAMLValue.numeric)
-        schema["maximum"] = constraints.maximum.map(YAMLValue.numeric)
-        schema["minItems"] = constraints.minItems.map(YAMLValue.integer)
-        schema["maxItems"] = constraints.maxItems.map(YAMLValue.integer)
+        if let maximum = constraints.maximum {
+            schema["maximum"] = integer ? .integer(IntegerRange.clamped(maximum.rounded(.down))) : .numeric(maximum)
+        }
         return schema
     }
 

@@ -205,9 +205,9 @@ struct SwiftPlatformEmitter {
                     // Field names are identifiers, so they can stand inside the interpolated path.
                     let path = "\\(path).\(field.name)"
                     if field.required {
-                        out.lines(types.checks("self.\(name)", field.type, field.constraints, path: path))
+                        out.lines(types.checks("self.\(name)", field.resolved, path: path))
                     } else {
-                        let inner = types.checks("value", field.type, field.constraints, path: path)
+                        let inner = types.checks("value", field.resolved, path: path)
                         if !inner.isEmpty {
                             out.block("if let value = self.\(name)") { out in out.lines(inner) }
                         }
@@ -221,7 +221,7 @@ struct SwiftPlatformEmitter {
         let values = type.values ?? []
         let fallback = IdentifierFolding.enumFallbackCase
         out.lines(SwiftSyntax.docComment([type.description]))
-        out.block("public enum \(type.name): Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable") { out in
+        out.block("public enum \(type.name): Swift.Codable, Swift.Hashable, Swift.Sendable, AccessRuntime.AccessEnumeration") { out in
             for value in values {
                 out.lines(SwiftSyntax.docComment([value.description]))
                 out.line("case \(SwiftSyntax.identifier(IdentifierFolding.lowerCamel(value.value)))")

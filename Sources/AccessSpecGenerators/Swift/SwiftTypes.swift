@@ -31,89 +31,76 @@ struct SwiftTypes {
 
     func kind(of name: String) -> TypeIR.Kind? { types[name]?.kind }
 
-    /// Statements that check `value` (an expression of `type`) before it is sent. `path` is the
-    /// inside of an interpolated string literal naming the field, e.g. `\(path).certNo`; string
-    /// interpolation keeps large generated files quick to type-check.
-    func checks(_ value: String, _ type: TypeRefIR, _ constraints: Constraints?, path: String, depth: Int = 0) -> [String] {
-        var statements: [String] = []
+    /// Statements that check `value` (an expression of the field's Swift type) before it is
+    /// sent, from the field's resolved type in the IR: the checks the value semantics make, with
+    /// the constraints in force. `path` is the inside of an interpolated string literal naming
+    /// the field, e.g. `\(path).certNo`; interpolation keeps large files quick to type-check.
+    func checks(_ value: String, _ type: ResolvedTypeIR, path: String, depth: Int = 0) -> [String] {
         switch type {
-        case .builtin(let builtin):
-            if let format = Self.format(builtin, itemCodePattern: itemCodePattern) {
-                statements.append("try AccessRuntime.FieldCheck.format(\(value), \(format), at: \"\(path)\")")
+        case .scalar(let builtin, let constraints):
+            let rule = Self.constraintsLiteral(constraints)
+            switch builtin {
+            case .boolean:
+                return []
+            case .integer:
+                return ["try AccessRuntime.FieldCheck.integer(\(value)\(rule), at: \"\(path)\")"]
+            case .number:
+                return ["try AccessRuntime.FieldCheck.number(\(value)\(rule), at: \"\(path)\")"]
+            default:
+                guard builtin.format != nil || !constraints.isEmpty else { return [] }
+                let format = builtin.format.map { ".\(Self.formatCase($0))" } ?? "nil"
+                let itemCode = builtin == .itemCode ? ", itemCodePattern: \(SwiftSyntax.stringLiteral(itemCodePattern))" : ""
+                return ["try AccessRuntime.FieldCheck.text(\(value), \(format)\(rule)\(itemCode), at: \"\(path)\")"]
             }
-            if let constraints {
-                if builtin.isText {
-                    if constraints.minLength != nil || constraints.maxLength != nil {
-                        statements.append("try AccessRuntime.FieldCheck.length(\(value), min: \(optional(constraints.minLength)), max: \(optional(constraints.maxLength)), at: \"\(path)\")")
-                    }
-                    if let pattern = constraints.pattern {
-                        statements.append("try AccessRuntime.FieldCheck.pattern(\(value), \(SwiftSyntax.stringLiteral(pattern)), at: \"\(path)\")")
-                    }
-                } else if builtin.isNumeric, constraints.minimum != nil || constraints.maximum != nil {
-                    statements.append("try AccessRuntime.FieldCheck.range(\(value), minimum: \(optional(constraints.minimum)), maximum: \(optional(constraints.maximum)), at: \"\(path)\")")
-                }
+        case .enumeration:
+            return ["try AccessRuntime.FieldCheck.declared(\(value), at: \"\(path)\")"]
+        case .record:
+            return ["try \(value).accessValidate(at: \"\(path)\")"]
+        case .list(let element, let constraints):
+            var statements: [String] = []
+            if constraints.minItems != nil || constraints.maxItems != nil {
+                statements.append("try AccessRuntime.FieldCheck.count(\(value).count\(Self.constraintsLiteral(constraints)), at: \"\(path)\")")
             }
-        case .named(let name):
-            switch types[name]?.kind {
-            case .record: statements.append("try \(value).accessValidate(at: \"\(path)\")")
-            case .alias:
-                if let base = types[name]?.aliasOf {
-                    statements += checks(value, base, merge(types[name]?.constraints, constraints), path: path, depth: depth)
-                }
-            case .enumeration, nil: break
-            }
-        case .list(let element):
-            if let constraints, constraints.minItems != nil || constraints.maxItems != nil {
-                statements.append("try AccessRuntime.FieldCheck.count(\(value).count, min: \(optional(constraints.minItems)), max: \(optional(constraints.maxItems)), at: \"\(path)\")")
-            }
-            let inner = checks("element\(depth)", element, nil, path: "\(path)[\\(index\(depth))]", depth: depth + 1)
+            let inner = checks("element\(depth)", element, path: "\(path)[\\(index\(depth))]", depth: depth + 1)
             if !inner.isEmpty {
                 statements.append("for (index\(depth), element\(depth)) in \(value).enumerated() {")
                 statements += inner.map { "    " + $0 }
                 statements.append("}")
             }
+            return statements
         case .map(let valueType):
-            let inner = checks("element\(depth)", valueType, nil, path: "\(path).\\(key\(depth))", depth: depth + 1)
-            if !inner.isEmpty {
-                statements.append("for (key\(depth), element\(depth)) in \(value).sorted(by: { $0.key < $1.key }) {")
-                statements += inner.map { "    " + $0 }
-                statements.append("}")
-            }
+            let inner = checks("element\(depth)", valueType, path: "\(path).\\(key\(depth))", depth: depth + 1)
+            guard !inner.isEmpty else { return [] }
+            return ["for (key\(depth), element\(depth)) in \(value).sorted(by: { $0.key < $1.key }) {"] + inner.map { "    " + $0 } + ["}"]
         }
-        return statements
     }
 
-    private func merge(_ outer: Constraints?, _ inner: Constraints?) -> Constraints? {
-        guard var merged = outer else { return inner }
-        guard let inner else { return merged }
-        merged.minLength = inner.minLength ?? merged.minLength
-        merged.maxLength = inner.maxLength ?? merged.maxLength
-        merged.pattern = inner.pattern ?? merged.pattern
-        merged.minimum = inner.minimum ?? merged.minimum
-        merged.maximum = inner.maximum ?? merged.maximum
-        merged.minItems = inner.minItems ?? merged.minItems
-        merged.maxItems = inner.maxItems ?? merged.maxItems
-        return merged
+    /// `, AccessSpecFormats.ValueConstraints(maxLength: 200)`, or nothing when none are in force.
+    static func constraintsLiteral(_ constraints: ValueConstraints) -> String {
+        var arguments: [String] = []
+        if let value = constraints.minLength { arguments.append("minLength: \(value)") }
+        if let value = constraints.maxLength { arguments.append("maxLength: \(value)") }
+        if !constraints.patterns.isEmpty { arguments.append("patterns: [\(constraints.patterns.map(SwiftSyntax.stringLiteral).joined(separator: ", "))]") }
+        if let value = constraints.minimum { arguments.append("minimum: \(value)") }
+        if let value = constraints.maximum { arguments.append("maximum: \(value)") }
+        if let value = constraints.minItems { arguments.append("minItems: \(value)") }
+        if let value = constraints.maxItems { arguments.append("maxItems: \(value)") }
+        return arguments.isEmpty ? "" : ", AccessSpecFormats.ValueConstraints(\(arguments.joined(separator: ", ")))"
     }
 
-    private func optional<T>(_ value: T?) -> String {
-        value.map { "\($0)" } ?? "nil"
-    }
-
-    static func format(_ builtin: BuiltinType, itemCodePattern: String) -> String? {
-        switch builtin {
-        case .uscc: ".uscc"
-        case .residentId: ".residentId"
-        case .divisionCode: ".divisionCode"
-        case .licenseId: ".licenseId"
-        case .date: ".date"
-        case .datetime: ".datetime"
-        case .url: ".url"
-        case .email: ".email"
-        case .phone: ".phone"
-        case .base64: ".base64"
-        case .itemCode: ".itemCode(pattern: \(SwiftSyntax.stringLiteral(itemCodePattern)))"
-        case .string, .integer, .number, .boolean: nil
+    static func formatCase(_ format: ValueFormat) -> String {
+        switch format {
+        case .date: "date"
+        case .datetime: "datetime"
+        case .url: "url"
+        case .email: "email"
+        case .phone: "phone"
+        case .base64: "base64"
+        case .uscc: "uscc"
+        case .residentId: "residentId"
+        case .divisionCode: "divisionCode"
+        case .licenseId: "licenseId"
+        case .itemCode: "itemCode"
         }
     }
 }

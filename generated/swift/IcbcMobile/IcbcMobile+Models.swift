@@ -5,7 +5,7 @@ import AccessRuntime
 
 extension IcbcMobile {
     /// 接入领域 (access area)
-    public enum AccessArea: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable {
+    public enum AccessArea: Swift.Codable, Swift.Hashable, Swift.Sendable, AccessRuntime.AccessEnumeration {
         /// 政务服务事项
         case items
         /// 政务服务门户
@@ -79,13 +79,13 @@ extension IcbcMobile {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.accessId, min: 1, max: 64, at: "\(path).accessId")
-            try AccessRuntime.FieldCheck.length(self.accessToken, min: 1, max: 256, at: "\(path).accessToken")
+            try AccessRuntime.FieldCheck.text(self.accessId, nil, AccessSpecFormats.ValueConstraints(minLength: 1, maxLength: 64), at: "\(path).accessId")
+            try AccessRuntime.FieldCheck.text(self.accessToken, nil, AccessSpecFormats.ValueConstraints(minLength: 1, maxLength: 256), at: "\(path).accessToken")
         }
     }
 
     /// 法人账号角色 (legal-person account role)
-    public enum AccountRole: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable {
+    public enum AccountRole: Swift.Codable, Swift.Hashable, Swift.Sendable, AccessRuntime.AccessEnumeration {
         /// 法定代表人 (legal representative)
         case legalRepresentative
         /// 管理员 (administrator)
@@ -142,16 +142,16 @@ extension IcbcMobile {
 
         public func accessValidate(at path: Swift.String) throws {
             if let value = self.receiptId {
-                try AccessRuntime.FieldCheck.length(value, min: nil, max: 64, at: "\(path).receiptId")
+                try AccessRuntime.FieldCheck.text(value, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).receiptId")
             }
             if let value = self.message {
-                try AccessRuntime.FieldCheck.length(value, min: nil, max: 200, at: "\(path).message")
+                try AccessRuntime.FieldCheck.text(value, nil, AccessSpecFormats.ValueConstraints(maxLength: 200), at: "\(path).message")
             }
         }
     }
 
     /// 实名认证等级 (real-name level)
-    public enum AuthLevel: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable {
+    public enum AuthLevel: Swift.Codable, Swift.Hashable, Swift.Sendable, AccessRuntime.AccessEnumeration {
         /// 一级, 用户自行注册 (self-registered)
         case l1
         /// 二级, 身份信息格式校验 (format check)
@@ -201,7 +201,7 @@ extension IcbcMobile {
     }
 
     /// 目录类型 (catalogue kind)
-    public enum CatalogKind: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable {
+    public enum CatalogKind: Swift.Codable, Swift.Hashable, Swift.Sendable, AccessRuntime.AccessEnumeration {
         /// 基本目录 (base catalogue)
         case base
         /// 实施清单 (implementation list)
@@ -264,20 +264,21 @@ extension IcbcMobile {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.complaintId, min: nil, max: 64, at: "\(path).complaintId")
-            try AccessRuntime.FieldCheck.format(self.region, .divisionCode, at: "\(path).region")
+            try AccessRuntime.FieldCheck.text(self.complaintId, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).complaintId")
+            try AccessRuntime.FieldCheck.declared(self.kind, at: "\(path).kind")
+            try AccessRuntime.FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
             if let value = self.itemCode {
-                try AccessRuntime.FieldCheck.format(value, .itemCode(pattern: "^[0-9]{12}([0-9A-Z]{0,30})?$"), at: "\(path).itemCode")
+                try AccessRuntime.FieldCheck.text(value, .itemCode, itemCodePattern: "^[0-9]{12}([0-9A-Z]{0,30})?$", at: "\(path).itemCode")
             }
-            try AccessRuntime.FieldCheck.length(self.title, min: 1, max: 100, at: "\(path).title")
-            try AccessRuntime.FieldCheck.length(self.content, min: 1, max: 2000, at: "\(path).content")
+            try AccessRuntime.FieldCheck.text(self.title, nil, AccessSpecFormats.ValueConstraints(minLength: 1, maxLength: 100), at: "\(path).title")
+            try AccessRuntime.FieldCheck.text(self.content, nil, AccessSpecFormats.ValueConstraints(minLength: 1, maxLength: 2000), at: "\(path).content")
             if let value = self.contactName {
-                try AccessRuntime.FieldCheck.length(value, min: nil, max: 50, at: "\(path).contactName")
+                try AccessRuntime.FieldCheck.text(value, nil, AccessSpecFormats.ValueConstraints(maxLength: 50), at: "\(path).contactName")
             }
             if let value = self.contactPhone {
-                try AccessRuntime.FieldCheck.format(value, .phone, at: "\(path).contactPhone")
+                try AccessRuntime.FieldCheck.text(value, .phone, at: "\(path).contactPhone")
             }
-            try AccessRuntime.FieldCheck.format(self.submittedAt, .datetime, at: "\(path).submittedAt")
+            try AccessRuntime.FieldCheck.text(self.submittedAt, .datetime, at: "\(path).submittedAt")
         }
     }
 
@@ -294,9 +295,9 @@ extension IcbcMobile {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.sourcePlatform, min: nil, max: 64, at: "\(path).sourcePlatform")
-            try AccessRuntime.FieldCheck.format(self.region, .divisionCode, at: "\(path).region")
-            try AccessRuntime.FieldCheck.count(self.complaints.count, min: 1, max: 500, at: "\(path).complaints")
+            try AccessRuntime.FieldCheck.text(self.sourcePlatform, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).sourcePlatform")
+            try AccessRuntime.FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
+            try AccessRuntime.FieldCheck.count(self.complaints.count, AccessSpecFormats.ValueConstraints(minItems: 1, maxItems: 500), at: "\(path).complaints")
             for (index0, element0) in self.complaints.enumerated() {
                 try element0.accessValidate(at: "\(path).complaints[\(index0)]")
             }
@@ -304,7 +305,7 @@ extension IcbcMobile {
     }
 
     /// 诉求类型 (kind)
-    public enum ComplaintKind: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable {
+    public enum ComplaintKind: Swift.Codable, Swift.Hashable, Swift.Sendable, AccessRuntime.AccessEnumeration {
         /// 投诉
         case complaint
         /// 建议
@@ -355,6 +356,8 @@ extension IcbcMobile {
         }
 
         public func accessValidate(at path: Swift.String) throws {
+            try AccessRuntime.FieldCheck.declared(self.area, at: "\(path).area")
+            try AccessRuntime.FieldCheck.declared(self.state, at: "\(path).state")
         }
     }
 
@@ -370,8 +373,8 @@ extension IcbcMobile {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.format(self.from, .datetime, at: "\(path).from")
-            try AccessRuntime.FieldCheck.format(self.to, .datetime, at: "\(path).to")
+            try AccessRuntime.FieldCheck.text(self.from, .datetime, at: "\(path).from")
+            try AccessRuntime.FieldCheck.text(self.to, .datetime, at: "\(path).to")
             try self.page.accessValidate(at: "\(path).page")
         }
     }
@@ -401,7 +404,7 @@ extension IcbcMobile {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.consentId, min: nil, max: 64, at: "\(path).consentId")
+            try AccessRuntime.FieldCheck.text(self.consentId, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).consentId")
         }
     }
 
@@ -427,12 +430,15 @@ extension IcbcMobile {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.consentId, min: nil, max: 64, at: "\(path).consentId")
-            try AccessRuntime.FieldCheck.length(self.userId, min: nil, max: 64, at: "\(path).userId")
-            try AccessRuntime.FieldCheck.count(self.scope.count, min: 1, max: nil, at: "\(path).scope")
-            try AccessRuntime.FieldCheck.length(self.purpose, min: nil, max: 200, at: "\(path).purpose")
-            try AccessRuntime.FieldCheck.format(self.grantedAt, .datetime, at: "\(path).grantedAt")
-            try AccessRuntime.FieldCheck.format(self.expiresAt, .datetime, at: "\(path).expiresAt")
+            try AccessRuntime.FieldCheck.text(self.consentId, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).consentId")
+            try AccessRuntime.FieldCheck.text(self.userId, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).userId")
+            try AccessRuntime.FieldCheck.count(self.scope.count, AccessSpecFormats.ValueConstraints(minItems: 1), at: "\(path).scope")
+            for (index0, element0) in self.scope.enumerated() {
+                try AccessRuntime.FieldCheck.declared(element0, at: "\(path).scope[\(index0)]")
+            }
+            try AccessRuntime.FieldCheck.text(self.purpose, nil, AccessSpecFormats.ValueConstraints(maxLength: 200), at: "\(path).purpose")
+            try AccessRuntime.FieldCheck.text(self.grantedAt, .datetime, at: "\(path).grantedAt")
+            try AccessRuntime.FieldCheck.text(self.expiresAt, .datetime, at: "\(path).expiresAt")
         }
     }
 
@@ -451,15 +457,18 @@ extension IcbcMobile {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.consentId, min: nil, max: 64, at: "\(path).consentId")
-            try AccessRuntime.FieldCheck.length(self.userId, min: nil, max: 64, at: "\(path).userId")
-            try AccessRuntime.FieldCheck.count(self.scope.count, min: 1, max: nil, at: "\(path).scope")
-            try AccessRuntime.FieldCheck.format(self.revokedAt, .datetime, at: "\(path).revokedAt")
+            try AccessRuntime.FieldCheck.text(self.consentId, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).consentId")
+            try AccessRuntime.FieldCheck.text(self.userId, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).userId")
+            try AccessRuntime.FieldCheck.count(self.scope.count, AccessSpecFormats.ValueConstraints(minItems: 1), at: "\(path).scope")
+            for (index0, element0) in self.scope.enumerated() {
+                try AccessRuntime.FieldCheck.declared(element0, at: "\(path).scope[\(index0)]")
+            }
+            try AccessRuntime.FieldCheck.text(self.revokedAt, .datetime, at: "\(path).revokedAt")
         }
     }
 
     /// 数据使用范围 (the ids listed under thirdParty.dataScope)
-    public enum DataScope: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable {
+    public enum DataScope: Swift.Codable, Swift.Hashable, Swift.Sendable, AccessRuntime.AccessEnumeration {
         /// 用户身份信息
         case identityUserinfo
         /// 证照核验结果
@@ -528,9 +537,10 @@ extension IcbcMobile {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.format(self.checkedAt, .datetime, at: "\(path).checkedAt")
+            try AccessRuntime.FieldCheck.declared(self.state, at: "\(path).state")
+            try AccessRuntime.FieldCheck.text(self.checkedAt, .datetime, at: "\(path).checkedAt")
             if let value = self.version {
-                try AccessRuntime.FieldCheck.length(value, min: nil, max: 32, at: "\(path).version")
+                try AccessRuntime.FieldCheck.text(value, nil, AccessSpecFormats.ValueConstraints(maxLength: 32), at: "\(path).version")
             }
             if let value = self.components {
                 for (index0, element0) in value.enumerated() {
@@ -540,7 +550,7 @@ extension IcbcMobile {
         }
     }
 
-    public enum HealthState: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable {
+    public enum HealthState: Swift.Codable, Swift.Hashable, Swift.Sendable, AccessRuntime.AccessEnumeration {
         /// 正常
         case up
         /// 降级
@@ -599,12 +609,13 @@ extension IcbcMobile {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.name, min: 1, max: 100, at: "\(path).name")
+            try AccessRuntime.FieldCheck.text(self.name, nil, AccessSpecFormats.ValueConstraints(minLength: 1, maxLength: 100), at: "\(path).name")
+            try AccessRuntime.FieldCheck.declared(self.subjectType, at: "\(path).subjectType")
             if let value = self.idNumber {
-                try AccessRuntime.FieldCheck.format(value, .residentId, at: "\(path).idNumber")
+                try AccessRuntime.FieldCheck.text(value, .residentId, at: "\(path).idNumber")
             }
             if let value = self.uscc {
-                try AccessRuntime.FieldCheck.format(value, .uscc, at: "\(path).uscc")
+                try AccessRuntime.FieldCheck.text(value, .uscc, at: "\(path).uscc")
             }
         }
     }
@@ -634,18 +645,23 @@ extension IcbcMobile {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.incidentId, min: nil, max: 64, at: "\(path).incidentId")
-            try AccessRuntime.FieldCheck.length(self.platformId, min: nil, max: 64, at: "\(path).platformId")
-            try AccessRuntime.FieldCheck.format(self.region, .divisionCode, at: "\(path).region")
-            try AccessRuntime.FieldCheck.count(self.areas.count, min: 1, max: nil, at: "\(path).areas")
-            try AccessRuntime.FieldCheck.format(self.occurredAt, .datetime, at: "\(path).occurredAt")
-            try AccessRuntime.FieldCheck.length(self.summary, min: 1, max: 500, at: "\(path).summary")
-            try AccessRuntime.FieldCheck.format(self.contactPhone, .phone, at: "\(path).contactPhone")
+            try AccessRuntime.FieldCheck.text(self.incidentId, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).incidentId")
+            try AccessRuntime.FieldCheck.text(self.platformId, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).platformId")
+            try AccessRuntime.FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
+            try AccessRuntime.FieldCheck.declared(self.severity, at: "\(path).severity")
+            try AccessRuntime.FieldCheck.declared(self.status, at: "\(path).status")
+            try AccessRuntime.FieldCheck.count(self.areas.count, AccessSpecFormats.ValueConstraints(minItems: 1), at: "\(path).areas")
+            for (index0, element0) in self.areas.enumerated() {
+                try AccessRuntime.FieldCheck.declared(element0, at: "\(path).areas[\(index0)]")
+            }
+            try AccessRuntime.FieldCheck.text(self.occurredAt, .datetime, at: "\(path).occurredAt")
+            try AccessRuntime.FieldCheck.text(self.summary, nil, AccessSpecFormats.ValueConstraints(minLength: 1, maxLength: 500), at: "\(path).summary")
+            try AccessRuntime.FieldCheck.text(self.contactPhone, .phone, at: "\(path).contactPhone")
         }
     }
 
     /// 事件级别 (incident severity)
-    public enum IncidentSeverity: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable {
+    public enum IncidentSeverity: Swift.Codable, Swift.Hashable, Swift.Sendable, AccessRuntime.AccessEnumeration {
         /// 特别重大 (platform unavailable)
         case p1
         /// 重大 (an access area unavailable)
@@ -690,7 +706,7 @@ extension IcbcMobile {
         }
     }
 
-    public enum IncidentStatus: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable {
+    public enum IncidentStatus: Swift.Codable, Swift.Hashable, Swift.Sendable, AccessRuntime.AccessEnumeration {
         /// 处置中
         case `open`
         /// 已缓解
@@ -770,27 +786,28 @@ extension IcbcMobile {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.format(self.itemCode, .itemCode(pattern: "^[0-9]{12}([0-9A-Z]{0,30})?$"), at: "\(path).itemCode")
-            try AccessRuntime.FieldCheck.format(self.baseCode, .itemCode(pattern: "^[0-9]{12}([0-9A-Z]{0,30})?$"), at: "\(path).baseCode")
-            try AccessRuntime.FieldCheck.length(self.name, min: 1, max: 200, at: "\(path).name")
-            try AccessRuntime.FieldCheck.format(self.region, .divisionCode, at: "\(path).region")
-            try AccessRuntime.FieldCheck.length(self.department, min: nil, max: 100, at: "\(path).department")
-            try AccessRuntime.FieldCheck.format(self.departmentUscc, .uscc, at: "\(path).departmentUscc")
+            try AccessRuntime.FieldCheck.text(self.itemCode, .itemCode, itemCodePattern: "^[0-9]{12}([0-9A-Z]{0,30})?$", at: "\(path).itemCode")
+            try AccessRuntime.FieldCheck.text(self.baseCode, .itemCode, itemCodePattern: "^[0-9]{12}([0-9A-Z]{0,30})?$", at: "\(path).baseCode")
+            try AccessRuntime.FieldCheck.text(self.name, nil, AccessSpecFormats.ValueConstraints(minLength: 1, maxLength: 200), at: "\(path).name")
+            try AccessRuntime.FieldCheck.declared(self.itemType, at: "\(path).itemType")
+            try AccessRuntime.FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
+            try AccessRuntime.FieldCheck.text(self.department, nil, AccessSpecFormats.ValueConstraints(maxLength: 100), at: "\(path).department")
+            try AccessRuntime.FieldCheck.text(self.departmentUscc, .uscc, at: "\(path).departmentUscc")
             if let value = self.legalTimeLimitDays {
-                try AccessRuntime.FieldCheck.range(value, minimum: 0.0, maximum: nil, at: "\(path).legalTimeLimitDays")
+                try AccessRuntime.FieldCheck.integer(value, AccessSpecFormats.ValueConstraints(minimum: 0.0), at: "\(path).legalTimeLimitDays")
             }
             if let value = self.promisedTimeLimitDays {
-                try AccessRuntime.FieldCheck.range(value, minimum: 0.0, maximum: nil, at: "\(path).promisedTimeLimitDays")
+                try AccessRuntime.FieldCheck.integer(value, AccessSpecFormats.ValueConstraints(minimum: 0.0), at: "\(path).promisedTimeLimitDays")
             }
             if let value = self.onlineUrl {
-                try AccessRuntime.FieldCheck.format(value, .url, at: "\(path).onlineUrl")
+                try AccessRuntime.FieldCheck.text(value, .url, at: "\(path).onlineUrl")
             }
-            try AccessRuntime.FieldCheck.format(self.updatedAt, .datetime, at: "\(path).updatedAt")
+            try AccessRuntime.FieldCheck.text(self.updatedAt, .datetime, at: "\(path).updatedAt")
         }
     }
 
     /// 事项类型 (item type)
-    public enum ItemType: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable {
+    public enum ItemType: Swift.Codable, Swift.Hashable, Swift.Sendable, AccessRuntime.AccessEnumeration {
         /// 行政许可
         case administrativeLicensing
         /// 行政确认
@@ -862,14 +879,14 @@ extension IcbcMobile {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.platformId, min: nil, max: 64, at: "\(path).platformId")
-            try AccessRuntime.FieldCheck.format(self.region, .divisionCode, at: "\(path).region")
-            try AccessRuntime.FieldCheck.format(self.periodStart, .datetime, at: "\(path).periodStart")
-            try AccessRuntime.FieldCheck.format(self.periodEnd, .datetime, at: "\(path).periodEnd")
-            try AccessRuntime.FieldCheck.range(self.availabilityPercent, minimum: 0.0, maximum: 100.0, at: "\(path).availabilityPercent")
-            try AccessRuntime.FieldCheck.range(self.p95LatencyMs, minimum: 0.0, maximum: nil, at: "\(path).p95LatencyMs")
-            try AccessRuntime.FieldCheck.range(self.requestCount, minimum: 0.0, maximum: nil, at: "\(path).requestCount")
-            try AccessRuntime.FieldCheck.range(self.errorCount, minimum: 0.0, maximum: nil, at: "\(path).errorCount")
+            try AccessRuntime.FieldCheck.text(self.platformId, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).platformId")
+            try AccessRuntime.FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
+            try AccessRuntime.FieldCheck.text(self.periodStart, .datetime, at: "\(path).periodStart")
+            try AccessRuntime.FieldCheck.text(self.periodEnd, .datetime, at: "\(path).periodEnd")
+            try AccessRuntime.FieldCheck.number(self.availabilityPercent, AccessSpecFormats.ValueConstraints(minimum: 0.0, maximum: 100.0), at: "\(path).availabilityPercent")
+            try AccessRuntime.FieldCheck.integer(self.p95LatencyMs, AccessSpecFormats.ValueConstraints(minimum: 0.0), at: "\(path).p95LatencyMs")
+            try AccessRuntime.FieldCheck.integer(self.requestCount, AccessSpecFormats.ValueConstraints(minimum: 0.0), at: "\(path).requestCount")
+            try AccessRuntime.FieldCheck.integer(self.errorCount, AccessSpecFormats.ValueConstraints(minimum: 0.0), at: "\(path).errorCount")
         }
     }
 
@@ -887,9 +904,9 @@ extension IcbcMobile {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.range(self.pageNo, minimum: 1.0, maximum: nil, at: "\(path).pageNo")
-            try AccessRuntime.FieldCheck.range(self.pageSize, minimum: 1.0, maximum: 100.0, at: "\(path).pageSize")
-            try AccessRuntime.FieldCheck.range(self.total, minimum: 0.0, maximum: nil, at: "\(path).total")
+            try AccessRuntime.FieldCheck.integer(self.pageNo, AccessSpecFormats.ValueConstraints(minimum: 1.0), at: "\(path).pageNo")
+            try AccessRuntime.FieldCheck.integer(self.pageSize, AccessSpecFormats.ValueConstraints(minimum: 1.0, maximum: 100.0), at: "\(path).pageSize")
+            try AccessRuntime.FieldCheck.integer(self.total, AccessSpecFormats.ValueConstraints(minimum: 0.0), at: "\(path).total")
         }
     }
 
@@ -906,8 +923,8 @@ extension IcbcMobile {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.range(self.pageNo, minimum: 1.0, maximum: nil, at: "\(path).pageNo")
-            try AccessRuntime.FieldCheck.range(self.pageSize, minimum: 1.0, maximum: 100.0, at: "\(path).pageSize")
+            try AccessRuntime.FieldCheck.integer(self.pageNo, AccessSpecFormats.ValueConstraints(minimum: 1.0), at: "\(path).pageNo")
+            try AccessRuntime.FieldCheck.integer(self.pageSize, AccessSpecFormats.ValueConstraints(minimum: 1.0, maximum: 100.0), at: "\(path).pageSize")
         }
     }
 
@@ -940,15 +957,17 @@ extension IcbcMobile {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.ratingId, min: nil, max: 64, at: "\(path).ratingId")
-            try AccessRuntime.FieldCheck.length(self.handlingNo, min: nil, max: 64, at: "\(path).handlingNo")
-            try AccessRuntime.FieldCheck.format(self.itemCode, .itemCode(pattern: "^[0-9]{12}([0-9A-Z]{0,30})?$"), at: "\(path).itemCode")
-            try AccessRuntime.FieldCheck.format(self.region, .divisionCode, at: "\(path).region")
-            try AccessRuntime.FieldCheck.range(self.score, minimum: 1.0, maximum: 5.0, at: "\(path).score")
+            try AccessRuntime.FieldCheck.text(self.ratingId, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).ratingId")
+            try AccessRuntime.FieldCheck.text(self.handlingNo, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).handlingNo")
+            try AccessRuntime.FieldCheck.text(self.itemCode, .itemCode, itemCodePattern: "^[0-9]{12}([0-9A-Z]{0,30})?$", at: "\(path).itemCode")
+            try AccessRuntime.FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
+            try AccessRuntime.FieldCheck.declared(self.channel, at: "\(path).channel")
+            try AccessRuntime.FieldCheck.integer(self.score, AccessSpecFormats.ValueConstraints(minimum: 1.0, maximum: 5.0), at: "\(path).score")
             if let value = self.comment {
-                try AccessRuntime.FieldCheck.length(value, min: nil, max: 500, at: "\(path).comment")
+                try AccessRuntime.FieldCheck.text(value, nil, AccessSpecFormats.ValueConstraints(maxLength: 500), at: "\(path).comment")
             }
-            try AccessRuntime.FieldCheck.format(self.ratedAt, .datetime, at: "\(path).ratedAt")
+            try AccessRuntime.FieldCheck.declared(self.subjectType, at: "\(path).subjectType")
+            try AccessRuntime.FieldCheck.text(self.ratedAt, .datetime, at: "\(path).ratedAt")
         }
     }
 
@@ -966,9 +985,9 @@ extension IcbcMobile {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.sourcePlatform, min: nil, max: 64, at: "\(path).sourcePlatform")
-            try AccessRuntime.FieldCheck.format(self.region, .divisionCode, at: "\(path).region")
-            try AccessRuntime.FieldCheck.count(self.ratings.count, min: 1, max: 1000, at: "\(path).ratings")
+            try AccessRuntime.FieldCheck.text(self.sourcePlatform, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).sourcePlatform")
+            try AccessRuntime.FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
+            try AccessRuntime.FieldCheck.count(self.ratings.count, AccessSpecFormats.ValueConstraints(minItems: 1, maxItems: 1000), at: "\(path).ratings")
             for (index0, element0) in self.ratings.enumerated() {
                 try element0.accessValidate(at: "\(path).ratings[\(index0)]")
             }
@@ -976,7 +995,7 @@ extension IcbcMobile {
     }
 
     /// 评价渠道 (rating channel)
-    public enum RatingChannel: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable {
+    public enum RatingChannel: Swift.Codable, Swift.Hashable, Swift.Sendable, AccessRuntime.AccessEnumeration {
         /// 网站
         case web
         /// 移动端
@@ -1035,8 +1054,8 @@ extension IcbcMobile {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.ticket, min: 1, max: 128, at: "\(path).ticket")
-            try AccessRuntime.FieldCheck.length(self.state, min: nil, max: 64, at: "\(path).state")
+            try AccessRuntime.FieldCheck.text(self.ticket, nil, AccessSpecFormats.ValueConstraints(minLength: 1, maxLength: 128), at: "\(path).ticket")
+            try AccessRuntime.FieldCheck.text(self.state, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).state")
         }
     }
 
@@ -1048,12 +1067,12 @@ extension IcbcMobile {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.format(self.redirectUrl, .url, at: "\(path).redirectUrl")
+            try AccessRuntime.FieldCheck.text(self.redirectUrl, .url, at: "\(path).redirectUrl")
         }
     }
 
     /// 主体类型 (subject type)
-    public enum SubjectType: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable {
+    public enum SubjectType: Swift.Codable, Swift.Hashable, Swift.Sendable, AccessRuntime.AccessEnumeration {
         /// 自然人 (natural person)
         case naturalPerson
         /// 法人 (legal person)

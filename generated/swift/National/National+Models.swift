@@ -5,7 +5,7 @@ import AccessRuntime
 
 extension National {
     /// 接入领域 (access area)
-    public enum AccessArea: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable {
+    public enum AccessArea: Swift.Codable, Swift.Hashable, Swift.Sendable, AccessRuntime.AccessEnumeration {
         /// 政务服务事项
         case items
         /// 政务服务门户
@@ -79,13 +79,13 @@ extension National {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.accessId, min: 1, max: 64, at: "\(path).accessId")
-            try AccessRuntime.FieldCheck.length(self.accessToken, min: 1, max: 256, at: "\(path).accessToken")
+            try AccessRuntime.FieldCheck.text(self.accessId, nil, AccessSpecFormats.ValueConstraints(minLength: 1, maxLength: 64), at: "\(path).accessId")
+            try AccessRuntime.FieldCheck.text(self.accessToken, nil, AccessSpecFormats.ValueConstraints(minLength: 1, maxLength: 256), at: "\(path).accessToken")
         }
     }
 
     /// 法人账号角色 (legal-person account role)
-    public enum AccountRole: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable {
+    public enum AccountRole: Swift.Codable, Swift.Hashable, Swift.Sendable, AccessRuntime.AccessEnumeration {
         /// 法定代表人 (legal representative)
         case legalRepresentative
         /// 管理员 (administrator)
@@ -142,10 +142,10 @@ extension National {
 
         public func accessValidate(at path: Swift.String) throws {
             if let value = self.receiptId {
-                try AccessRuntime.FieldCheck.length(value, min: nil, max: 64, at: "\(path).receiptId")
+                try AccessRuntime.FieldCheck.text(value, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).receiptId")
             }
             if let value = self.message {
-                try AccessRuntime.FieldCheck.length(value, min: nil, max: 200, at: "\(path).message")
+                try AccessRuntime.FieldCheck.text(value, nil, AccessSpecFormats.ValueConstraints(maxLength: 200), at: "\(path).message")
             }
         }
     }
@@ -184,13 +184,13 @@ extension National {
 
         public func accessValidate(at path: Swift.String) throws {
             if let value = self.accessId {
-                try AccessRuntime.FieldCheck.length(value, min: nil, max: 64, at: "\(path).accessId")
+                try AccessRuntime.FieldCheck.text(value, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).accessId")
             }
             if let value = self.operationId {
-                try AccessRuntime.FieldCheck.length(value, min: nil, max: 64, at: "\(path).operationId")
+                try AccessRuntime.FieldCheck.text(value, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).operationId")
             }
-            try AccessRuntime.FieldCheck.format(self.from, .datetime, at: "\(path).from")
-            try AccessRuntime.FieldCheck.format(self.to, .datetime, at: "\(path).to")
+            try AccessRuntime.FieldCheck.text(self.from, .datetime, at: "\(path).from")
+            try AccessRuntime.FieldCheck.text(self.to, .datetime, at: "\(path).to")
             try self.page.accessValidate(at: "\(path).page")
         }
     }
@@ -217,19 +217,19 @@ extension National {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.recordId, min: nil, max: 64, at: "\(path).recordId")
-            try AccessRuntime.FieldCheck.length(self.accessId, min: nil, max: 64, at: "\(path).accessId")
-            try AccessRuntime.FieldCheck.length(self.operationId, min: nil, max: 64, at: "\(path).operationId")
-            try AccessRuntime.FieldCheck.pattern(self.method, "^(GET|POST|PUT|PATCH|DELETE)$", at: "\(path).method")
-            try AccessRuntime.FieldCheck.length(self.path, min: nil, max: 256, at: "\(path).path")
-            try AccessRuntime.FieldCheck.length(self.clientIp, min: nil, max: 45, at: "\(path).clientIp")
-            try AccessRuntime.FieldCheck.range(self.status, minimum: 100.0, maximum: 599.0, at: "\(path).status")
-            try AccessRuntime.FieldCheck.format(self.occurredAt, .datetime, at: "\(path).occurredAt")
+            try AccessRuntime.FieldCheck.text(self.recordId, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).recordId")
+            try AccessRuntime.FieldCheck.text(self.accessId, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).accessId")
+            try AccessRuntime.FieldCheck.text(self.operationId, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).operationId")
+            try AccessRuntime.FieldCheck.text(self.method, nil, AccessSpecFormats.ValueConstraints(patterns: ["^(GET|POST|PUT|PATCH|DELETE)$"]), at: "\(path).method")
+            try AccessRuntime.FieldCheck.text(self.path, nil, AccessSpecFormats.ValueConstraints(maxLength: 256), at: "\(path).path")
+            try AccessRuntime.FieldCheck.text(self.clientIp, nil, AccessSpecFormats.ValueConstraints(maxLength: 45), at: "\(path).clientIp")
+            try AccessRuntime.FieldCheck.integer(self.status, AccessSpecFormats.ValueConstraints(minimum: 100.0, maximum: 599.0), at: "\(path).status")
+            try AccessRuntime.FieldCheck.text(self.occurredAt, .datetime, at: "\(path).occurredAt")
         }
     }
 
     /// 实名认证等级 (real-name level)
-    public enum AuthLevel: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable {
+    public enum AuthLevel: Swift.Codable, Swift.Hashable, Swift.Sendable, AccessRuntime.AccessEnumeration {
         /// 一级, 用户自行注册 (self-registered)
         case l1
         /// 二级, 身份信息格式校验 (format check)
@@ -299,11 +299,12 @@ extension National {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.format(self.baseCode, .itemCode(pattern: "^[0-9]{12}([0-9A-Z]{0,30})?$"), at: "\(path).baseCode")
-            try AccessRuntime.FieldCheck.length(self.name, min: nil, max: 200, at: "\(path).name")
-            try AccessRuntime.FieldCheck.length(self.competentDepartment, min: nil, max: 100, at: "\(path).competentDepartment")
-            try AccessRuntime.FieldCheck.length(self.legalBasis, min: nil, max: 2000, at: "\(path).legalBasis")
-            try AccessRuntime.FieldCheck.format(self.updatedAt, .datetime, at: "\(path).updatedAt")
+            try AccessRuntime.FieldCheck.text(self.baseCode, .itemCode, itemCodePattern: "^[0-9]{12}([0-9A-Z]{0,30})?$", at: "\(path).baseCode")
+            try AccessRuntime.FieldCheck.text(self.name, nil, AccessSpecFormats.ValueConstraints(maxLength: 200), at: "\(path).name")
+            try AccessRuntime.FieldCheck.declared(self.itemType, at: "\(path).itemType")
+            try AccessRuntime.FieldCheck.text(self.competentDepartment, nil, AccessSpecFormats.ValueConstraints(maxLength: 100), at: "\(path).competentDepartment")
+            try AccessRuntime.FieldCheck.text(self.legalBasis, nil, AccessSpecFormats.ValueConstraints(maxLength: 2000), at: "\(path).legalBasis")
+            try AccessRuntime.FieldCheck.text(self.updatedAt, .datetime, at: "\(path).updatedAt")
         }
     }
 
@@ -316,12 +317,12 @@ extension National {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.format(self.baseCode, .itemCode(pattern: "^[0-9]{12}([0-9A-Z]{0,30})?$"), at: "\(path).baseCode")
+            try AccessRuntime.FieldCheck.text(self.baseCode, .itemCode, itemCodePattern: "^[0-9]{12}([0-9A-Z]{0,30})?$", at: "\(path).baseCode")
         }
     }
 
     /// 目录类型 (catalogue kind)
-    public enum CatalogKind: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable {
+    public enum CatalogKind: Swift.Codable, Swift.Hashable, Swift.Sendable, AccessRuntime.AccessEnumeration {
         /// 基本目录 (base catalogue)
         case base
         /// 实施清单 (implementation list)
@@ -384,20 +385,21 @@ extension National {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.complaintId, min: nil, max: 64, at: "\(path).complaintId")
-            try AccessRuntime.FieldCheck.format(self.region, .divisionCode, at: "\(path).region")
+            try AccessRuntime.FieldCheck.text(self.complaintId, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).complaintId")
+            try AccessRuntime.FieldCheck.declared(self.kind, at: "\(path).kind")
+            try AccessRuntime.FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
             if let value = self.itemCode {
-                try AccessRuntime.FieldCheck.format(value, .itemCode(pattern: "^[0-9]{12}([0-9A-Z]{0,30})?$"), at: "\(path).itemCode")
+                try AccessRuntime.FieldCheck.text(value, .itemCode, itemCodePattern: "^[0-9]{12}([0-9A-Z]{0,30})?$", at: "\(path).itemCode")
             }
-            try AccessRuntime.FieldCheck.length(self.title, min: 1, max: 100, at: "\(path).title")
-            try AccessRuntime.FieldCheck.length(self.content, min: 1, max: 2000, at: "\(path).content")
+            try AccessRuntime.FieldCheck.text(self.title, nil, AccessSpecFormats.ValueConstraints(minLength: 1, maxLength: 100), at: "\(path).title")
+            try AccessRuntime.FieldCheck.text(self.content, nil, AccessSpecFormats.ValueConstraints(minLength: 1, maxLength: 2000), at: "\(path).content")
             if let value = self.contactName {
-                try AccessRuntime.FieldCheck.length(value, min: nil, max: 50, at: "\(path).contactName")
+                try AccessRuntime.FieldCheck.text(value, nil, AccessSpecFormats.ValueConstraints(maxLength: 50), at: "\(path).contactName")
             }
             if let value = self.contactPhone {
-                try AccessRuntime.FieldCheck.format(value, .phone, at: "\(path).contactPhone")
+                try AccessRuntime.FieldCheck.text(value, .phone, at: "\(path).contactPhone")
             }
-            try AccessRuntime.FieldCheck.format(self.submittedAt, .datetime, at: "\(path).submittedAt")
+            try AccessRuntime.FieldCheck.text(self.submittedAt, .datetime, at: "\(path).submittedAt")
         }
     }
 
@@ -414,9 +416,9 @@ extension National {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.sourcePlatform, min: nil, max: 64, at: "\(path).sourcePlatform")
-            try AccessRuntime.FieldCheck.format(self.region, .divisionCode, at: "\(path).region")
-            try AccessRuntime.FieldCheck.count(self.complaints.count, min: 1, max: 500, at: "\(path).complaints")
+            try AccessRuntime.FieldCheck.text(self.sourcePlatform, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).sourcePlatform")
+            try AccessRuntime.FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
+            try AccessRuntime.FieldCheck.count(self.complaints.count, AccessSpecFormats.ValueConstraints(minItems: 1, maxItems: 500), at: "\(path).complaints")
             for (index0, element0) in self.complaints.enumerated() {
                 try element0.accessValidate(at: "\(path).complaints[\(index0)]")
             }
@@ -424,7 +426,7 @@ extension National {
     }
 
     /// 诉求类型 (kind)
-    public enum ComplaintKind: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable {
+    public enum ComplaintKind: Swift.Codable, Swift.Hashable, Swift.Sendable, AccessRuntime.AccessEnumeration {
         /// 投诉
         case complaint
         /// 建议
@@ -475,10 +477,12 @@ extension National {
         }
 
         public func accessValidate(at path: Swift.String) throws {
+            try AccessRuntime.FieldCheck.declared(self.area, at: "\(path).area")
+            try AccessRuntime.FieldCheck.declared(self.state, at: "\(path).state")
         }
     }
 
-    public enum DocumentType: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable {
+    public enum DocumentType: Swift.Codable, Swift.Hashable, Swift.Sendable, AccessRuntime.AccessEnumeration {
         /// PDF 文件
         case pdf
         /// OFD 版式文件 (GB/T 33190)
@@ -525,8 +529,8 @@ extension National {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.format(self.downloadUrl, .url, at: "\(path).downloadUrl")
-            try AccessRuntime.FieldCheck.format(self.expiresAt, .datetime, at: "\(path).expiresAt")
+            try AccessRuntime.FieldCheck.text(self.downloadUrl, .url, at: "\(path).downloadUrl")
+            try AccessRuntime.FieldCheck.text(self.expiresAt, .datetime, at: "\(path).expiresAt")
         }
     }
 
@@ -549,9 +553,9 @@ extension National {
 
         public func accessValidate(at path: Swift.String) throws {
             try self.head.accessValidate(at: "\(path).head")
-            try AccessRuntime.FieldCheck.format(self.certIdentifier, .licenseId, at: "\(path).certIdentifier")
-            try AccessRuntime.FieldCheck.length(self.useCause, min: 1, max: 200, at: "\(path).useCause")
-            try AccessRuntime.FieldCheck.range(self.expiry, minimum: 60.0, maximum: 3600.0, at: "\(path).expiry")
+            try AccessRuntime.FieldCheck.text(self.certIdentifier, .licenseId, at: "\(path).certIdentifier")
+            try AccessRuntime.FieldCheck.text(self.useCause, nil, AccessSpecFormats.ValueConstraints(minLength: 1, maxLength: 200), at: "\(path).useCause")
+            try AccessRuntime.FieldCheck.integer(self.expiry, AccessSpecFormats.ValueConstraints(minimum: 60.0, maximum: 3600.0), at: "\(path).expiry")
         }
     }
 
@@ -583,9 +587,10 @@ extension National {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.format(self.checkedAt, .datetime, at: "\(path).checkedAt")
+            try AccessRuntime.FieldCheck.declared(self.state, at: "\(path).state")
+            try AccessRuntime.FieldCheck.text(self.checkedAt, .datetime, at: "\(path).checkedAt")
             if let value = self.version {
-                try AccessRuntime.FieldCheck.length(value, min: nil, max: 32, at: "\(path).version")
+                try AccessRuntime.FieldCheck.text(value, nil, AccessSpecFormats.ValueConstraints(maxLength: 32), at: "\(path).version")
             }
             if let value = self.components {
                 for (index0, element0) in value.enumerated() {
@@ -595,7 +600,7 @@ extension National {
         }
     }
 
-    public enum HealthState: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable {
+    public enum HealthState: Swift.Codable, Swift.Hashable, Swift.Sendable, AccessRuntime.AccessEnumeration {
         /// 正常
         case up
         /// 降级
@@ -654,12 +659,13 @@ extension National {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.name, min: 1, max: 100, at: "\(path).name")
+            try AccessRuntime.FieldCheck.text(self.name, nil, AccessSpecFormats.ValueConstraints(minLength: 1, maxLength: 100), at: "\(path).name")
+            try AccessRuntime.FieldCheck.declared(self.subjectType, at: "\(path).subjectType")
             if let value = self.idNumber {
-                try AccessRuntime.FieldCheck.format(value, .residentId, at: "\(path).idNumber")
+                try AccessRuntime.FieldCheck.text(value, .residentId, at: "\(path).idNumber")
             }
             if let value = self.uscc {
-                try AccessRuntime.FieldCheck.format(value, .uscc, at: "\(path).uscc")
+                try AccessRuntime.FieldCheck.text(value, .uscc, at: "\(path).uscc")
             }
         }
     }
@@ -692,18 +698,23 @@ extension National {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.incidentId, min: nil, max: 64, at: "\(path).incidentId")
-            try AccessRuntime.FieldCheck.length(self.platformId, min: nil, max: 64, at: "\(path).platformId")
-            try AccessRuntime.FieldCheck.format(self.region, .divisionCode, at: "\(path).region")
-            try AccessRuntime.FieldCheck.count(self.areas.count, min: 1, max: nil, at: "\(path).areas")
-            try AccessRuntime.FieldCheck.format(self.occurredAt, .datetime, at: "\(path).occurredAt")
-            try AccessRuntime.FieldCheck.length(self.summary, min: 1, max: 500, at: "\(path).summary")
-            try AccessRuntime.FieldCheck.format(self.contactPhone, .phone, at: "\(path).contactPhone")
+            try AccessRuntime.FieldCheck.text(self.incidentId, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).incidentId")
+            try AccessRuntime.FieldCheck.text(self.platformId, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).platformId")
+            try AccessRuntime.FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
+            try AccessRuntime.FieldCheck.declared(self.severity, at: "\(path).severity")
+            try AccessRuntime.FieldCheck.declared(self.status, at: "\(path).status")
+            try AccessRuntime.FieldCheck.count(self.areas.count, AccessSpecFormats.ValueConstraints(minItems: 1), at: "\(path).areas")
+            for (index0, element0) in self.areas.enumerated() {
+                try AccessRuntime.FieldCheck.declared(element0, at: "\(path).areas[\(index0)]")
+            }
+            try AccessRuntime.FieldCheck.text(self.occurredAt, .datetime, at: "\(path).occurredAt")
+            try AccessRuntime.FieldCheck.text(self.summary, nil, AccessSpecFormats.ValueConstraints(minLength: 1, maxLength: 500), at: "\(path).summary")
+            try AccessRuntime.FieldCheck.text(self.contactPhone, .phone, at: "\(path).contactPhone")
         }
     }
 
     /// 事件级别 (incident severity)
-    public enum IncidentSeverity: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable {
+    public enum IncidentSeverity: Swift.Codable, Swift.Hashable, Swift.Sendable, AccessRuntime.AccessEnumeration {
         /// 特别重大 (platform unavailable)
         case p1
         /// 重大 (an access area unavailable)
@@ -748,7 +759,7 @@ extension National {
         }
     }
 
-    public enum IncidentStatus: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable {
+    public enum IncidentStatus: Swift.Codable, Swift.Hashable, Swift.Sendable, AccessRuntime.AccessEnumeration {
         /// 处置中
         case `open`
         /// 已缓解
@@ -808,10 +819,11 @@ extension National {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.sourcePlatform, min: nil, max: 64, at: "\(path).sourcePlatform")
-            try AccessRuntime.FieldCheck.format(self.region, .divisionCode, at: "\(path).region")
-            try AccessRuntime.FieldCheck.length(self.batchNo, min: nil, max: 64, at: "\(path).batchNo")
-            try AccessRuntime.FieldCheck.count(self.items.count, min: 1, max: 1000, at: "\(path).items")
+            try AccessRuntime.FieldCheck.text(self.sourcePlatform, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).sourcePlatform")
+            try AccessRuntime.FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
+            try AccessRuntime.FieldCheck.declared(self.catalog, at: "\(path).catalog")
+            try AccessRuntime.FieldCheck.text(self.batchNo, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).batchNo")
+            try AccessRuntime.FieldCheck.count(self.items.count, AccessSpecFormats.ValueConstraints(minItems: 1, maxItems: 1000), at: "\(path).items")
             for (index0, element0) in self.items.enumerated() {
                 try element0.accessValidate(at: "\(path).items[\(index0)]")
             }
@@ -857,27 +869,28 @@ extension National {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.format(self.itemCode, .itemCode(pattern: "^[0-9]{12}([0-9A-Z]{0,30})?$"), at: "\(path).itemCode")
-            try AccessRuntime.FieldCheck.format(self.baseCode, .itemCode(pattern: "^[0-9]{12}([0-9A-Z]{0,30})?$"), at: "\(path).baseCode")
-            try AccessRuntime.FieldCheck.length(self.name, min: 1, max: 200, at: "\(path).name")
-            try AccessRuntime.FieldCheck.format(self.region, .divisionCode, at: "\(path).region")
-            try AccessRuntime.FieldCheck.length(self.department, min: nil, max: 100, at: "\(path).department")
-            try AccessRuntime.FieldCheck.format(self.departmentUscc, .uscc, at: "\(path).departmentUscc")
+            try AccessRuntime.FieldCheck.text(self.itemCode, .itemCode, itemCodePattern: "^[0-9]{12}([0-9A-Z]{0,30})?$", at: "\(path).itemCode")
+            try AccessRuntime.FieldCheck.text(self.baseCode, .itemCode, itemCodePattern: "^[0-9]{12}([0-9A-Z]{0,30})?$", at: "\(path).baseCode")
+            try AccessRuntime.FieldCheck.text(self.name, nil, AccessSpecFormats.ValueConstraints(minLength: 1, maxLength: 200), at: "\(path).name")
+            try AccessRuntime.FieldCheck.declared(self.itemType, at: "\(path).itemType")
+            try AccessRuntime.FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
+            try AccessRuntime.FieldCheck.text(self.department, nil, AccessSpecFormats.ValueConstraints(maxLength: 100), at: "\(path).department")
+            try AccessRuntime.FieldCheck.text(self.departmentUscc, .uscc, at: "\(path).departmentUscc")
             if let value = self.legalTimeLimitDays {
-                try AccessRuntime.FieldCheck.range(value, minimum: 0.0, maximum: nil, at: "\(path).legalTimeLimitDays")
+                try AccessRuntime.FieldCheck.integer(value, AccessSpecFormats.ValueConstraints(minimum: 0.0), at: "\(path).legalTimeLimitDays")
             }
             if let value = self.promisedTimeLimitDays {
-                try AccessRuntime.FieldCheck.range(value, minimum: 0.0, maximum: nil, at: "\(path).promisedTimeLimitDays")
+                try AccessRuntime.FieldCheck.integer(value, AccessSpecFormats.ValueConstraints(minimum: 0.0), at: "\(path).promisedTimeLimitDays")
             }
             if let value = self.onlineUrl {
-                try AccessRuntime.FieldCheck.format(value, .url, at: "\(path).onlineUrl")
+                try AccessRuntime.FieldCheck.text(value, .url, at: "\(path).onlineUrl")
             }
-            try AccessRuntime.FieldCheck.format(self.updatedAt, .datetime, at: "\(path).updatedAt")
+            try AccessRuntime.FieldCheck.text(self.updatedAt, .datetime, at: "\(path).updatedAt")
         }
     }
 
     /// 事项类型 (item type)
-    public enum ItemType: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable {
+    public enum ItemType: Swift.Codable, Swift.Hashable, Swift.Sendable, AccessRuntime.AccessEnumeration {
         /// 行政许可
         case administrativeLicensing
         /// 行政确认
@@ -926,7 +939,7 @@ extension National {
         }
     }
 
-    public enum LicenseStatus: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable {
+    public enum LicenseStatus: Swift.Codable, Swift.Hashable, Swift.Sendable, AccessRuntime.AccessEnumeration {
         /// 有效
         case valid
         /// 已过期
@@ -994,13 +1007,16 @@ extension National {
 
         public func accessValidate(at path: Swift.String) throws {
             if let value = self.certIdentifier {
-                try AccessRuntime.FieldCheck.format(value, .licenseId, at: "\(path).certIdentifier")
+                try AccessRuntime.FieldCheck.text(value, .licenseId, at: "\(path).certIdentifier")
+            }
+            if let value = self.status {
+                try AccessRuntime.FieldCheck.declared(value, at: "\(path).status")
             }
             if let value = self.issueDate {
-                try AccessRuntime.FieldCheck.format(value, .date, at: "\(path).issueDate")
+                try AccessRuntime.FieldCheck.text(value, .date, at: "\(path).issueDate")
             }
             if let value = self.validUntil {
-                try AccessRuntime.FieldCheck.format(value, .date, at: "\(path).validUntil")
+                try AccessRuntime.FieldCheck.text(value, .date, at: "\(path).validUntil")
             }
         }
     }
@@ -1028,14 +1044,14 @@ extension National {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.platformId, min: nil, max: 64, at: "\(path).platformId")
-            try AccessRuntime.FieldCheck.format(self.region, .divisionCode, at: "\(path).region")
-            try AccessRuntime.FieldCheck.format(self.periodStart, .datetime, at: "\(path).periodStart")
-            try AccessRuntime.FieldCheck.format(self.periodEnd, .datetime, at: "\(path).periodEnd")
-            try AccessRuntime.FieldCheck.range(self.availabilityPercent, minimum: 0.0, maximum: 100.0, at: "\(path).availabilityPercent")
-            try AccessRuntime.FieldCheck.range(self.p95LatencyMs, minimum: 0.0, maximum: nil, at: "\(path).p95LatencyMs")
-            try AccessRuntime.FieldCheck.range(self.requestCount, minimum: 0.0, maximum: nil, at: "\(path).requestCount")
-            try AccessRuntime.FieldCheck.range(self.errorCount, minimum: 0.0, maximum: nil, at: "\(path).errorCount")
+            try AccessRuntime.FieldCheck.text(self.platformId, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).platformId")
+            try AccessRuntime.FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
+            try AccessRuntime.FieldCheck.text(self.periodStart, .datetime, at: "\(path).periodStart")
+            try AccessRuntime.FieldCheck.text(self.periodEnd, .datetime, at: "\(path).periodEnd")
+            try AccessRuntime.FieldCheck.number(self.availabilityPercent, AccessSpecFormats.ValueConstraints(minimum: 0.0, maximum: 100.0), at: "\(path).availabilityPercent")
+            try AccessRuntime.FieldCheck.integer(self.p95LatencyMs, AccessSpecFormats.ValueConstraints(minimum: 0.0), at: "\(path).p95LatencyMs")
+            try AccessRuntime.FieldCheck.integer(self.requestCount, AccessSpecFormats.ValueConstraints(minimum: 0.0), at: "\(path).requestCount")
+            try AccessRuntime.FieldCheck.integer(self.errorCount, AccessSpecFormats.ValueConstraints(minimum: 0.0), at: "\(path).errorCount")
         }
     }
 
@@ -1053,9 +1069,9 @@ extension National {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.range(self.pageNo, minimum: 1.0, maximum: nil, at: "\(path).pageNo")
-            try AccessRuntime.FieldCheck.range(self.pageSize, minimum: 1.0, maximum: 100.0, at: "\(path).pageSize")
-            try AccessRuntime.FieldCheck.range(self.total, minimum: 0.0, maximum: nil, at: "\(path).total")
+            try AccessRuntime.FieldCheck.integer(self.pageNo, AccessSpecFormats.ValueConstraints(minimum: 1.0), at: "\(path).pageNo")
+            try AccessRuntime.FieldCheck.integer(self.pageSize, AccessSpecFormats.ValueConstraints(minimum: 1.0, maximum: 100.0), at: "\(path).pageSize")
+            try AccessRuntime.FieldCheck.integer(self.total, AccessSpecFormats.ValueConstraints(minimum: 0.0), at: "\(path).total")
         }
     }
 
@@ -1072,8 +1088,8 @@ extension National {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.range(self.pageNo, minimum: 1.0, maximum: nil, at: "\(path).pageNo")
-            try AccessRuntime.FieldCheck.range(self.pageSize, minimum: 1.0, maximum: 100.0, at: "\(path).pageSize")
+            try AccessRuntime.FieldCheck.integer(self.pageNo, AccessSpecFormats.ValueConstraints(minimum: 1.0), at: "\(path).pageNo")
+            try AccessRuntime.FieldCheck.integer(self.pageSize, AccessSpecFormats.ValueConstraints(minimum: 1.0, maximum: 100.0), at: "\(path).pageSize")
         }
     }
 
@@ -1106,15 +1122,17 @@ extension National {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.ratingId, min: nil, max: 64, at: "\(path).ratingId")
-            try AccessRuntime.FieldCheck.length(self.handlingNo, min: nil, max: 64, at: "\(path).handlingNo")
-            try AccessRuntime.FieldCheck.format(self.itemCode, .itemCode(pattern: "^[0-9]{12}([0-9A-Z]{0,30})?$"), at: "\(path).itemCode")
-            try AccessRuntime.FieldCheck.format(self.region, .divisionCode, at: "\(path).region")
-            try AccessRuntime.FieldCheck.range(self.score, minimum: 1.0, maximum: 5.0, at: "\(path).score")
+            try AccessRuntime.FieldCheck.text(self.ratingId, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).ratingId")
+            try AccessRuntime.FieldCheck.text(self.handlingNo, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).handlingNo")
+            try AccessRuntime.FieldCheck.text(self.itemCode, .itemCode, itemCodePattern: "^[0-9]{12}([0-9A-Z]{0,30})?$", at: "\(path).itemCode")
+            try AccessRuntime.FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
+            try AccessRuntime.FieldCheck.declared(self.channel, at: "\(path).channel")
+            try AccessRuntime.FieldCheck.integer(self.score, AccessSpecFormats.ValueConstraints(minimum: 1.0, maximum: 5.0), at: "\(path).score")
             if let value = self.comment {
-                try AccessRuntime.FieldCheck.length(value, min: nil, max: 500, at: "\(path).comment")
+                try AccessRuntime.FieldCheck.text(value, nil, AccessSpecFormats.ValueConstraints(maxLength: 500), at: "\(path).comment")
             }
-            try AccessRuntime.FieldCheck.format(self.ratedAt, .datetime, at: "\(path).ratedAt")
+            try AccessRuntime.FieldCheck.declared(self.subjectType, at: "\(path).subjectType")
+            try AccessRuntime.FieldCheck.text(self.ratedAt, .datetime, at: "\(path).ratedAt")
         }
     }
 
@@ -1132,9 +1150,9 @@ extension National {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.sourcePlatform, min: nil, max: 64, at: "\(path).sourcePlatform")
-            try AccessRuntime.FieldCheck.format(self.region, .divisionCode, at: "\(path).region")
-            try AccessRuntime.FieldCheck.count(self.ratings.count, min: 1, max: 1000, at: "\(path).ratings")
+            try AccessRuntime.FieldCheck.text(self.sourcePlatform, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).sourcePlatform")
+            try AccessRuntime.FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
+            try AccessRuntime.FieldCheck.count(self.ratings.count, AccessSpecFormats.ValueConstraints(minItems: 1, maxItems: 1000), at: "\(path).ratings")
             for (index0, element0) in self.ratings.enumerated() {
                 try element0.accessValidate(at: "\(path).ratings[\(index0)]")
             }
@@ -1142,7 +1160,7 @@ extension National {
     }
 
     /// 评价渠道 (rating channel)
-    public enum RatingChannel: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable {
+    public enum RatingChannel: Swift.Codable, Swift.Hashable, Swift.Sendable, AccessRuntime.AccessEnumeration {
         /// 网站
         case web
         /// 移动端
@@ -1202,7 +1220,8 @@ extension National {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.format(self.signedDocument, .base64, at: "\(path).signedDocument")
+            try AccessRuntime.FieldCheck.declared(self.documentType, at: "\(path).documentType")
+            try AccessRuntime.FieldCheck.text(self.signedDocument, .base64, at: "\(path).signedDocument")
         }
     }
 
@@ -1243,15 +1262,15 @@ extension National {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.sealName, min: nil, max: 100, at: "\(path).sealName")
-            try AccessRuntime.FieldCheck.length(self.sealCode, min: nil, max: 64, at: "\(path).sealCode")
-            try AccessRuntime.FieldCheck.length(self.signerName, min: nil, max: 100, at: "\(path).signerName")
-            try AccessRuntime.FieldCheck.format(self.signedAt, .datetime, at: "\(path).signedAt")
+            try AccessRuntime.FieldCheck.text(self.sealName, nil, AccessSpecFormats.ValueConstraints(maxLength: 100), at: "\(path).sealName")
+            try AccessRuntime.FieldCheck.text(self.sealCode, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).sealCode")
+            try AccessRuntime.FieldCheck.text(self.signerName, nil, AccessSpecFormats.ValueConstraints(maxLength: 100), at: "\(path).signerName")
+            try AccessRuntime.FieldCheck.text(self.signedAt, .datetime, at: "\(path).signedAt")
         }
     }
 
     /// 主体类型 (subject type)
-    public enum SubjectType: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable {
+    public enum SubjectType: Swift.Codable, Swift.Hashable, Swift.Sendable, AccessRuntime.AccessEnumeration {
         /// 自然人 (natural person)
         case naturalPerson
         /// 法人 (legal person)
@@ -1305,10 +1324,10 @@ extension National {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.appId, min: nil, max: 64, at: "\(path).appId")
-            try AccessRuntime.FieldCheck.length(self.ticket, min: 1, max: 128, at: "\(path).ticket")
-            try AccessRuntime.FieldCheck.format(self.timestamp, .datetime, at: "\(path).timestamp")
-            try AccessRuntime.FieldCheck.length(self.nonce, min: 8, max: 32, at: "\(path).nonce")
+            try AccessRuntime.FieldCheck.text(self.appId, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).appId")
+            try AccessRuntime.FieldCheck.text(self.ticket, nil, AccessSpecFormats.ValueConstraints(minLength: 1, maxLength: 128), at: "\(path).ticket")
+            try AccessRuntime.FieldCheck.text(self.timestamp, .datetime, at: "\(path).timestamp")
+            try AccessRuntime.FieldCheck.text(self.nonce, nil, AccessSpecFormats.ValueConstraints(minLength: 8, maxLength: 32), at: "\(path).nonce")
         }
     }
 
@@ -1325,8 +1344,8 @@ extension National {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.accessToken, min: nil, max: 256, at: "\(path).accessToken")
-            try AccessRuntime.FieldCheck.range(self.expiresIn, minimum: 1.0, maximum: 7200.0, at: "\(path).expiresIn")
+            try AccessRuntime.FieldCheck.text(self.accessToken, nil, AccessSpecFormats.ValueConstraints(maxLength: 256), at: "\(path).accessToken")
+            try AccessRuntime.FieldCheck.integer(self.expiresIn, AccessSpecFormats.ValueConstraints(minimum: 1.0, maximum: 7200.0), at: "\(path).expiresIn")
         }
     }
 
@@ -1353,16 +1372,18 @@ extension National {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.userId, min: nil, max: 64, at: "\(path).userId")
-            try AccessRuntime.FieldCheck.length(self.name, min: nil, max: 100, at: "\(path).name")
+            try AccessRuntime.FieldCheck.text(self.userId, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).userId")
+            try AccessRuntime.FieldCheck.declared(self.subjectType, at: "\(path).subjectType")
+            try AccessRuntime.FieldCheck.text(self.name, nil, AccessSpecFormats.ValueConstraints(maxLength: 100), at: "\(path).name")
             if let value = self.idNumber {
-                try AccessRuntime.FieldCheck.format(value, .residentId, at: "\(path).idNumber")
+                try AccessRuntime.FieldCheck.text(value, .residentId, at: "\(path).idNumber")
             }
             if let value = self.corpUscc {
-                try AccessRuntime.FieldCheck.format(value, .uscc, at: "\(path).corpUscc")
+                try AccessRuntime.FieldCheck.text(value, .uscc, at: "\(path).corpUscc")
             }
+            try AccessRuntime.FieldCheck.declared(self.authLevel, at: "\(path).authLevel")
             if let value = self.mobile {
-                try AccessRuntime.FieldCheck.format(value, .phone, at: "\(path).mobile")
+                try AccessRuntime.FieldCheck.text(value, .phone, at: "\(path).mobile")
             }
         }
     }
@@ -1375,7 +1396,7 @@ extension National {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.accessToken, min: nil, max: 256, at: "\(path).accessToken")
+            try AccessRuntime.FieldCheck.text(self.accessToken, nil, AccessSpecFormats.ValueConstraints(maxLength: 256), at: "\(path).accessToken")
         }
     }
 
@@ -1402,11 +1423,11 @@ extension National {
 
         public func accessValidate(at path: Swift.String) throws {
             try self.head.accessValidate(at: "\(path).head")
-            try AccessRuntime.FieldCheck.pattern(self.certTypeCode, "^[0-9A-HJ-NPQRTUWXY]{18}[0-9]{3}$", at: "\(path).certTypeCode")
-            try AccessRuntime.FieldCheck.length(self.holder, min: nil, max: 100, at: "\(path).holder")
-            try AccessRuntime.FieldCheck.pattern(self.holderCode, "^([0-9]{17}[0-9X]|[0-9A-HJ-NPQRTUWXY]{18})$", at: "\(path).holderCode")
-            try AccessRuntime.FieldCheck.length(self.certNo, min: nil, max: 64, at: "\(path).certNo")
-            try AccessRuntime.FieldCheck.length(self.useCause, min: 1, max: 200, at: "\(path).useCause")
+            try AccessRuntime.FieldCheck.text(self.certTypeCode, nil, AccessSpecFormats.ValueConstraints(patterns: ["^[0-9A-HJ-NPQRTUWXY]{18}[0-9]{3}$"]), at: "\(path).certTypeCode")
+            try AccessRuntime.FieldCheck.text(self.holder, nil, AccessSpecFormats.ValueConstraints(maxLength: 100), at: "\(path).holder")
+            try AccessRuntime.FieldCheck.text(self.holderCode, nil, AccessSpecFormats.ValueConstraints(patterns: ["^([0-9]{17}[0-9X]|[0-9A-HJ-NPQRTUWXY]{18})$"]), at: "\(path).holderCode")
+            try AccessRuntime.FieldCheck.text(self.certNo, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).certNo")
+            try AccessRuntime.FieldCheck.text(self.useCause, nil, AccessSpecFormats.ValueConstraints(minLength: 1, maxLength: 200), at: "\(path).useCause")
         }
     }
 }

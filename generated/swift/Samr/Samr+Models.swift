@@ -5,7 +5,7 @@ import AccessRuntime
 
 extension Samr {
     /// 接入领域 (access area)
-    public enum AccessArea: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable {
+    public enum AccessArea: Swift.Codable, Swift.Hashable, Swift.Sendable, AccessRuntime.AccessEnumeration {
         /// 政务服务事项
         case items
         /// 政务服务门户
@@ -79,13 +79,13 @@ extension Samr {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.accessId, min: 1, max: 64, at: "\(path).accessId")
-            try AccessRuntime.FieldCheck.length(self.accessToken, min: 1, max: 256, at: "\(path).accessToken")
+            try AccessRuntime.FieldCheck.text(self.accessId, nil, AccessSpecFormats.ValueConstraints(minLength: 1, maxLength: 64), at: "\(path).accessId")
+            try AccessRuntime.FieldCheck.text(self.accessToken, nil, AccessSpecFormats.ValueConstraints(minLength: 1, maxLength: 256), at: "\(path).accessToken")
         }
     }
 
     /// 法人账号角色 (legal-person account role)
-    public enum AccountRole: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable {
+    public enum AccountRole: Swift.Codable, Swift.Hashable, Swift.Sendable, AccessRuntime.AccessEnumeration {
         /// 法定代表人 (legal representative)
         case legalRepresentative
         /// 管理员 (administrator)
@@ -142,16 +142,16 @@ extension Samr {
 
         public func accessValidate(at path: Swift.String) throws {
             if let value = self.receiptId {
-                try AccessRuntime.FieldCheck.length(value, min: nil, max: 64, at: "\(path).receiptId")
+                try AccessRuntime.FieldCheck.text(value, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).receiptId")
             }
             if let value = self.message {
-                try AccessRuntime.FieldCheck.length(value, min: nil, max: 200, at: "\(path).message")
+                try AccessRuntime.FieldCheck.text(value, nil, AccessSpecFormats.ValueConstraints(maxLength: 200), at: "\(path).message")
             }
         }
     }
 
     /// 实名认证等级 (real-name level)
-    public enum AuthLevel: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable {
+    public enum AuthLevel: Swift.Codable, Swift.Hashable, Swift.Sendable, AccessRuntime.AccessEnumeration {
         /// 一级, 用户自行注册 (self-registered)
         case l1
         /// 二级, 身份信息格式校验 (format check)
@@ -218,10 +218,14 @@ extension Samr {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.format(self.baseCode, .itemCode(pattern: "^[0-9]{12}([0-9A-Z]{0,30})?$"), at: "\(path).baseCode")
-            try AccessRuntime.FieldCheck.length(self.name, min: nil, max: 200, at: "\(path).name")
-            try AccessRuntime.FieldCheck.length(self.legalBasis, min: nil, max: 2000, at: "\(path).legalBasis")
-            try AccessRuntime.FieldCheck.format(self.updatedAt, .datetime, at: "\(path).updatedAt")
+            try AccessRuntime.FieldCheck.text(self.baseCode, .itemCode, itemCodePattern: "^[0-9]{12}([0-9A-Z]{0,30})?$", at: "\(path).baseCode")
+            try AccessRuntime.FieldCheck.text(self.name, nil, AccessSpecFormats.ValueConstraints(maxLength: 200), at: "\(path).name")
+            try AccessRuntime.FieldCheck.declared(self.itemType, at: "\(path).itemType")
+            try AccessRuntime.FieldCheck.text(self.legalBasis, nil, AccessSpecFormats.ValueConstraints(maxLength: 2000), at: "\(path).legalBasis")
+            if let value = self.legalTimeLimitDays {
+                try AccessRuntime.FieldCheck.integer(value, at: "\(path).legalTimeLimitDays")
+            }
+            try AccessRuntime.FieldCheck.text(self.updatedAt, .datetime, at: "\(path).updatedAt")
         }
     }
 
@@ -233,7 +237,7 @@ extension Samr {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.format(self.baseCode, .itemCode(pattern: "^[0-9]{12}([0-9A-Z]{0,30})?$"), at: "\(path).baseCode")
+            try AccessRuntime.FieldCheck.text(self.baseCode, .itemCode, itemCodePattern: "^[0-9]{12}([0-9A-Z]{0,30})?$", at: "\(path).baseCode")
         }
     }
 
@@ -260,15 +264,16 @@ extension Samr {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.format(self.certIdentifier, .licenseId, at: "\(path).certIdentifier")
-            try AccessRuntime.FieldCheck.format(self.uscc, .uscc, at: "\(path).uscc")
-            try AccessRuntime.FieldCheck.length(self.name, min: nil, max: 200, at: "\(path).name")
-            try AccessRuntime.FieldCheck.length(self.legalRepresentative, min: nil, max: 50, at: "\(path).legalRepresentative")
+            try AccessRuntime.FieldCheck.text(self.certIdentifier, .licenseId, at: "\(path).certIdentifier")
+            try AccessRuntime.FieldCheck.text(self.uscc, .uscc, at: "\(path).uscc")
+            try AccessRuntime.FieldCheck.text(self.name, nil, AccessSpecFormats.ValueConstraints(maxLength: 200), at: "\(path).name")
+            try AccessRuntime.FieldCheck.text(self.legalRepresentative, nil, AccessSpecFormats.ValueConstraints(maxLength: 50), at: "\(path).legalRepresentative")
             if let value = self.registeredCapital {
-                try AccessRuntime.FieldCheck.length(value, min: nil, max: 50, at: "\(path).registeredCapital")
+                try AccessRuntime.FieldCheck.text(value, nil, AccessSpecFormats.ValueConstraints(maxLength: 50), at: "\(path).registeredCapital")
             }
-            try AccessRuntime.FieldCheck.format(self.establishedOn, .date, at: "\(path).establishedOn")
-            try AccessRuntime.FieldCheck.length(self.registrationAuthority, min: nil, max: 100, at: "\(path).registrationAuthority")
+            try AccessRuntime.FieldCheck.text(self.establishedOn, .date, at: "\(path).establishedOn")
+            try AccessRuntime.FieldCheck.text(self.registrationAuthority, nil, AccessSpecFormats.ValueConstraints(maxLength: 100), at: "\(path).registrationAuthority")
+            try AccessRuntime.FieldCheck.declared(self.status, at: "\(path).status")
         }
     }
 
@@ -284,8 +289,8 @@ extension Samr {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.format(self.uscc, .uscc, at: "\(path).uscc")
-            try AccessRuntime.FieldCheck.length(self.useCause, min: 1, max: 200, at: "\(path).useCause")
+            try AccessRuntime.FieldCheck.text(self.uscc, .uscc, at: "\(path).uscc")
+            try AccessRuntime.FieldCheck.text(self.useCause, nil, AccessSpecFormats.ValueConstraints(minLength: 1, maxLength: 200), at: "\(path).useCause")
         }
     }
 
@@ -307,12 +312,12 @@ extension Samr {
 
         public func accessValidate(at path: Swift.String) throws {
             try self.head.accessValidate(at: "\(path).head")
-            try AccessRuntime.FieldCheck.format(self.uscc, .uscc, at: "\(path).uscc")
-            try AccessRuntime.FieldCheck.length(self.name, min: nil, max: 200, at: "\(path).name")
+            try AccessRuntime.FieldCheck.text(self.uscc, .uscc, at: "\(path).uscc")
+            try AccessRuntime.FieldCheck.text(self.name, nil, AccessSpecFormats.ValueConstraints(maxLength: 200), at: "\(path).name")
             if let value = self.legalRepresentative {
-                try AccessRuntime.FieldCheck.length(value, min: nil, max: 50, at: "\(path).legalRepresentative")
+                try AccessRuntime.FieldCheck.text(value, nil, AccessSpecFormats.ValueConstraints(maxLength: 50), at: "\(path).legalRepresentative")
             }
-            try AccessRuntime.FieldCheck.length(self.useCause, min: 1, max: 200, at: "\(path).useCause")
+            try AccessRuntime.FieldCheck.text(self.useCause, nil, AccessSpecFormats.ValueConstraints(minLength: 1, maxLength: 200), at: "\(path).useCause")
         }
     }
 
@@ -330,7 +335,7 @@ extension Samr {
     }
 
     /// 目录类型 (catalogue kind)
-    public enum CatalogKind: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable {
+    public enum CatalogKind: Swift.Codable, Swift.Hashable, Swift.Sendable, AccessRuntime.AccessEnumeration {
         /// 基本目录 (base catalogue)
         case base
         /// 实施清单 (implementation list)
@@ -393,20 +398,21 @@ extension Samr {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.complaintId, min: nil, max: 64, at: "\(path).complaintId")
-            try AccessRuntime.FieldCheck.format(self.region, .divisionCode, at: "\(path).region")
+            try AccessRuntime.FieldCheck.text(self.complaintId, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).complaintId")
+            try AccessRuntime.FieldCheck.declared(self.kind, at: "\(path).kind")
+            try AccessRuntime.FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
             if let value = self.itemCode {
-                try AccessRuntime.FieldCheck.format(value, .itemCode(pattern: "^[0-9]{12}([0-9A-Z]{0,30})?$"), at: "\(path).itemCode")
+                try AccessRuntime.FieldCheck.text(value, .itemCode, itemCodePattern: "^[0-9]{12}([0-9A-Z]{0,30})?$", at: "\(path).itemCode")
             }
-            try AccessRuntime.FieldCheck.length(self.title, min: 1, max: 100, at: "\(path).title")
-            try AccessRuntime.FieldCheck.length(self.content, min: 1, max: 2000, at: "\(path).content")
+            try AccessRuntime.FieldCheck.text(self.title, nil, AccessSpecFormats.ValueConstraints(minLength: 1, maxLength: 100), at: "\(path).title")
+            try AccessRuntime.FieldCheck.text(self.content, nil, AccessSpecFormats.ValueConstraints(minLength: 1, maxLength: 2000), at: "\(path).content")
             if let value = self.contactName {
-                try AccessRuntime.FieldCheck.length(value, min: nil, max: 50, at: "\(path).contactName")
+                try AccessRuntime.FieldCheck.text(value, nil, AccessSpecFormats.ValueConstraints(maxLength: 50), at: "\(path).contactName")
             }
             if let value = self.contactPhone {
-                try AccessRuntime.FieldCheck.format(value, .phone, at: "\(path).contactPhone")
+                try AccessRuntime.FieldCheck.text(value, .phone, at: "\(path).contactPhone")
             }
-            try AccessRuntime.FieldCheck.format(self.submittedAt, .datetime, at: "\(path).submittedAt")
+            try AccessRuntime.FieldCheck.text(self.submittedAt, .datetime, at: "\(path).submittedAt")
         }
     }
 
@@ -423,9 +429,9 @@ extension Samr {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.sourcePlatform, min: nil, max: 64, at: "\(path).sourcePlatform")
-            try AccessRuntime.FieldCheck.format(self.region, .divisionCode, at: "\(path).region")
-            try AccessRuntime.FieldCheck.count(self.complaints.count, min: 1, max: 500, at: "\(path).complaints")
+            try AccessRuntime.FieldCheck.text(self.sourcePlatform, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).sourcePlatform")
+            try AccessRuntime.FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
+            try AccessRuntime.FieldCheck.count(self.complaints.count, AccessSpecFormats.ValueConstraints(minItems: 1, maxItems: 500), at: "\(path).complaints")
             for (index0, element0) in self.complaints.enumerated() {
                 try element0.accessValidate(at: "\(path).complaints[\(index0)]")
             }
@@ -433,7 +439,7 @@ extension Samr {
     }
 
     /// 诉求类型 (kind)
-    public enum ComplaintKind: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable {
+    public enum ComplaintKind: Swift.Codable, Swift.Hashable, Swift.Sendable, AccessRuntime.AccessEnumeration {
         /// 投诉
         case complaint
         /// 建议
@@ -484,6 +490,8 @@ extension Samr {
         }
 
         public func accessValidate(at path: Swift.String) throws {
+            try AccessRuntime.FieldCheck.declared(self.area, at: "\(path).area")
+            try AccessRuntime.FieldCheck.declared(self.state, at: "\(path).state")
         }
     }
 
@@ -497,8 +505,8 @@ extension Samr {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.format(self.downloadUrl, .url, at: "\(path).downloadUrl")
-            try AccessRuntime.FieldCheck.format(self.expiresAt, .datetime, at: "\(path).expiresAt")
+            try AccessRuntime.FieldCheck.text(self.downloadUrl, .url, at: "\(path).downloadUrl")
+            try AccessRuntime.FieldCheck.text(self.expiresAt, .datetime, at: "\(path).expiresAt")
         }
     }
 
@@ -518,14 +526,14 @@ extension Samr {
 
         public func accessValidate(at path: Swift.String) throws {
             try self.head.accessValidate(at: "\(path).head")
-            try AccessRuntime.FieldCheck.format(self.certIdentifier, .licenseId, at: "\(path).certIdentifier")
-            try AccessRuntime.FieldCheck.length(self.useCause, min: 1, max: 200, at: "\(path).useCause")
-            try AccessRuntime.FieldCheck.range(self.expiry, minimum: 60.0, maximum: 3600.0, at: "\(path).expiry")
+            try AccessRuntime.FieldCheck.text(self.certIdentifier, .licenseId, at: "\(path).certIdentifier")
+            try AccessRuntime.FieldCheck.text(self.useCause, nil, AccessSpecFormats.ValueConstraints(minLength: 1, maxLength: 200), at: "\(path).useCause")
+            try AccessRuntime.FieldCheck.integer(self.expiry, AccessSpecFormats.ValueConstraints(minimum: 60.0, maximum: 3600.0), at: "\(path).expiry")
         }
     }
 
     /// 市场主体状态
-    public enum EntityStatus: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable {
+    public enum EntityStatus: Swift.Codable, Swift.Hashable, Swift.Sendable, AccessRuntime.AccessEnumeration {
         /// 存续 (在营)
         case active
         /// 吊销
@@ -594,9 +602,10 @@ extension Samr {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.format(self.checkedAt, .datetime, at: "\(path).checkedAt")
+            try AccessRuntime.FieldCheck.declared(self.state, at: "\(path).state")
+            try AccessRuntime.FieldCheck.text(self.checkedAt, .datetime, at: "\(path).checkedAt")
             if let value = self.version {
-                try AccessRuntime.FieldCheck.length(value, min: nil, max: 32, at: "\(path).version")
+                try AccessRuntime.FieldCheck.text(value, nil, AccessSpecFormats.ValueConstraints(maxLength: 32), at: "\(path).version")
             }
             if let value = self.components {
                 for (index0, element0) in value.enumerated() {
@@ -606,7 +615,7 @@ extension Samr {
         }
     }
 
-    public enum HealthState: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable {
+    public enum HealthState: Swift.Codable, Swift.Hashable, Swift.Sendable, AccessRuntime.AccessEnumeration {
         /// 正常
         case up
         /// 降级
@@ -665,12 +674,13 @@ extension Samr {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.name, min: 1, max: 100, at: "\(path).name")
+            try AccessRuntime.FieldCheck.text(self.name, nil, AccessSpecFormats.ValueConstraints(minLength: 1, maxLength: 100), at: "\(path).name")
+            try AccessRuntime.FieldCheck.declared(self.subjectType, at: "\(path).subjectType")
             if let value = self.idNumber {
-                try AccessRuntime.FieldCheck.format(value, .residentId, at: "\(path).idNumber")
+                try AccessRuntime.FieldCheck.text(value, .residentId, at: "\(path).idNumber")
             }
             if let value = self.uscc {
-                try AccessRuntime.FieldCheck.format(value, .uscc, at: "\(path).uscc")
+                try AccessRuntime.FieldCheck.text(value, .uscc, at: "\(path).uscc")
             }
         }
     }
@@ -700,18 +710,23 @@ extension Samr {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.incidentId, min: nil, max: 64, at: "\(path).incidentId")
-            try AccessRuntime.FieldCheck.length(self.platformId, min: nil, max: 64, at: "\(path).platformId")
-            try AccessRuntime.FieldCheck.format(self.region, .divisionCode, at: "\(path).region")
-            try AccessRuntime.FieldCheck.count(self.areas.count, min: 1, max: nil, at: "\(path).areas")
-            try AccessRuntime.FieldCheck.format(self.occurredAt, .datetime, at: "\(path).occurredAt")
-            try AccessRuntime.FieldCheck.length(self.summary, min: 1, max: 500, at: "\(path).summary")
-            try AccessRuntime.FieldCheck.format(self.contactPhone, .phone, at: "\(path).contactPhone")
+            try AccessRuntime.FieldCheck.text(self.incidentId, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).incidentId")
+            try AccessRuntime.FieldCheck.text(self.platformId, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).platformId")
+            try AccessRuntime.FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
+            try AccessRuntime.FieldCheck.declared(self.severity, at: "\(path).severity")
+            try AccessRuntime.FieldCheck.declared(self.status, at: "\(path).status")
+            try AccessRuntime.FieldCheck.count(self.areas.count, AccessSpecFormats.ValueConstraints(minItems: 1), at: "\(path).areas")
+            for (index0, element0) in self.areas.enumerated() {
+                try AccessRuntime.FieldCheck.declared(element0, at: "\(path).areas[\(index0)]")
+            }
+            try AccessRuntime.FieldCheck.text(self.occurredAt, .datetime, at: "\(path).occurredAt")
+            try AccessRuntime.FieldCheck.text(self.summary, nil, AccessSpecFormats.ValueConstraints(minLength: 1, maxLength: 500), at: "\(path).summary")
+            try AccessRuntime.FieldCheck.text(self.contactPhone, .phone, at: "\(path).contactPhone")
         }
     }
 
     /// 事件级别 (incident severity)
-    public enum IncidentSeverity: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable {
+    public enum IncidentSeverity: Swift.Codable, Swift.Hashable, Swift.Sendable, AccessRuntime.AccessEnumeration {
         /// 特别重大 (platform unavailable)
         case p1
         /// 重大 (an access area unavailable)
@@ -756,7 +771,7 @@ extension Samr {
         }
     }
 
-    public enum IncidentStatus: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable {
+    public enum IncidentStatus: Swift.Codable, Swift.Hashable, Swift.Sendable, AccessRuntime.AccessEnumeration {
         /// 处置中
         case `open`
         /// 已缓解
@@ -809,9 +824,9 @@ extension Samr {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.accessId, min: nil, max: 64, at: "\(path).accessId")
-            try AccessRuntime.FieldCheck.count(self.cidrs.count, min: 1, max: nil, at: "\(path).cidrs")
-            try AccessRuntime.FieldCheck.format(self.updatedAt, .datetime, at: "\(path).updatedAt")
+            try AccessRuntime.FieldCheck.text(self.accessId, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).accessId")
+            try AccessRuntime.FieldCheck.count(self.cidrs.count, AccessSpecFormats.ValueConstraints(minItems: 1), at: "\(path).cidrs")
+            try AccessRuntime.FieldCheck.text(self.updatedAt, .datetime, at: "\(path).updatedAt")
         }
     }
 
@@ -823,7 +838,7 @@ extension Samr {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.accessId, min: nil, max: 64, at: "\(path).accessId")
+            try AccessRuntime.FieldCheck.text(self.accessId, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).accessId")
         }
     }
 
@@ -866,27 +881,28 @@ extension Samr {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.format(self.itemCode, .itemCode(pattern: "^[0-9]{12}([0-9A-Z]{0,30})?$"), at: "\(path).itemCode")
-            try AccessRuntime.FieldCheck.format(self.baseCode, .itemCode(pattern: "^[0-9]{12}([0-9A-Z]{0,30})?$"), at: "\(path).baseCode")
-            try AccessRuntime.FieldCheck.length(self.name, min: 1, max: 200, at: "\(path).name")
-            try AccessRuntime.FieldCheck.format(self.region, .divisionCode, at: "\(path).region")
-            try AccessRuntime.FieldCheck.length(self.department, min: nil, max: 100, at: "\(path).department")
-            try AccessRuntime.FieldCheck.format(self.departmentUscc, .uscc, at: "\(path).departmentUscc")
+            try AccessRuntime.FieldCheck.text(self.itemCode, .itemCode, itemCodePattern: "^[0-9]{12}([0-9A-Z]{0,30})?$", at: "\(path).itemCode")
+            try AccessRuntime.FieldCheck.text(self.baseCode, .itemCode, itemCodePattern: "^[0-9]{12}([0-9A-Z]{0,30})?$", at: "\(path).baseCode")
+            try AccessRuntime.FieldCheck.text(self.name, nil, AccessSpecFormats.ValueConstraints(minLength: 1, maxLength: 200), at: "\(path).name")
+            try AccessRuntime.FieldCheck.declared(self.itemType, at: "\(path).itemType")
+            try AccessRuntime.FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
+            try AccessRuntime.FieldCheck.text(self.department, nil, AccessSpecFormats.ValueConstraints(maxLength: 100), at: "\(path).department")
+            try AccessRuntime.FieldCheck.text(self.departmentUscc, .uscc, at: "\(path).departmentUscc")
             if let value = self.legalTimeLimitDays {
-                try AccessRuntime.FieldCheck.range(value, minimum: 0.0, maximum: nil, at: "\(path).legalTimeLimitDays")
+                try AccessRuntime.FieldCheck.integer(value, AccessSpecFormats.ValueConstraints(minimum: 0.0), at: "\(path).legalTimeLimitDays")
             }
             if let value = self.promisedTimeLimitDays {
-                try AccessRuntime.FieldCheck.range(value, minimum: 0.0, maximum: nil, at: "\(path).promisedTimeLimitDays")
+                try AccessRuntime.FieldCheck.integer(value, AccessSpecFormats.ValueConstraints(minimum: 0.0), at: "\(path).promisedTimeLimitDays")
             }
             if let value = self.onlineUrl {
-                try AccessRuntime.FieldCheck.format(value, .url, at: "\(path).onlineUrl")
+                try AccessRuntime.FieldCheck.text(value, .url, at: "\(path).onlineUrl")
             }
-            try AccessRuntime.FieldCheck.format(self.updatedAt, .datetime, at: "\(path).updatedAt")
+            try AccessRuntime.FieldCheck.text(self.updatedAt, .datetime, at: "\(path).updatedAt")
         }
     }
 
     /// 事项类型 (item type)
-    public enum ItemType: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable {
+    public enum ItemType: Swift.Codable, Swift.Hashable, Swift.Sendable, AccessRuntime.AccessEnumeration {
         /// 行政许可
         case administrativeLicensing
         /// 行政确认
@@ -950,11 +966,11 @@ extension Samr {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.corpName, min: nil, max: 200, at: "\(path).corpName")
-            try AccessRuntime.FieldCheck.format(self.corpUscc, .uscc, at: "\(path).corpUscc")
-            try AccessRuntime.FieldCheck.length(self.legalRepresentative, min: nil, max: 50, at: "\(path).legalRepresentative")
+            try AccessRuntime.FieldCheck.text(self.corpName, nil, AccessSpecFormats.ValueConstraints(maxLength: 200), at: "\(path).corpName")
+            try AccessRuntime.FieldCheck.text(self.corpUscc, .uscc, at: "\(path).corpUscc")
+            try AccessRuntime.FieldCheck.text(self.legalRepresentative, nil, AccessSpecFormats.ValueConstraints(maxLength: 50), at: "\(path).legalRepresentative")
             if let value = self.legalRepresentativeIdNumber {
-                try AccessRuntime.FieldCheck.format(value, .residentId, at: "\(path).legalRepresentativeIdNumber")
+                try AccessRuntime.FieldCheck.text(value, .residentId, at: "\(path).legalRepresentativeIdNumber")
             }
         }
     }
@@ -969,6 +985,9 @@ extension Samr {
         }
 
         public func accessValidate(at path: Swift.String) throws {
+            if let value = self.entityStatus {
+                try AccessRuntime.FieldCheck.declared(value, at: "\(path).entityStatus")
+            }
         }
     }
 
@@ -983,8 +1002,8 @@ extension Samr {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.format(self.certIdentifier, .licenseId, at: "\(path).certIdentifier")
-            try AccessRuntime.FieldCheck.format(self.fileContent, .base64, at: "\(path).fileContent")
+            try AccessRuntime.FieldCheck.text(self.certIdentifier, .licenseId, at: "\(path).certIdentifier")
+            try AccessRuntime.FieldCheck.text(self.fileContent, .base64, at: "\(path).fileContent")
         }
     }
 
@@ -1000,9 +1019,9 @@ extension Samr {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.format(self.signedFile, .base64, at: "\(path).signedFile")
-            try AccessRuntime.FieldCheck.format(self.signedAt, .datetime, at: "\(path).signedAt")
-            try AccessRuntime.FieldCheck.format(self.timestampToken, .base64, at: "\(path).timestampToken")
+            try AccessRuntime.FieldCheck.text(self.signedFile, .base64, at: "\(path).signedFile")
+            try AccessRuntime.FieldCheck.text(self.signedAt, .datetime, at: "\(path).signedAt")
+            try AccessRuntime.FieldCheck.text(self.timestampToken, .base64, at: "\(path).timestampToken")
         }
     }
 
@@ -1029,14 +1048,14 @@ extension Samr {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.platformId, min: nil, max: 64, at: "\(path).platformId")
-            try AccessRuntime.FieldCheck.format(self.region, .divisionCode, at: "\(path).region")
-            try AccessRuntime.FieldCheck.format(self.periodStart, .datetime, at: "\(path).periodStart")
-            try AccessRuntime.FieldCheck.format(self.periodEnd, .datetime, at: "\(path).periodEnd")
-            try AccessRuntime.FieldCheck.range(self.availabilityPercent, minimum: 0.0, maximum: 100.0, at: "\(path).availabilityPercent")
-            try AccessRuntime.FieldCheck.range(self.p95LatencyMs, minimum: 0.0, maximum: nil, at: "\(path).p95LatencyMs")
-            try AccessRuntime.FieldCheck.range(self.requestCount, minimum: 0.0, maximum: nil, at: "\(path).requestCount")
-            try AccessRuntime.FieldCheck.range(self.errorCount, minimum: 0.0, maximum: nil, at: "\(path).errorCount")
+            try AccessRuntime.FieldCheck.text(self.platformId, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).platformId")
+            try AccessRuntime.FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
+            try AccessRuntime.FieldCheck.text(self.periodStart, .datetime, at: "\(path).periodStart")
+            try AccessRuntime.FieldCheck.text(self.periodEnd, .datetime, at: "\(path).periodEnd")
+            try AccessRuntime.FieldCheck.number(self.availabilityPercent, AccessSpecFormats.ValueConstraints(minimum: 0.0, maximum: 100.0), at: "\(path).availabilityPercent")
+            try AccessRuntime.FieldCheck.integer(self.p95LatencyMs, AccessSpecFormats.ValueConstraints(minimum: 0.0), at: "\(path).p95LatencyMs")
+            try AccessRuntime.FieldCheck.integer(self.requestCount, AccessSpecFormats.ValueConstraints(minimum: 0.0), at: "\(path).requestCount")
+            try AccessRuntime.FieldCheck.integer(self.errorCount, AccessSpecFormats.ValueConstraints(minimum: 0.0), at: "\(path).errorCount")
         }
     }
 
@@ -1054,9 +1073,9 @@ extension Samr {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.range(self.pageNo, minimum: 1.0, maximum: nil, at: "\(path).pageNo")
-            try AccessRuntime.FieldCheck.range(self.pageSize, minimum: 1.0, maximum: 100.0, at: "\(path).pageSize")
-            try AccessRuntime.FieldCheck.range(self.total, minimum: 0.0, maximum: nil, at: "\(path).total")
+            try AccessRuntime.FieldCheck.integer(self.pageNo, AccessSpecFormats.ValueConstraints(minimum: 1.0), at: "\(path).pageNo")
+            try AccessRuntime.FieldCheck.integer(self.pageSize, AccessSpecFormats.ValueConstraints(minimum: 1.0, maximum: 100.0), at: "\(path).pageSize")
+            try AccessRuntime.FieldCheck.integer(self.total, AccessSpecFormats.ValueConstraints(minimum: 0.0), at: "\(path).total")
         }
     }
 
@@ -1073,8 +1092,8 @@ extension Samr {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.range(self.pageNo, minimum: 1.0, maximum: nil, at: "\(path).pageNo")
-            try AccessRuntime.FieldCheck.range(self.pageSize, minimum: 1.0, maximum: 100.0, at: "\(path).pageSize")
+            try AccessRuntime.FieldCheck.integer(self.pageNo, AccessSpecFormats.ValueConstraints(minimum: 1.0), at: "\(path).pageNo")
+            try AccessRuntime.FieldCheck.integer(self.pageSize, AccessSpecFormats.ValueConstraints(minimum: 1.0, maximum: 100.0), at: "\(path).pageSize")
         }
     }
 
@@ -1107,15 +1126,17 @@ extension Samr {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.ratingId, min: nil, max: 64, at: "\(path).ratingId")
-            try AccessRuntime.FieldCheck.length(self.handlingNo, min: nil, max: 64, at: "\(path).handlingNo")
-            try AccessRuntime.FieldCheck.format(self.itemCode, .itemCode(pattern: "^[0-9]{12}([0-9A-Z]{0,30})?$"), at: "\(path).itemCode")
-            try AccessRuntime.FieldCheck.format(self.region, .divisionCode, at: "\(path).region")
-            try AccessRuntime.FieldCheck.range(self.score, minimum: 1.0, maximum: 5.0, at: "\(path).score")
+            try AccessRuntime.FieldCheck.text(self.ratingId, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).ratingId")
+            try AccessRuntime.FieldCheck.text(self.handlingNo, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).handlingNo")
+            try AccessRuntime.FieldCheck.text(self.itemCode, .itemCode, itemCodePattern: "^[0-9]{12}([0-9A-Z]{0,30})?$", at: "\(path).itemCode")
+            try AccessRuntime.FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
+            try AccessRuntime.FieldCheck.declared(self.channel, at: "\(path).channel")
+            try AccessRuntime.FieldCheck.integer(self.score, AccessSpecFormats.ValueConstraints(minimum: 1.0, maximum: 5.0), at: "\(path).score")
             if let value = self.comment {
-                try AccessRuntime.FieldCheck.length(value, min: nil, max: 500, at: "\(path).comment")
+                try AccessRuntime.FieldCheck.text(value, nil, AccessSpecFormats.ValueConstraints(maxLength: 500), at: "\(path).comment")
             }
-            try AccessRuntime.FieldCheck.format(self.ratedAt, .datetime, at: "\(path).ratedAt")
+            try AccessRuntime.FieldCheck.declared(self.subjectType, at: "\(path).subjectType")
+            try AccessRuntime.FieldCheck.text(self.ratedAt, .datetime, at: "\(path).ratedAt")
         }
     }
 
@@ -1133,9 +1154,9 @@ extension Samr {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.sourcePlatform, min: nil, max: 64, at: "\(path).sourcePlatform")
-            try AccessRuntime.FieldCheck.format(self.region, .divisionCode, at: "\(path).region")
-            try AccessRuntime.FieldCheck.count(self.ratings.count, min: 1, max: 1000, at: "\(path).ratings")
+            try AccessRuntime.FieldCheck.text(self.sourcePlatform, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).sourcePlatform")
+            try AccessRuntime.FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
+            try AccessRuntime.FieldCheck.count(self.ratings.count, AccessSpecFormats.ValueConstraints(minItems: 1, maxItems: 1000), at: "\(path).ratings")
             for (index0, element0) in self.ratings.enumerated() {
                 try element0.accessValidate(at: "\(path).ratings[\(index0)]")
             }
@@ -1143,7 +1164,7 @@ extension Samr {
     }
 
     /// 评价渠道 (rating channel)
-    public enum RatingChannel: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable {
+    public enum RatingChannel: Swift.Codable, Swift.Hashable, Swift.Sendable, AccessRuntime.AccessEnumeration {
         /// 网站
         case web
         /// 移动端
@@ -1193,7 +1214,7 @@ extension Samr {
     }
 
     /// 主体类型 (subject type)
-    public enum SubjectType: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable {
+    public enum SubjectType: Swift.Codable, Swift.Hashable, Swift.Sendable, AccessRuntime.AccessEnumeration {
         /// 自然人 (natural person)
         case naturalPerson
         /// 法人 (legal person)

@@ -5,7 +5,7 @@ import AccessRuntime
 
 extension Hostile {
     /// 值 with \ and "
-    public enum Tricky: Swift.Codable, Swift.Hashable, Swift.Sendable, Swift.RawRepresentable {
+    public enum Tricky: Swift.Codable, Swift.Hashable, Swift.Sendable, AccessRuntime.AccessEnumeration {
         /// 引号
         case aB
         /// interpolation */
@@ -87,8 +87,11 @@ extension Hostile {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.length(self.`default`, min: nil, max: 10, at: "\(path).default")
-            try AccessRuntime.FieldCheck.pattern(self.`default`, #"^[^"\\]*"?.*$"#, at: "\(path).default")
+            try AccessRuntime.FieldCheck.text(self.`default`, nil, AccessSpecFormats.ValueConstraints(maxLength: 10, patterns: [#"^[^"\\]*"?.*$"#]), at: "\(path).default")
+            try AccessRuntime.FieldCheck.integer(self._x, at: "\(path)._x")
+            if let value = self.tricky {
+                try AccessRuntime.FieldCheck.declared(value, at: "\(path).tricky")
+            }
         }
     }
 }

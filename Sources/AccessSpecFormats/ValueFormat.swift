@@ -1,0 +1,87 @@
+/// The formats a text value can have (docs/values.md). Each is a pattern of AccessSpec's
+/// dialect (the shape, which the OpenAPI export also writes) and, where the standard has one,
+/// a check beyond the shape (check characters, the calendar, province codes). This is the one
+/// place that says what a format means: the compiler, the mock, the vectors, the synthesizer
+/// and the Swift runtime all ask `problem(with:)`.
+public enum ValueFormat: String, CaseIterable, Codable, Sendable {
+    case date, datetime, url, email, phone, base64
+    case uscc
+    case residentId = "resident-id"
+    case divisionCode = "division-code"
+    case licenseId = "license-id"
+    /// The workspace's `itemCodePattern` (GB/T 39554.1 is not public, so the pattern is the
+    /// workspace's to set); callers pass it to `problem(with:itemCodePattern:)`.
+    case itemCode = "item-code"
+
+    static let usccSymbol = "[0-9A-HJ-NPQRTUWXY]"
+    static let uscc18 = "\(usccSymbol){2}[0-9]{6}\(usccSymbol){10}"
+    static let urlCharacter = "(?:[A-Za-z0-9._~!$&'()*+,;=:@-]|%[0-9A-Fa-f]{2})"
+    static let hostLabel = "[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+
+    /// The shape every value of the format has.
+    public var shape: String {
+        switch self {
+        case .date: "[0-9]{4}-[0-9]{2}-[0-9]{2}"
+        case .datetime: "[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(?:\\.[0-9]+)?(?:[Zz]|[+\\-][0-9]{2}:[0-9]{2})"
+        case .url:
+            "[Hh][Tt][Tt][Pp][Ss]?://(?:\(Self.hostLabel)(?:\\.\(Self.hostLabel))*|\\[[0-9A-Fa-f:.]+\\])(?::[0-9]{1,5})?"
+                + "(?:/\(Self.urlCharacter)*)*(?:\\?(?:\(Self.urlCharacter)|[/?])*)?(?:#(?:\(Self.urlCharacter)|[/?])*)?"
+        case .email: "[A-Za-z0-9.!#$%&'*+/=?^_`\\{|\\}~-]+@\(Self.hostLabel)(?:\\.\(Self.hostLabel))+"
+        case .phone: "(?:\\+86)?1[3-9][0-9]{9}|0[0-9]{9,11}|0[0-9]{2,3}-[0-9]{7,8}"
+        case .base64: "(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?"
+        case .uscc: Self.uscc18
+        case .residentId: "[0-9]{17}[0-9X]"
+        case .divisionCode: "[0-9]{6}(?:[0-9]{6})?"
+        case .licenseId: "1\\.2\\.156\\.3005\\.2\\.\(Self.uscc18)[0-9]{3}\\.\(Self.uscc18)\\.[0-9A-Z]+\\.[0-9]{3}\\.[0-9A-Z]"
+        case .itemCode: Self.defaultItemCodePattern
+        }
+    }
+
+    public static let defaultItemCodePattern = "[0-9]{12}(?:[0-9A-Z]{0,30})?"
+
+    /// The name JSON Schema and OpenAPI know the format by, where there is one.
+    public var schemaFormat: String? {
+        switch self {
+        case .date: "date"
+        case .datetime: "date-time"
+        case .url: "uri"
+        case .email: "email"
+        case .phone, .base64: nil
+        case .uscc, .residentId, .divisionCode, .licenseId, .itemCode: rawValue
+        }
+    }
+
+    /// What the shape says in words, for messages.
+    var shapeDescription: String {
+        switch self {
+        case .date: "a date YYYY-MM-DD"
+        case .datetime: "an RFC 3339 date-time such as 2024-05-01T08:30:00+08:00"
+        case .url: "an absolute http(s) URL of ASCII characters"
+        case .email: "an email address"
+        case .phone: "a mainland mobile (1XXXXXXXXXX, optionally +86) or landline (0XXX-XXXXXXX) number"
+        case .base64: "standard base64 with padding"
+        case .uscc: "a unified social credit code: 18 characters of 0-9 and capitals other than I, O, S, V, Z, the 3rd to 8th digits"
+        case .residentId: "a resident identity number: 17 digits and a check character 0-9 or X"
+        case .divisionCode: "a division code of 6 digits (or 12 in the service-system form)"
+        case .licenseId: "an electronic licence identifier 1.2.156.3005.2.<type>.<issuer>.<number>.<version>.<check>"
+        case .itemCode: "an item code"
+        }
+    }
+
+    /// Why `text` is not a value of the format, or nil when it is.
+    public func problem(with text: String, itemCodePattern: String = ValueFormat.defaultItemCodePattern) -> String? {
+        let shape = self == .itemCode ? itemCodePattern : self.shape
+        guard Pattern.matches(shape, text) else {
+            return self == .itemCode ? "it does not match the workspace's item code pattern \(itemCodePattern)" : "it is not \(shapeDescription)"
+        }
+        switch self {
+        case .date: return DomainFormats.checkDate(text)
+        case .datetime: return DomainFormats.checkDateTime(text)
+        case .uscc: return DomainFormats.checkUSCC(text)
+        case .residentId: return DomainFormats.checkResidentID(text)
+        case .divisionCode: return DomainFormats.checkDivisionCode(text)
+        case .licenseId: return DomainFormats.checkLicenseID(text)
+        case .url, .email, .phone, .base64, .itemCode: return nil
+        }
+    }
+}
