@@ -66,7 +66,7 @@ public final class MockPlatform: Sendable {
     private let verifier: RequestVerifier?
     private let checker: IRValueChecker
     private let errors: [ErrorCondition: ErrorIR]
-    private let routes: [Route]
+    private let routes: RouteTable
     private let types: TypeTable
     private let successBodies: [String: SuccessBodies]
     private let limiter = RateLimiter()
@@ -102,7 +102,7 @@ public final class MockPlatform: Sendable {
         }
         checker = IRValueChecker(types: platform.types, settings: settings)
         errors = Dictionary(platform.errors.compactMap { error in error.condition.map { ($0, error) } }, uniquingKeysWith: { first, _ in first })
-        routes = platform.areas.allOperations.map(Route.init)
+        routes = RouteTable(platform.areas.allOperations)
         types = TypeTable(platform.types)
         let synthesizer = ValueSynthesizer(types: platform.types, settings: settings)
         let headData = platform.areas.security?.settings.envelope == .headData
@@ -117,7 +117,7 @@ public final class MockPlatform: Sendable {
     /// The answer to `request` at `now` (milliseconds since 1970).
     public func respond(to request: Request, now: Int64) -> Response {
         let (path, query) = Self.split(request.target)
-        let candidates = routes.compactMap { route in route.match(path).map { (route, $0) } }
+        let candidates = routes.candidates(path)
         guard !candidates.isEmpty else {
             return outsideContract(404, "no operation of \(platform.id) has the path \(path)")
         }

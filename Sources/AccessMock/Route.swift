@@ -83,3 +83,27 @@ struct Route: Sendable {
         }
     }
 }
+
+/// The routes of a platform, found without trying every template: paths without parameters by
+/// a dictionary, the others by their number of segments.
+struct RouteTable: Sendable {
+    private var exact: [String: [Route]] = [:]
+    private var templated: [Int: [Route]] = [:]
+
+    init(_ operations: [OperationIR]) {
+        for operation in operations {
+            let route = Route(operation)
+            if operation.pathParameters.isEmpty {
+                exact[operation.path, default: []].append(route)
+            } else {
+                templated[operation.path.split(separator: "/", omittingEmptySubsequences: false).count, default: []].append(route)
+            }
+        }
+    }
+
+    /// The routes whose template fits `path`, with the path parameters they read from it.
+    func candidates(_ path: Substring) -> [(route: Route, values: [String: String])] {
+        let count = path.split(separator: "/", omittingEmptySubsequences: false).count
+        return (exact[String(path)] ?? []).map { ($0, [:]) } + (templated[count] ?? []).compactMap { route in route.match(path).map { (route, $0) } }
+    }
+}
