@@ -148,15 +148,24 @@ enum PlatformRules {
             return .require(missing.isEmpty, "third party does not state \(missing.joined(separator: " or "))", at: context.span(.thirdParty, missing.first ?? "purpose"))
         },
         Rule("THP003", area: .thirdParty, .error, "a third party names the platform it connects through",
-             explanation: "`thirdParty.via` names the government platform the third party connects through, and the third party connects to it.",
+             explanation: """
+                `thirdParty.via` names the government platform the third party connects through, \
+                and the third party connects to it. A third party with no connection at all is \
+                reported by TOP004 alone.
+                """,
              bad: RuleExample(.thirdParty, "thirdParty:\n  via: hefei   # but bank connects to anhui"),
              good: RuleExample(.thirdParty, "thirdParty:\n  via: anhui\nconnections:\n  - to: anhui\n    areas: {license: down}")) { context in
             guard context.level == .thirdParty, let settings = context.thirdParty else { return .notApplicable }
             guard let via = settings.via else { return .failed("third party does not name the platform it connects through ('via')", at: context.span(.thirdParty, "via")) }
-            return .require(context.contract.connections.contains { $0.to.value == via }, "third party connects through '\(via)' but has no connection to it", at: context.span(.thirdParty, "via"))
+            // A third party with no connection at all is TOP004's finding.
+            return .require(context.contract.connections.isEmpty || context.contract.connections.contains { $0.to.value == via }, "third party connects through '\(via)' but has no connection to it", at: context.span(.thirdParty, "via"))
         },
         Rule("THP004", area: .thirdParty, .error, "a third party uses only operations that exist on platforms it connects to",
-             explanation: "Each entry of `thirdParty.uses` names an operation (platform.area.operationId) of a platform the third party connects to.",
+             explanation: """
+                Each entry of `thirdParty.uses` names an operation (platform.area.operationId) of a \
+                platform the third party connects to. A third party with no connection at all is \
+                reported by TOP004 alone.
+                """,
              bad: RuleExample(.thirdParty, "thirdParty:\n  uses: [anhui.license.verfy]"),
              good: RuleExample(.thirdParty, "thirdParty:\n  uses: [anhui.license.verifyLicenseData]")) { context in
             guard let settings = context.thirdParty, !settings.uses.isEmpty else { return .notApplicable }
@@ -171,7 +180,7 @@ enum PlatformRules {
                       target.areas[area]?.brokenOperations.contains(String(use.split(separator: ".")[2])) != true else { continue }
                 if context.workspace.operation(named: use) == nil {
                     findings.append(RuleFinding(message: "'\(use)' names no operation of '\(platform)'", span: span))
-                } else if !connected.contains(platform) {
+                } else if !connected.contains(platform), !connected.isEmpty {   // no connection at all is TOP004's finding
                     findings.append(RuleFinding(message: "'\(use)' is an operation of '\(platform)', which this third party does not connect to", span: span))
                 }
             }
