@@ -43,6 +43,15 @@ struct RuleExamplesTests {
             #expect(explains, "docs/rules.md has an old explanation for \(rule.code)")
         }
     }
+
+    // MARK: The rules that once passed what they forbid
+
+    @Test(arguments: ["1.0", "1.1"])
+    func offeringGMTLSDoesNotExcuseOldPlainTLS(_ version: String) throws {
+        let diagnostics = try ExampleWorkspace().patching(.provincial, "security: {transport: {minTls: \"\(version)\", gm: true}}").compile()
+        #expect(diagnostics.map(\.code) == ["SEC001"])
+        #expect(diagnostics.first?.message.contains("below 1.2; offering GM TLS as well does not make it safe") == true)
+    }
 }
 
 /// The example workspace: one contract per platform id, as YAML text.

@@ -45,15 +45,21 @@ enum PlatformRules {
     ]
 
     static let security: [Rule] = [
-        Rule("SEC001", area: .security, .error, "transport is TLS 1.2 or later, or GM TLS",
-             explanation: "Traffic between platforms is encrypted with TLS 1.2 or later, or with GM TLS (TLCP, GB/T 38636).",
+        Rule("SEC001", area: .security, .error, "plain TLS is 1.2 or later, even where GM TLS is offered",
+             explanation: """
+                Traffic between platforms is encrypted with TLS 1.2 or later, or with GM TLS (TLCP, \
+                GB/T 38636). Offering GM TLS (`gm: true`) does not excuse a weak plain-TLS minimum: \
+                a peer without TLCP still negotiates the weak version, so `minTls` is 1.2 or 1.3 \
+                whatever `gm` says.
+                """,
              bad: RuleExample(.provincial, "security:\n  transport: {minTls: \"1.0\", gm: true}"),
              good: RuleExample(.provincial, "security:\n  transport: {minTls: \"1.2\", gm: true}")) { context in
             guard let security = context.security else { return .notApplicable }
             let transport = security.transport
-            let modern = transport.minTls == .v1_2 || transport.minTls == .v1_3
             let span = context.span(.security, "transport.minTls")
-            return .require(modern || transport.gm, "minimum TLS version \(transport.minTls.rawValue) is below 1.2 and GM TLS is not offered", at: span,
+            let offeringGM = transport.gm ? "; offering GM TLS as well does not make it safe" : ""
+            return .require(transport.minTls == .v1_2 || transport.minTls == .v1_3,
+                            "minimum TLS version \(transport.minTls.rawValue) is below 1.2\(offeringGM)", at: span,
                             fixIts: [FixIt("require TLS 1.2", replacing: span, with: "\"1.2\"")])
         },
         Rule("SEC002", area: .security, .error, "production endpoints are https",
