@@ -52,6 +52,19 @@ struct RuleExamplesTests {
         #expect(diagnostics.map(\.code) == ["SEC001"])
         #expect(diagnostics.first?.message.contains("below 1.2; offering GM TLS as well does not make it safe") == true)
     }
+
+    @Test(arguments: ["production", "prod", "staging", "uat", "pre-production"])
+    func everyEnvironmentButTestAndDevelopmentOnesMustBeHTTPS(_ name: String) throws {
+        let diagnostics = try ExampleWorkspace().patching(.provincial, "platform: {environments: {\(name): http://x.ah.example.gov.cn/api}}").compile()
+        #expect(diagnostics.map(\.code) == ["SEC002"])
+        #expect(diagnostics.first?.message.contains("of environment '\(name)' is not https") == true)
+    }
+
+    @Test(arguments: ["test", "testing", "dev", "development", "sandbox"])
+    func testAndDevelopmentEnvironmentsMayUseHTTP(_ name: String) throws {
+        let diagnostics = try ExampleWorkspace().patching(.provincial, "platform: {environments: {\(name): http://x.ah.example.gov.cn/api}}").compile()
+        #expect(diagnostics.isEmpty, "\(DiagnosticRenderer().render(diagnostics))")
+    }
 }
 
 /// The example workspace: one contract per platform id, as YAML text.

@@ -62,16 +62,21 @@ enum PlatformRules {
                             "minimum TLS version \(transport.minTls.rawValue) is below 1.2\(offeringGM)", at: span,
                             fixIts: [FixIt("require TLS 1.2", replacing: span, with: "\"1.2\"")])
         },
-        Rule("SEC002", area: .security, .error, "production endpoints are https",
-             explanation: "A platform's production environment is reached over https only.",
+        Rule("SEC002", area: .security, .error, "endpoints of every environment but test and development ones are https",
+             explanation: """
+                A platform's production environment, and every environment that is not declared \
+                a test or development one, is reached over https only. Test and development \
+                environments are those named \(PlatformRules.testEnvironmentNames.joined(separator: ", ")); \
+                they may use http. Any other name, `staging` and `uat` included, is \
+                held to https: such environments mirror production and often carry real data.
+                """,
              bad: RuleExample(.provincial, "platform:\n  environments:\n    staging: http://staging.zwfw.ah.example.gov.cn/api"),
              good: RuleExample(.provincial, "platform:\n  environments:\n    staging: https://staging.zwfw.ah.example.gov.cn/api\n    test: http://test.zwfw.ah.example.gov.cn/api   # a test one may use http")) { context in
-            let production = context.identity.environments.filter { ["production", "prod"].contains($0.name) }
-            guard !production.isEmpty else { return .notApplicable }
-            return .checked(production.filter { !$0.url.lowercased().hasPrefix("https://") }.map { environment in
+            let heldToHTTPS = context.identity.environments.filter { !testEnvironmentNames.contains($0.name) }
+            return .checked(heldToHTTPS.filter { !$0.url.lowercased().hasPrefix("https://") }.map { environment in
                 let span = context.platform.spans["environments.\(environment.name)"]
-                return RuleFinding(message: "production URL \(environment.url) is not https", span: span,
-                                   fixIts: [FixIt("use https", replacing: span, with: "https://" + environment.url.dropFirst("http://".count))])
+                return RuleFinding(message: "URL \(environment.url) of environment '\(environment.name)' is not https; only test and development environments (\(testEnvironmentNames.joined(separator: ", "))) may use http",
+                                   span: span, fixIts: [FixIt("use https", replacing: span, with: "https://" + environment.url.dropFirst("http://".count))])
             })
         },
         Rule("SEC003", area: .security, .error, "requests are signed",
@@ -131,6 +136,9 @@ enum PlatformRules {
             .require(context.declares(.security), "platform '\(context.identity.id)' declares no 'security' section (安全保障)", at: context.platform.spans["id"])
         },
     ]
+
+    /// The environment names SEC002 takes for test or development ones.
+    static let testEnvironmentNames = ["test", "testing", "dev", "development", "sandbox"]
 
     static let thirdParty: [Rule] = [
         Rule("THP001", area: .thirdParty, .error, "a third party declares the data it may use",
