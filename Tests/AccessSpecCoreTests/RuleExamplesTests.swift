@@ -65,6 +65,14 @@ struct RuleExamplesTests {
         let diagnostics = try ExampleWorkspace().patching(.provincial, "platform: {environments: {\(name): http://x.ah.example.gov.cn/api}}").compile()
         #expect(diagnostics.isEmpty, "\(DiagnosticRenderer().render(diagnostics))")
     }
+
+    @Test(arguments: ["{type: string, maxLength: 200, required: false}", "UseCause?"])
+    func anOptionalUseCauseIsAnError(_ field: String) throws {
+        let patch = "types: {VerifyRequest: {fields: {useCause: \(field)}}, UseCause: {type: string, maxLength: 200}}"
+        let diagnostics = try ExampleWorkspace().patching(.provincial, patch).compile()
+        #expect(diagnostics.map(\.code) == ["LIC001"], "\(DiagnosticRenderer().render(diagnostics))")
+        #expect(diagnostics.first?.message.contains("'useCause' (用证事由) is optional") == true)
+    }
 }
 
 /// The example workspace: one contract per platform id, as YAML text.

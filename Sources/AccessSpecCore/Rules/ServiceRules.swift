@@ -144,11 +144,12 @@ enum ServiceRules {
     ]
 
     static let license: [Rule] = [
-        Rule("LIC001", area: .license, .error, "licence operations on a holder's data carry a use cause",
+        Rule("LIC001", area: .license, .error, "licence operations on a holder's data require a use cause",
              explanation: """
                 Using someone's licence requires stating why (用证事由). A licence operation whose \
                 request names a holder or a licence (a uscc, resident-id or license-id field) \
-                also carries the use-cause field (`license.useCause.field`, default `useCause`).
+                also carries the use-cause field (`license.useCause.field`, default `useCause`) \
+                as a required field: an optional cause can be left out.
                 """,
              bad: RuleExample(.provincial, "types:\n  VerifyRequest:   # the request of verifyLicenseData\n    fields:\n      useCause: {type: string, maxLength: 200, required: false}"),
              good: RuleExample(.provincial, "types:\n  VerifyRequest:\n    fields:\n      useCause: {type: string, maxLength: 200}   # required, as fields are unless marked")) { context in
@@ -161,7 +162,12 @@ enum ServiceRules {
                     if case .builtin(let builtin) = scope.resolve(field.type.value) { return builtin.identifiesHolder }
                     return false
                 }
-                if namesHolder, !fields.contains(where: { $0.name.value == license.useCause.field }) {
+                guard namesHolder else { continue }
+                if let useCause = fields.first(where: { $0.name.value == license.useCause.field }) {
+                    if !useCause.required {
+                        findings.append(RuleFinding(message: "licence operation '\(operation.id.value)' names a holder or licence but its request's '\(useCause.name.value)' (用证事由) is optional; make it required", span: useCause.name.span))
+                    }
+                } else {
                     findings.append(RuleFinding(message: "licence operation '\(operation.id.value)' names a holder or licence but its request has no '\(license.useCause.field)' (用证事由)", span: request.span))
                 }
             }
