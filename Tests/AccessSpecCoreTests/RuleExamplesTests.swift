@@ -73,6 +73,24 @@ struct RuleExamplesTests {
         #expect(diagnostics.map(\.code) == ["LIC001"], "\(DiagnosticRenderer().render(diagnostics))")
         #expect(diagnostics.first?.message.contains("'useCause' (用证事由) is optional") == true)
     }
+
+    @Test func aWorkspaceWithoutAHubIsOneErrorAtThePlatformThatSortsFirst() throws {
+        var workspace = try ExampleWorkspace().patching(.provincial, "connections: []").patching(.departmental, "connections: []")
+        workspace.contracts["national"] = nil
+        let diagnostics = workspace.compile()
+        #expect(diagnostics.map(\.code) == ["TOP006"], "\(DiagnosticRenderer().render(diagnostics))")
+        #expect(diagnostics.first?.span?.file.path == "anhui.yaml")
+        #expect(diagnostics.first?.message.contains("no national platform") == true)
+    }
+
+    @Test func aSecondHubIsReportedWithANoteAtTheFirst() throws {
+        let rule = try #require(RuleCatalog.byCode["TOP006"])
+        let diagnostics = try ExampleWorkspace().patching(rule.badExample).compile()
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics.first?.span?.file.path == "samr.yaml")
+        #expect(diagnostics.first?.notes.map(\.message) == ["'national' is national too"])
+        #expect(diagnostics.first?.notes.first?.span?.file.path == "national.yaml")
+    }
 }
 
 /// The example workspace: one contract per platform id, as YAML text.

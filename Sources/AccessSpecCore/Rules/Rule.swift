@@ -100,6 +100,11 @@ public struct RuleContext: Sendable {
     func declares(_ area: AccessArea) -> Bool { contract.mayDeclare(area) }
     func area(_ area: AccessArea) -> AreaDecl? { contract.areas[area] }
 
+    /// The workspace's national platforms (one, when it is well formed), by id.
+    var nationalPlatforms: [PlatformDecl] {
+        workspace.platforms.values.compactMap(\.platform).filter { $0.identity.level == .national }.sorted { $0.identity.id < $1.identity.id }
+    }
+
     /// The platforms this one connects to that exist in the workspace.
     var targets: [(connection: ConnectionDecl, target: ContractFile, identity: PlatformIdentity)] {
         contract.connections.compactMap { connection in

@@ -7,11 +7,12 @@ enum TopologyRules {
              explanation: """
                 Provincial platforms (31 provinces and the XPCC) and State Council department \
                 platforms connect directly to the national platform, the hub of the network \
-                (接入架构).
+                (接入架构). A workspace with no national platform at all is reported once, by TOP006.
                 """,
              bad: RuleExample(.provincial, "connections: []"),
              good: RuleExample(.provincial, "connections:\n  - to: national\n    areas: {items: up, identity: both, license: both, operations: up, security: up}")) { context in
-            guard context.level == .provincial || context.level == .departmental else { return .notApplicable }
+            // Without any hub, TOP006 reports the missing hub once instead.
+            guard context.level == .provincial || context.level == .departmental, !context.nationalPlatforms.isEmpty else { return .notApplicable }
             return .require(context.targets.contains { $0.identity.level == .national },
                             "\(context.level.rawValue) platform '\(context.identity.id)' does not connect to the national platform",
                             at: context.platform.spans["level"])
@@ -82,16 +83,23 @@ enum TopologyRules {
             }
             return .checked(findings)
         },
-        Rule("TOP006", area: nil, .error, "the workspace has one national platform",
+        Rule("TOP006", area: nil, .error, "the workspace has exactly one national platform",
              explanation: """
-                The national platform is the single hub of the network; two contracts claiming \
-                level `national` describe two hubs.
+                The national platform is the single hub of the network: every provincial and \
+                departmental platform connects to it. A workspace without one has no hub: that is \
+                reported once, at the platform whose id sorts first. Each further contract claiming \
+                level `national` is a second hub: reported there, with a note at the national \
+                platform whose id sorts first.
                 """,
              bad: RuleExample(.departmental, "platform: {level: national}   # a second hub beside 'national'\nconnections: []"),
              good: RuleExample(.departmental, "platform: {level: departmental}\nconnections:\n  - to: national\n    areas: {operations: up, security: up}")) { context in
+            guard let first = context.nationalPlatforms.first else {
+                guard context.identity.id == context.workspace.platforms.keys.min() else { return .notApplicable }
+                return .failed("the workspace has no national platform (国家政务服务平台), the hub provincial and departmental platforms connect to",
+                               at: context.platform.spans["level"])
+            }
             guard context.level == .national else { return .notApplicable }
-            let others = context.workspace.platforms.values.compactMap(\.platform).filter { $0.identity.level == .national && $0.identity.id < context.identity.id }
-            guard let first = others.min(by: { $0.identity.id < $1.identity.id }) else { return .passed }
+            guard first.identity.id != context.identity.id else { return .passed }
             return .failed("'\(context.identity.id)' is a second national platform", at: context.platform.spans["level"],
                            notes: [DiagnosticNote("'\(first.identity.id)' is national too", at: first.spans["level"])])
         },
