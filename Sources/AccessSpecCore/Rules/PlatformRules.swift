@@ -10,7 +10,8 @@ enum PlatformRules {
                 Operations access (ZFW C0132) monitors every platform centrally: each government \
                 platform declares an `operations` section with a health path and an availability target.
                 """,
-             bad: "operations:\n  p95LatencyMs: 800", good: "operations:\n  health: /health\n  availability: \"99.9%\"") { context in
+             bad: RuleExample(.provincial, "operations:\n  health: null   # left out"),
+             good: RuleExample(.provincial, "operations:\n  health: /health\n  availability: \"99.9%\"")) { context in
             guard context.level.isGovernment || context.declares(.operations) else { return .notApplicable }
             guard let operations = context.operations else {
                 return .failed("government platform '\(context.identity.id)' declares no 'operations' section (运维管理)", at: context.platform.spans["level"])
@@ -22,7 +23,8 @@ enum PlatformRules {
         },
         Rule("OPS002", area: .operations, .warning, "the availability target meets the workspace minimum",
              explanation: "The availability target is at least the workspace's `minAvailability` (99.5% unless set in accessspec.yaml).",
-             bad: "availability: \"99%\"", good: "availability: \"99.9%\"") { context in
+             bad: RuleExample(.provincial, "operations:\n  availability: \"99%\""),
+             good: RuleExample(.provincial, "operations:\n  availability: \"99.9%\"")) { context in
             guard let availability = context.operations?.availability else { return .notApplicable }
             let minimum = context.workspace.settings.minAvailability
             return .require(availability >= minimum, "availability target \(availability)% is below the minimum \(minimum)%", at: context.span(.operations, "availability"))
@@ -32,7 +34,8 @@ enum PlatformRules {
                 统一监控、协同管理: platforms report incidents upward within a stated time and \
                 hold a latency target that the hub can monitor.
                 """,
-             bad: "operations:\n  health: /health", good: "operations:\n  health: /health\n  p95LatencyMs: 800\n  incidentReportMinutes: 30") { context in
+             bad: RuleExample(.provincial, "operations:\n  p95LatencyMs: null            # left out\n  incidentReportMinutes: null   # left out"),
+             good: RuleExample(.provincial, "operations:\n  p95LatencyMs: 800\n  incidentReportMinutes: 30")) { context in
             guard context.level.isGovernment, let operations = context.operations else { return .notApplicable }
             var missing: [String] = []
             if operations.p95LatencyMs == nil { missing.append("p95LatencyMs") }
@@ -42,25 +45,38 @@ enum PlatformRules {
     ]
 
     static let security: [Rule] = [
-        Rule("SEC001", area: .security, .error, "transport is TLS 1.2 or later, or GM TLS",
-             explanation: "Traffic between platforms is encrypted with TLS 1.2 or later, or with GM TLS (TLCP, GB/T 38636).",
-             bad: "transport: {minTls: \"1.0\"}", good: "transport: {minTls: \"1.2\", gm: true}") { context in
+        Rule("SEC001", area: .security, .error, "plain TLS is 1.2 or later, even where GM TLS is offered",
+             explanation: """
+                Traffic between platforms is encrypted with TLS 1.2 or later, or with GM TLS (TLCP, \
+                GB/T 38636). Offering GM TLS (`gm: true`) does not excuse a weak plain-TLS minimum: \
+                a peer without TLCP still negotiates the weak version, so `minTls` is 1.2 or 1.3 \
+                whatever `gm` says.
+                """,
+             bad: RuleExample(.provincial, "security:\n  transport: {minTls: \"1.0\", gm: true}"),
+             good: RuleExample(.provincial, "security:\n  transport: {minTls: \"1.2\", gm: true}")) { context in
             guard let security = context.security else { return .notApplicable }
             let transport = security.transport
-            let modern = transport.minTls == .v1_2 || transport.minTls == .v1_3
             let span = context.span(.security, "transport.minTls")
-            return .require(modern || transport.gm, "minimum TLS version \(transport.minTls.rawValue) is below 1.2 and GM TLS is not offered", at: span,
+            let offeringGM = transport.gm ? "; offering GM TLS as well does not make it safe" : ""
+            return .require(transport.minTls == .v1_2 || transport.minTls == .v1_3,
+                            "minimum TLS version \(transport.minTls.rawValue) is below 1.2\(offeringGM)", at: span,
                             fixIts: [FixIt("require TLS 1.2", replacing: span, with: "\"1.2\"")])
         },
-        Rule("SEC002", area: .security, .error, "production endpoints are https",
-             explanation: "A platform's production environment is reached over https only.",
-             bad: "environments:\n  production: http://zwfw.example.gov.cn/api", good: "environments:\n  production: https://zwfw.example.gov.cn/api") { context in
-            let production = context.identity.environments.filter { ["production", "prod"].contains($0.name) }
-            guard !production.isEmpty else { return .notApplicable }
-            return .checked(production.filter { !$0.url.lowercased().hasPrefix("https://") }.map { environment in
+        Rule("SEC002", area: .security, .error, "endpoints of every environment but test and development ones are https",
+             explanation: """
+                A platform's production environment, and every environment that is not declared \
+                a test or development one, is reached over https only. Test and development \
+                environments are those named \(PlatformRules.testEnvironmentNames.joined(separator: ", ")); \
+                they may use http. Any other name, `staging` and `uat` included, is \
+                held to https: such environments mirror production and often carry real data.
+                """,
+             bad: RuleExample(.provincial, "platform:\n  environments:\n    staging: http://staging.zwfw.ah.example.gov.cn/api"),
+             good: RuleExample(.provincial, "platform:\n  environments:\n    staging: https://staging.zwfw.ah.example.gov.cn/api\n    test: http://test.zwfw.ah.example.gov.cn/api   # a test one may use http")) { context in
+            let heldToHTTPS = context.identity.environments.filter { !testEnvironmentNames.contains($0.name) }
+            return .checked(heldToHTTPS.filter { !$0.url.lowercased().hasPrefix("https://") }.map { environment in
                 let span = context.platform.spans["environments.\(environment.name)"]
-                return RuleFinding(message: "production URL \(environment.url) is not https", span: span,
-                                   fixIts: [FixIt("use https", replacing: span, with: "https://" + environment.url.dropFirst("http://".count))])
+                return RuleFinding(message: "URL \(environment.url) of environment '\(environment.name)' is not https; only test and development environments (\(testEnvironmentNames.joined(separator: ", "))) may use http",
+                                   span: span, fixIts: [FixIt("use https", replacing: span, with: "https://" + environment.url.dropFirst("http://".count))])
             })
         },
         Rule("SEC003", area: .security, .error, "requests are signed",
@@ -68,13 +84,15 @@ enum PlatformRules {
                 Every request between platforms is signed (HMAC-SM3, HMAC-SHA256 or SM2 with SM3) \
                 so that the receiver can prove who sent it and that it was not altered.
                 """,
-             bad: "security:\n  transport: {minTls: \"1.2\"}", good: "security:\n  signing: {algorithm: hmac-sm3, key: \"${env:APP_SECRET}\"}") { context in
+             bad: RuleExample(.provincial, "security:\n  signing: null   # left out"),
+             good: RuleExample(.provincial, "security:\n  signing: {algorithm: hmac-sm3, key: \"${env:ANHUI_SECRET}\"}")) { context in
             guard let security = context.security else { return .notApplicable }
             return .require(security.signing != nil, "security does not declare request signing", at: context.span(.security, "signing"))
         },
         Rule("SEC004", area: .security, .warning, "platforms on the e-government extranet sign with national algorithms",
              explanation: "On the e-government extranet (政务外网), signing uses the national algorithms: HMAC-SM3 or SM2 with SM3.",
-             bad: "signing: {algorithm: hmac-sha256, ...}", good: "signing: {algorithm: hmac-sm3, ...}") { context in
+             bad: RuleExample(.provincial, "security:   # anhui is on the e-government extranet, the default network\n  signing: {algorithm: hmac-sha256, key: \"${env:ANHUI_SECRET}\"}"),
+             good: RuleExample(.provincial, "security:\n  signing: {algorithm: hmac-sm3, key: \"${env:ANHUI_SECRET}\"}")) { context in
             guard context.identity.network == .egovExtranet, let signing = context.security?.signing else { return .notApplicable }
             return .require(signing.algorithm != .hmacSHA256, "signing uses \(signing.algorithm.rawValue) on the e-government extranet; use hmac-sm3 or sm2-sm3",
                             at: context.span(.security, "signing.algorithm"))
@@ -84,7 +102,8 @@ enum PlatformRules {
                 Platforms that aggregate citizens' data nationally or provincially are classified \
                 at protection level 3 or above under GB/T 22239 (等保三级).
                 """,
-             bad: "protectionLevel: 2", good: "protectionLevel: 3") { context in
+             bad: RuleExample(.provincial, "security:\n  protectionLevel: 2"),
+             good: RuleExample(.provincial, "security:\n  protectionLevel: 3")) { context in
             guard [.national, .provincial, .departmental].contains(context.level), let security = context.security else { return .notApplicable }
             guard let level = security.protectionLevel else {
                 return .failed("security does not state the protection level (等保)", at: context.span(.security, "protectionLevel"))
@@ -96,7 +115,8 @@ enum PlatformRules {
                 Network logs are kept for at least six months (180 days) under the Cybersecurity \
                 Law; the workspace may raise the minimum with `minAuditRetentionDays`.
                 """,
-             bad: "auditRetentionDays: 90", good: "auditRetentionDays: 180") { context in
+             bad: RuleExample(.provincial, "security:\n  auditRetentionDays: 90"),
+             good: RuleExample(.provincial, "security:\n  auditRetentionDays: 180")) { context in
             guard let security = context.security else { return .notApplicable }
             let minimum = context.workspace.settings.minAuditRetentionDays
             guard let days = security.auditRetentionDays else {
@@ -106,15 +126,25 @@ enum PlatformRules {
         },
         Rule("SEC007", area: .security, .error, "every platform declares its security",
              explanation: "Every platform that joins the network states its security measures (安全保障): transport, signing, protection level, audit.",
-             bad: "# no security section", good: "security:\n  transport: {minTls: \"1.2\"}\n  signing: {...}") { context in
+             bad: RuleExample(.thirdParty, "security: null   # left out"),
+             good: RuleExample(.thirdParty, """
+                security:
+                  transport: {minTls: "1.3"}
+                  signing: {algorithm: hmac-sha256, key: "${env:BANK_SECRET}"}
+                  auditRetentionDays: 180
+                """)) { context in
             .require(context.declares(.security), "platform '\(context.identity.id)' declares no 'security' section (安全保障)", at: context.platform.spans["id"])
         },
     ]
 
+    /// The environment names SEC002 takes for test or development ones.
+    static let testEnvironmentNames = ["test", "testing", "dev", "development", "sandbox"]
+
     static let thirdParty: [Rule] = [
         Rule("THP001", area: .thirdParty, .error, "a third party declares the data it may use",
              explanation: "A third party states its data-use scope, so that reviewers and the platform it connects through can hold it to it.",
-             bad: "thirdParty:\n  via: shandong", good: "thirdParty:\n  via: shandong\n  dataScope: [license.verify]") { context in
+             bad: RuleExample(.thirdParty, "thirdParty:\n  dataScope: []"),
+             good: RuleExample(.thirdParty, "thirdParty:\n  dataScope: [license.verify]")) { context in
             guard context.level == .thirdParty else { return .notApplicable }
             guard let settings = context.thirdParty else {
                 return .failed("third party declares no 'thirdParty' section", at: context.platform.spans["level"])
@@ -123,7 +153,8 @@ enum PlatformRules {
         },
         Rule("THP002", area: .thirdParty, .error, "a third party states its purpose and authorisation",
              explanation: "A third party says why it needs access and on what basis it is authorised: the user's consent, an agreement or a statute.",
-             bad: "thirdParty:\n  dataScope: [license.verify]", good: "thirdParty:\n  purpose: 手机银行办理政务服务\n  authorization: user-consent") { context in
+             bad: RuleExample(.thirdParty, "thirdParty:\n  purpose: null   # left out"),
+             good: RuleExample(.thirdParty, "thirdParty:\n  purpose: 在手机银行中为用户核验营业执照\n  authorization: user-consent")) { context in
             guard context.level == .thirdParty, let settings = context.thirdParty else { return .notApplicable }
             var missing: [String] = []
             if settings.purpose == nil { missing.append("purpose") }
@@ -131,15 +162,26 @@ enum PlatformRules {
             return .require(missing.isEmpty, "third party does not state \(missing.joined(separator: " or "))", at: context.span(.thirdParty, missing.first ?? "purpose"))
         },
         Rule("THP003", area: .thirdParty, .error, "a third party names the platform it connects through",
-             explanation: "`thirdParty.via` names the government platform the third party connects through, and the third party connects to it.",
-             bad: "thirdParty:\n  via: anhui\nconnections: [{to: shandong, ...}]", good: "thirdParty:\n  via: shandong\nconnections: [{to: shandong, ...}]") { context in
+             explanation: """
+                `thirdParty.via` names the government platform the third party connects through, \
+                and the third party connects to it. A third party with no connection at all is \
+                reported by TOP004 alone.
+                """,
+             bad: RuleExample(.thirdParty, "thirdParty:\n  via: hefei   # but bank connects to anhui"),
+             good: RuleExample(.thirdParty, "thirdParty:\n  via: anhui\nconnections:\n  - to: anhui\n    areas: {license: down}")) { context in
             guard context.level == .thirdParty, let settings = context.thirdParty else { return .notApplicable }
             guard let via = settings.via else { return .failed("third party does not name the platform it connects through ('via')", at: context.span(.thirdParty, "via")) }
-            return .require(context.contract.connections.contains { $0.to.value == via }, "third party connects through '\(via)' but has no connection to it", at: context.span(.thirdParty, "via"))
+            // A third party with no connection at all is TOP004's finding.
+            return .require(context.contract.connections.isEmpty || context.contract.connections.contains { $0.to.value == via }, "third party connects through '\(via)' but has no connection to it", at: context.span(.thirdParty, "via"))
         },
         Rule("THP004", area: .thirdParty, .error, "a third party uses only operations that exist on platforms it connects to",
-             explanation: "Each entry of `thirdParty.uses` names an operation (platform.area.operationId) of a platform the third party connects to.",
-             bad: "uses: [shandong.license.verfy]", good: "uses: [shandong.license.verifyLicenseData]") { context in
+             explanation: """
+                Each entry of `thirdParty.uses` names an operation (platform.area.operationId) of a \
+                platform the third party connects to. A third party with no connection at all is \
+                reported by TOP004 alone.
+                """,
+             bad: RuleExample(.thirdParty, "thirdParty:\n  uses: [anhui.license.verfy]"),
+             good: RuleExample(.thirdParty, "thirdParty:\n  uses: [anhui.license.verifyLicenseData]")) { context in
             guard let settings = context.thirdParty, !settings.uses.isEmpty else { return .notApplicable }
             let connected = Set(context.contract.connections.map(\.to.value))
             var findings: [RuleFinding] = []
@@ -152,7 +194,7 @@ enum PlatformRules {
                       target.areas[area]?.brokenOperations.contains(String(use.split(separator: ".")[2])) != true else { continue }
                 if context.workspace.operation(named: use) == nil {
                     findings.append(RuleFinding(message: "'\(use)' names no operation of '\(platform)'", span: span))
-                } else if !connected.contains(platform) {
+                } else if !connected.contains(platform), !connected.isEmpty {   // no connection at all is TOP004's finding
                     findings.append(RuleFinding(message: "'\(use)' is an operation of '\(platform)', which this third party does not connect to", span: span))
                 }
             }

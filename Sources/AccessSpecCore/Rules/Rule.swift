@@ -8,13 +8,13 @@ public struct Rule: Sendable {
     public let defaultSeverity: Severity
     public let summary: String
     public let explanation: String
-    public let bad: String
-    public let good: String
+    public let badExample: RuleExample
+    public let goodExample: RuleExample
     let evaluate: @Sendable (RuleContext) -> RuleOutcome
 
     init(
         _ code: DiagnosticCode, area: AccessArea?, _ severity: Severity, _ summary: String,
-        explanation: String, bad: String, good: String,
+        explanation: String, bad: RuleExample, good: RuleExample,
         evaluate: @escaping @Sendable (RuleContext) -> RuleOutcome
     ) {
         self.code = code
@@ -22,14 +22,44 @@ public struct Rule: Sendable {
         self.defaultSeverity = severity
         self.summary = summary
         self.explanation = explanation
-        self.bad = bad
-        self.good = good
+        self.badExample = bad
+        self.goodExample = good
         self.evaluate = evaluate
     }
+
+    /// The examples as `accessc explain` and docs/rules.md show them.
+    public var bad: String { badExample.text }
+    public var good: String { goodExample.text }
 
     public var descriptor: DiagnosticDescriptor {
         DiagnosticDescriptor(code, summary, explanation: explanation, bad: bad, good: good, tunable: true)
     }
+}
+
+/// A bad or good example of a rule, short enough to read in `accessc explain` and exact enough
+/// to compile (Tests/AccessSpecCoreTests/RuleExamplesTests.swift proves each one): a YAML merge
+/// patch (RFC 7386: mappings merge key by key, `null` removes a key, anything else replaces)
+/// on the contract of one platform of the example workspace, Tests/AccessSpecCoreTests/Golden/base/,
+/// which is a valid hub and one valid platform of each other level.
+public struct RuleExample: Sendable {
+    /// The example workspace's platform of each level.
+    public static let platformIDs: [PlatformLevel: String] = [
+        .national: "national", .provincial: "anhui", .municipal: "hefei", .county: "yaohai",
+        .departmental: "samr", .thirdParty: "bank",
+    ]
+
+    public let level: PlatformLevel
+    public let patch: String
+
+    init(_ level: PlatformLevel, _ patch: String) {
+        self.level = level
+        self.patch = patch
+    }
+
+    public var platformID: String { Self.platformIDs[level]! }
+
+    /// The patch under a comment naming the contract it is merged into.
+    public var text: String { "# merged into \(platformID), the example \(level.rawValue) platform\n" + patch }
 }
 
 public enum RuleOutcome: Sendable {
@@ -69,6 +99,11 @@ public struct RuleContext: Sendable {
 
     func declares(_ area: AccessArea) -> Bool { contract.mayDeclare(area) }
     func area(_ area: AccessArea) -> AreaDecl? { contract.areas[area] }
+
+    /// The workspace's national platforms (one, when it is well formed), by id.
+    var nationalPlatforms: [PlatformDecl] {
+        workspace.platforms.values.compactMap(\.platform).filter { $0.identity.level == .national }.sorted { $0.identity.id < $1.identity.id }
+    }
 
     /// The platforms this one connects to that exist in the workspace.
     var targets: [(connection: ConnectionDecl, target: ContractFile, identity: PlatformIdentity)] {

@@ -10,7 +10,8 @@ enum ServiceRules {
                 Service items (政务服务事项) flow up to the national catalogue. A platform that \
                 sends items upward says whether it pushes or is pulled, and how often.
                 """,
-             bad: "items:\n  catalogs: [base]", good: "items:\n  catalogs: [base]\n  sync: {mode: push, frequency: daily}") { context in
+             bad: RuleExample(.provincial, "items:\n  sync: null   # left out, though items flow up to national"),
+             good: RuleExample(.provincial, "items:\n  sync: {mode: push, frequency: daily}")) { context in
             let sendsUp = context.contract.connections.contains { $0.areas.contains { $0.area.value == .items && $0.direction.value != .down } }
             guard sendsUp, let items = context.items else { return .notApplicable }
             return .require(items.sync?.mode != nil && items.sync?.frequency != nil,
@@ -21,7 +22,8 @@ enum ServiceRules {
                 The national and provincial platforms publish both the base catalogue (基本目录) \
                 and the implementation list (实施清单) of service items.
                 """,
-             bad: "items:\n  catalogs: [base]", good: "items:\n  catalogs: [base, implementation]") { context in
+             bad: RuleExample(.provincial, "items:\n  catalogs: [base]"),
+             good: RuleExample(.provincial, "items:\n  catalogs: [base, implementation]")) { context in
             guard context.level == .national || context.level == .provincial, let items = context.items else { return .notApplicable }
             let missing = ItemsSettings.Catalog.allCases.filter { !items.catalogs.contains($0) }
             return .require(missing.isEmpty, "items catalogs lack \(missing.map(\.rawValue).joined(separator: " and "))", at: context.span(.items, "catalogs"))
@@ -34,7 +36,17 @@ enum ServiceRules {
                 Single sign-on across portals goes through unified identity (统一身份认证); a \
                 portal declaring `sso: true` needs the platform's `identity` section.
                 """,
-             bad: "portal:\n  sso: true\n# no identity section", good: "portal:\n  sso: true\nidentity:\n  protocol: ticket\n  subjects: [natural-person, legal-person]") { context in
+             bad: RuleExample(.municipal, "portal:   # hefei has no 'identity:'\n  channels: {web: https://zwfw.hefei.example.gov.cn}\n  sso: true"),
+             good: RuleExample(.municipal, """
+                portal:
+                  channels: {web: https://zwfw.hefei.example.gov.cn}
+                  sso: true
+                identity:
+                  protocol: ticket
+                  subjects: [natural-person, legal-person]
+                  levels: [L2, L3]
+                  tokenTtlSeconds: 7200
+                """)) { context in
             guard let portal = context.portal, portal.sso else { return .notApplicable }
             return .require(context.declares(.identity), "portal offers single sign-on but the platform declares no 'identity' section", at: context.span(.portal, "sso"))
         },
@@ -43,14 +55,16 @@ enum ServiceRules {
                 The 好差评 rating system and 投诉建议 complaints are part of every national and \
                 provincial portal.
                 """,
-             bad: "portal:\n  features: [search]", good: "portal:\n  features: [search, rating, complaint]") { context in
+             bad: RuleExample(.provincial, "portal:\n  features: [search]"),
+             good: RuleExample(.provincial, "portal:\n  features: [search, rating, complaint]")) { context in
             guard context.level == .national || context.level == .provincial, let portal = context.portal else { return .notApplicable }
             let missing = [PortalSettings.Feature.rating, .complaint].filter { !portal.features.contains($0) }
             return .require(missing.isEmpty, "portal features lack \(missing.map(\.rawValue).joined(separator: " and "))", at: context.span(.portal, "features"))
         },
         Rule("PRT003", area: .portal, .error, "portal channels are served over https",
              explanation: "Citizens sign in and submit personal data through portal channels; every channel URL uses https.",
-             bad: "channels:\n  web: http://zwfw.example.gov.cn", good: "channels:\n  web: https://zwfw.example.gov.cn") { context in
+             bad: RuleExample(.provincial, "portal:\n  channels: {web: http://zwfw.ah.example.gov.cn}"),
+             good: RuleExample(.provincial, "portal:\n  channels: {web: https://zwfw.ah.example.gov.cn}")) { context in
             guard let portal = context.portal else { return .notApplicable }
             return .checked(portal.channels.filter { !$0.url.lowercased().hasPrefix("https://") }.map { channel in
                 let span = context.span(.portal, "channels.\(channel.name)")
@@ -66,14 +80,16 @@ enum ServiceRules {
                 Unified identity access (ZFW C0110) serves both natural persons (自然人) and legal \
                 persons (法人) on every government platform.
                 """,
-             bad: "identity:\n  subjects: [natural-person]", good: "identity:\n  subjects: [natural-person, legal-person]") { context in
+             bad: RuleExample(.provincial, "identity:\n  subjects: [natural-person]"),
+             good: RuleExample(.provincial, "identity:\n  subjects: [natural-person, legal-person]")) { context in
             guard context.level.isGovernment, let identity = context.identitySettings else { return .notApplicable }
             let missing = IdentitySettings.Subject.allCases.filter { !identity.subjects.contains($0) }
             return .require(missing.isEmpty, "identity subjects lack \(missing.map(\.rawValue).joined(separator: " and "))", at: context.span(.identity, "subjects"))
         },
         Rule("IDN002", area: .identity, .error, "the login page is served over https",
              explanation: "Credentials are entered on the login page; it is served over https.",
-             bad: "loginUrl: http://login.example.gov.cn", good: "loginUrl: https://login.example.gov.cn") { context in
+             bad: RuleExample(.provincial, "identity:\n  loginUrl: http://login.ah.example.gov.cn"),
+             good: RuleExample(.provincial, "identity:\n  loginUrl: https://login.ah.example.gov.cn")) { context in
             guard let url = context.identitySettings?.loginUrl else { return .notApplicable }
             return .require(url.lowercased().hasPrefix("https://"), "identity loginUrl is not https", at: context.span(.identity, "loginUrl"))
         },
@@ -83,7 +99,8 @@ enum ServiceRules {
                 databases, name-ID match, certificate or counter check) tell relying platforms \
                 how far an identity was verified.
                 """,
-             bad: "identity:\n  protocol: ticket", good: "identity:\n  protocol: ticket\n  levels: [L2, L3, L4]") { context in
+             bad: RuleExample(.provincial, "identity:\n  levels: []"),
+             good: RuleExample(.provincial, "identity:\n  levels: [L2, L3, L4]")) { context in
             guard let identity = context.identitySettings else { return .notApplicable }
             return .require(!identity.levels.isEmpty, "identity declares no real-name levels", at: context.span(.identity, "levels"))
         },
@@ -92,7 +109,8 @@ enum ServiceRules {
                 A stolen token is useful for as long as it lives; identity states `tokenTtlSeconds` \
                 and keeps it to 7200 seconds or less.
                 """,
-             bad: "tokenTtlSeconds: 86400", good: "tokenTtlSeconds: 7200") { context in
+             bad: RuleExample(.provincial, "identity:\n  tokenTtlSeconds: 86400"),
+             good: RuleExample(.provincial, "identity:\n  tokenTtlSeconds: 7200")) { context in
             guard let identity = context.identitySettings else { return .notApplicable }
             guard let ttl = identity.tokenTtlSeconds else {
                 return .failed("identity does not state tokenTtlSeconds", at: context.span(.identity, "tokenTtlSeconds"))
@@ -104,32 +122,37 @@ enum ServiceRules {
     static let seal: [Rule] = [
         Rule("SEL001", area: .seal, .error, "electronic seals sign with SM2 and SM3",
              explanation: "Electronic seals (GB/T 38540) are signed with SM2 over SM3 digests.",
-             bad: "seal:\n  algorithm: rsa-sha256", good: "seal:\n  algorithm: sm2-sm3") { context in
+             bad: RuleExample(.provincial, "seal:\n  algorithm: rsa-sha256"),
+             good: RuleExample(.provincial, "seal:\n  algorithm: sm2-sm3")) { context in
             guard let seal = context.seal else { return .notApplicable }
             return .require(seal.algorithm == .sm2sm3, "seal algorithm is \(seal.algorithm.rawValue), not sm2-sm3", at: context.span(.seal, "algorithm"))
         },
         Rule("SEL002", area: .seal, .warning, "seal signatures carry a trusted timestamp",
              explanation: "A trusted timestamp proves when a seal was applied, so a later revocation does not void past documents.",
-             bad: "seal:\n  timestamp: false", good: "seal:\n  timestamp: true") { context in
+             bad: RuleExample(.provincial, "seal:\n  timestamp: false"),
+             good: RuleExample(.provincial, "seal:\n  timestamp: true")) { context in
             guard let seal = context.seal else { return .notApplicable }
             return .require(seal.timestamp, "seal signatures carry no trusted timestamp", at: context.span(.seal, "timestamp"))
         },
         Rule("SEL003", area: .seal, .warning, "seals use the GB/T 38540 structures",
              explanation: "Seals and signatures use the SESeal and SES_Signature structures of GB/T 38540 so that any platform can verify them.",
-             bad: "seal:\n  format: other", good: "seal:\n  format: gb-t-38540") { context in
+             bad: RuleExample(.provincial, "seal:\n  format: other"),
+             good: RuleExample(.provincial, "seal:\n  format: gb-t-38540")) { context in
             guard let seal = context.seal else { return .notApplicable }
             return .require(seal.format == .gbt38540, "seal format is not GB/T 38540", at: context.span(.seal, "format"))
         },
     ]
 
     static let license: [Rule] = [
-        Rule("LIC001", area: .license, .error, "licence operations on a holder's data carry a use cause",
+        Rule("LIC001", area: .license, .error, "licence operations on a holder's data require a use cause",
              explanation: """
                 Using someone's licence requires stating why (用证事由). A licence operation whose \
                 request names a holder or a licence (a uscc, resident-id or license-id field) \
-                also carries the use-cause field (`license.useCause.field`, default `useCause`).
+                also carries the use-cause field (`license.useCause.field`, default `useCause`) \
+                as a required field: an optional cause can be left out.
                 """,
-             bad: "VerifyRequest:\n  fields:\n    holderCode: resident-id", good: "VerifyRequest:\n  fields:\n    holderCode: resident-id\n    useCause: {type: string, maxLength: 200}") { context in
+             bad: RuleExample(.provincial, "types:\n  VerifyRequest:   # the request of verifyLicenseData\n    fields:\n      useCause: {type: string, maxLength: 200, required: false}"),
+             good: RuleExample(.provincial, "types:\n  VerifyRequest:\n    fields:\n      useCause: {type: string, maxLength: 200}   # required, as fields are unless marked")) { context in
             guard let license = context.license, let area = context.area(.license) else { return .notApplicable }
             let scope = context.scope
             var findings: [RuleFinding] = []
@@ -139,7 +162,12 @@ enum ServiceRules {
                     if case .builtin(let builtin) = scope.resolve(field.type.value) { return builtin.identifiesHolder }
                     return false
                 }
-                if namesHolder, !fields.contains(where: { $0.name.value == license.useCause.field }) {
+                guard namesHolder else { continue }
+                if let useCause = fields.first(where: { $0.name.value == license.useCause.field }) {
+                    if !useCause.required {
+                        findings.append(RuleFinding(message: "licence operation '\(operation.id.value)' names a holder or licence but its request's '\(useCause.name.value)' (用证事由) is optional; make it required", span: useCause.name.span))
+                    }
+                } else {
                     findings.append(RuleFinding(message: "licence operation '\(operation.id.value)' names a holder or licence but its request has no '\(license.useCause.field)' (用证事由)", span: request.span))
                 }
             }
@@ -147,7 +175,8 @@ enum ServiceRules {
         },
         Rule("LIC002", area: .license, .error, "the use cause is bounded text of at most 200 characters",
              explanation: "The use cause (用证事由) is text of at most 200 characters; the field states its maxLength so clients can check it.",
-             bad: "useCause: string", good: "useCause: {type: string, maxLength: 200}") { context in
+             bad: RuleExample(.provincial, "types:\n  VerifyRequest:\n    fields:\n      useCause: string"),
+             good: RuleExample(.provincial, "types:\n  VerifyRequest:\n    fields:\n      useCause: {type: string, maxLength: 200}")) { context in
             guard let license = context.license, let area = context.area(.license) else { return .notApplicable }
             let scope = context.scope
             let limit = min(license.useCause.maxLength, 200)
@@ -168,7 +197,8 @@ enum ServiceRules {
                 A licence type code is the issuing ministry's unified social credit code followed \
                 by three digits (GB/T 36903); each appears once in a catalogue.
                 """,
-             bad: "catalog:\n  - {code: \"11100000000013338X011\", name: 营业执照}", good: "catalog:\n  - {code: \"11100000000013338W011\", name: 营业执照}") { context in
+             bad: RuleExample(.provincial, "license:\n  catalog:\n    - {code: \"11100000000013338X011\", name: 营业执照}   # check character X, not W"),
+             good: RuleExample(.provincial, "license:\n  catalog:\n    - {code: \"11100000000013338W011\", name: 营业执照}")) { context in
             guard let license = context.license, !license.catalog.isEmpty else { return .notApplicable }
             var findings: [RuleFinding] = []
             var seen: Set<String> = []

@@ -7,11 +7,12 @@ enum TopologyRules {
              explanation: """
                 Provincial platforms (31 provinces and the XPCC) and State Council department \
                 platforms connect directly to the national platform, the hub of the network \
-                (接入架构).
+                (接入架构). A workspace with no national platform at all is reported once, by TOP006.
                 """,
-             bad: "platform: {id: shandong, level: provincial, ...}\nconnections: []",
-             good: "connections:\n  - to: national\n    areas: {items: up, identity: both}") { context in
-            guard context.level == .provincial || context.level == .departmental else { return .notApplicable }
+             bad: RuleExample(.provincial, "connections: []"),
+             good: RuleExample(.provincial, "connections:\n  - to: national\n    areas: {items: up, identity: both, license: both, operations: up, security: up}")) { context in
+            // Without any hub, TOP006 reports the missing hub once instead.
+            guard context.level == .provincial || context.level == .departmental, !context.nationalPlatforms.isEmpty else { return .notApplicable }
             return .require(context.targets.contains { $0.identity.level == .national },
                             "\(context.level.rawValue) platform '\(context.identity.id)' does not connect to the national platform",
                             at: context.platform.spans["level"])
@@ -22,8 +23,8 @@ enum TopologyRules {
                 which the first two digits of the GB/T 2260 region code identify; cross-level \
                 traffic then goes through the province to the hub.
                 """,
-             bad: "platform: {id: hefei, level: municipal, region: \"340100\"}\nconnections:\n  - to: shandong   # 370000",
-             good: "connections:\n  - to: anhui        # region 340000") { context in
+             bad: RuleExample(.municipal, "connections:\n  - to: national   # around its province, anhui\n    areas: {operations: up, security: up}"),
+             good: RuleExample(.municipal, "connections:\n  - to: anhui      # region 340000, hefei's 340100\n    areas: {operations: up, security: up}")) { context in
             guard context.level == .municipal else { return .notApplicable }
             let province = context.identity.region.prefix(2)
             return .require(context.targets.contains { $0.identity.level == .provincial && $0.identity.region.hasPrefix(province) },
@@ -35,8 +36,8 @@ enum TopologyRules {
                 County platforms connect to the municipal platform of their city (same first \
                 four region digits) or, where there is none, to their provincial platform.
                 """,
-             bad: "platform: {level: county, region: \"340102\"}\nconnections: [{to: shandong, ...}]",
-             good: "connections: [{to: hefei, areas: {items: up}}]") { context in
+             bad: RuleExample(.county, "connections:\n  - to: national   # around its city and province\n    areas: {operations: up, security: up}"),
+             good: RuleExample(.county, "connections:\n  - to: hefei      # region 340100, yaohai's 340102\n    areas: {operations: up, security: up}")) { context in
             guard context.level == .county else { return .notApplicable }
             let region = context.identity.region
             return .require(context.targets.contains {
@@ -49,8 +50,8 @@ enum TopologyRules {
                 Third parties (banks, mini-program channels, enterprises) connect through a \
                 government service platform, never around it and never through another third party.
                 """,
-             bad: "platform: {level: third-party}\nconnections: []",
-             good: "connections:\n  - to: shandong\n    areas: {license: down, identity: down}") { context in
+             bad: RuleExample(.thirdParty, "connections: []"),
+             good: RuleExample(.thirdParty, "connections:\n  - to: anhui\n    areas: {license: down}")) { context in
             guard context.level == .thirdParty else { return .notApplicable }
             if context.contract.connections.isEmpty {
                 return .failed("third party '\(context.identity.id)' connects to no platform; it must connect through one", at: context.platform.spans["level"])
@@ -66,8 +67,8 @@ enum TopologyRules {
                 must be declared (as a top-level section) by both platforms, or one end has \
                 nothing to offer or accept.
                 """,
-             bad: "connections:\n  - to: national\n    areas: {seal: both}   # but no 'seal:' section here",
-             good: "seal:\n  algorithm: sm2-sm3\nconnections:\n  - to: national\n    areas: {seal: both}") { context in
+             bad: RuleExample(.municipal, "connections:\n  - to: anhui\n    areas: {operations: up, security: up, seal: both}   # hefei has no 'seal:'"),
+             good: RuleExample(.municipal, "seal: {algorithm: sm2-sm3, timestamp: true}\nconnections:\n  - to: anhui\n    areas: {operations: up, security: up, seal: both}")) { context in
             var findings: [RuleFinding] = []
             for (connection, target, identity) in context.targets {
                 for (area, _) in connection.areas {
@@ -82,15 +83,23 @@ enum TopologyRules {
             }
             return .checked(findings)
         },
-        Rule("TOP006", area: nil, .error, "the workspace has one national platform",
+        Rule("TOP006", area: nil, .error, "the workspace has exactly one national platform",
              explanation: """
-                The national platform is the single hub of the network; two contracts claiming \
-                level `national` describe two hubs.
+                The national platform is the single hub of the network: every provincial and \
+                departmental platform connects to it. A workspace without one has no hub: that is \
+                reported once, at the platform whose id sorts first. Each further contract claiming \
+                level `national` is a second hub: reported there, with a note at the national \
+                platform whose id sorts first.
                 """,
-             bad: "# two files with level: national", good: "# one national platform; the others connect to it") { context in
+             bad: RuleExample(.departmental, "platform: {level: national}   # a second hub beside 'national'\nconnections: []"),
+             good: RuleExample(.departmental, "platform: {level: departmental}\nconnections:\n  - to: national\n    areas: {operations: up, security: up}")) { context in
+            guard let first = context.nationalPlatforms.first else {
+                guard context.identity.id == context.workspace.platforms.keys.min() else { return .notApplicable }
+                return .failed("the workspace has no national platform (国家政务服务平台), the hub provincial and departmental platforms connect to",
+                               at: context.platform.spans["level"])
+            }
             guard context.level == .national else { return .notApplicable }
-            let others = context.workspace.platforms.values.compactMap(\.platform).filter { $0.identity.level == .national && $0.identity.id < context.identity.id }
-            guard let first = others.min(by: { $0.identity.id < $1.identity.id }) else { return .passed }
+            guard first.identity.id != context.identity.id else { return .passed }
             return .failed("'\(context.identity.id)' is a second national platform", at: context.platform.spans["level"],
                            notes: [DiagnosticNote("'\(first.identity.id)' is national too", at: first.spans["level"])])
         },
@@ -100,8 +109,8 @@ enum TopologyRules {
                 national; departmental -> national. Third parties connect to any government \
                 platform. A connection downward or sideways is declared by the lower platform instead.
                 """,
-             bad: "platform: {id: anhui, level: provincial}\nconnections: [{to: hefei, ...}]   # hefei is municipal",
-             good: "platform: {id: hefei, level: municipal}\nconnections: [{to: anhui, ...}]") { context in
+             bad: RuleExample(.municipal, "connections:\n  - to: anhui\n    areas: {operations: up, security: up}\n  - to: yaohai     # a county, below hefei\n    areas: {security: up}"),
+             good: RuleExample(.municipal, "connections:   # yaohai connects up to hefei instead\n  - to: anhui\n    areas: {operations: up, security: up}")) { context in
             let findings = context.targets.compactMap { connection, _, identity -> RuleFinding? in
                 let upward = context.level == .thirdParty ? identity.level.isGovernment : identity.level.rank < context.level.rank
                 return upward ? nil : RuleFinding(
@@ -115,7 +124,8 @@ enum TopologyRules {
                 GB/T 2260 codes encode the level: a province is XX0000, a city XXYY00, a county \
                 XXYYZZ; the national platform and State Council departments use 100000.
                 """,
-             bad: "platform: {level: provincial, region: \"370100\"}", good: "platform: {level: provincial, region: \"370000\"}") { context in
+             bad: RuleExample(.provincial, "platform: {region: \"340100\"}   # a city's code"),
+             good: RuleExample(.provincial, "platform: {region: \"340000\"}")) { context in
             let region = context.identity.region
             let six = String(region.prefix(6))
             let fits: Bool
@@ -134,8 +144,8 @@ enum TopologyRules {
                 `both`), and operations and security status are reported up (`up`): \
                 统一监控、协同管理.
                 """,
-             bad: "connections:\n  - to: national\n    areas: {operations: down}",
-             good: "connections:\n  - to: national\n    areas: {operations: up, items: up, license: both}") { context in
+             bad: RuleExample(.municipal, "connections:\n  - to: anhui\n    areas: {operations: down, security: up}"),
+             good: RuleExample(.municipal, "connections:\n  - to: anhui\n    areas: {operations: up, security: up}")) { context in
             guard context.level != .thirdParty else { return .notApplicable }
             var findings: [RuleFinding] = []
             for (connection, _, identity) in context.targets where identity.level.rank < context.level.rank {
