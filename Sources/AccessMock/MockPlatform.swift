@@ -131,6 +131,7 @@ public final class MockPlatform: Sendable {
         // body is read before the request is known to be genuine and new.
         if let verifier, let refusal = verifier.verify(RequestVerifier.Incoming(method: request.method, target: request.target, headers: request.headers, body: request.body), now: now) {
             switch refusal {
+            case .invalidRequest(let detail): return fail(.invalidRequest, operation, detail)
             case .invalidSignature(let detail): return fail(.invalidSignature, operation, detail)
             case .expiredRequest(let detail): return fail(.expiredRequest, operation, detail)
             case .unavailable(let detail): return fail(.unavailable, operation, detail)
@@ -148,7 +149,8 @@ public final class MockPlatform: Sendable {
         if verifier != nil, let head {
             // The head repeats the replay headers; they must say the same.
             for (key, header) in [("timestamp", ReplayHeaders.timestamp), ("nonce", ReplayHeaders.nonce)] {
-                if let value = head[key], value != .string(request.header(header) ?? "") {
+                // As text: a JSON string with the same characters, or an integer of that decimal form.
+                if let value = head[key], value != .string(request.header(header) ?? ""), value.intValue.map(String.init) != request.header(header) {
                     return fail(.invalidRequest, operation, "head.\(key) differs from the \(header) header")
                 }
             }

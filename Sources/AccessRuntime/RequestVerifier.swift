@@ -40,6 +40,7 @@ public final class RequestVerifier: Sendable {
     }
 
     public enum Refusal: Equatable, Sendable {
+        case invalidRequest(String)
         case invalidSignature(String)
         case expiredRequest(String)
         /// The receiver cannot take more requests now (its nonce memory is full).
@@ -64,7 +65,8 @@ public final class RequestVerifier: Sendable {
         nonces = NonceMemory(capacityBytes: options.nonceMemoryBytes)
     }
 
-    /// Nil when the request may go on (its nonce is then remembered), else why not. `now` is
+    /// Nil when the request may go on (its nonce is then remembered), else why not, checked in
+    /// the order of docs/signing.md: shapes, the signature, freshness, the nonce. `now` is
     /// milliseconds since 1970.
     public func verify(_ request: Incoming, now: Int64) -> Refusal? {
         guard let signature = request.header(signatureHeader), !signature.isEmpty else {
@@ -73,20 +75,21 @@ public final class RequestVerifier: Sendable {
         guard signature.utf8.count <= Self.maxSignatureBytes else { return .invalidSignature("the \(signatureHeader) header is longer than \(Self.maxSignatureBytes) bytes") }
         let timestamp = request.header(ReplayHeaders.timestamp) ?? ""
         let nonce = request.header(ReplayHeaders.nonce) ?? ""
-        let parts = SignedParts(method: request.method, target: request.target, accessId: request.header(accessIdHeader) ?? "",
-                                token: request.header(tokenHeader) ?? "", timestamp: timestamp, nonce: nonce, body: request.body)
-        guard (try? signer.verify(signature, parts)) == true else { return .invalidSignature("the signature does not verify") }
-
         // 1 to 15 digits: no sign, no overflow, nothing to trap on.
         guard (1...15).contains(timestamp.utf8.count), timestamp.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let sent = Int64(timestamp) else {
-            return .expiredRequest("timestamp '\(Self.shown(timestamp))' is not milliseconds since 1970 (1 to 15 digits)")
+            return .expiredRequest("\(ReplayHeaders.timestamp) '\(Self.shown(timestamp))' is not milliseconds since 1970 (1 to 15 digits)")
         }
+        guard Self.isNonce(nonce) else {
+            return .expiredRequest("\(ReplayHeaders.nonce) '\(Self.shown(nonce))' is not 16 to 64 characters of A-Z, a-z, 0-9, '_' and '-'")
+        }
+        let parts = SignedParts(method: request.method, target: request.target, accessId: request.header(accessIdHeader) ?? "",
+                                token: request.header(tokenHeader) ?? "", timestamp: timestamp, nonce: nonce, body: request.body)
+        guard parts.isWellFormed else { return .invalidRequest("a signed value holds a control character") }
+        guard (try? signer.verify(signature, parts)) == true else { return .invalidSignature("the signature does not verify") }
+
         let now = min(max(now, 0), 999_999_999_999_999)
         if sent < now - options.window { return .expiredRequest("timestamp \(sent) is more than \(options.window / 1000) s old") }
         if sent > now + options.futureSkew { return .expiredRequest("timestamp \(sent) is more than \(options.futureSkew / 1000) s ahead of the receiver's clock") }
-        guard Self.isNonce(nonce) else {
-            return .expiredRequest("nonce '\(Self.shown(nonce))' is not 16 to 64 characters of A-Z, a-z, 0-9, '_' and '-'")
-        }
         switch nonces.admit(nonce, until: sent + options.window, now: now) {
         case .admitted: return nil
         case .seen: return .expiredRequest("nonce '\(nonce)' was used before")
