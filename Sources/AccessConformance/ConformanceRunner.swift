@@ -24,12 +24,13 @@ public struct ConformanceRunner: Sendable {
 
     /// Every vector of the selected operations (all when `operations` is empty), in file order.
     public func run(operations selected: Set<String> = []) async -> [OperationResult] {
+        let ownCheck = Self.verifier(for: file, target: target)
         var results: [OperationResult] = []
         for operation in file.operations where selected.isEmpty || selected.contains(operation.id) {
             var outcomes: [TimedOutcome] = []
             for vector in operation.vectors {
                 let started = ContinuousClock.now
-                let outcome = await run(vector, of: operation)
+                let outcome = await run(vector, of: operation, ownCheck: ownCheck)
                 outcomes.append(TimedOutcome(outcome: outcome, duration: ContinuousClock.now - started))
             }
             results.append(OperationResult(operation: operation, outcomes: outcomes))
@@ -37,15 +38,53 @@ public struct ConformanceRunner: Sendable {
         return results
     }
 
-    private func run(_ vector: VectorFile.Vector, of operation: VectorFile.Operation) async -> VectorOutcome {
+    private func run(_ vector: VectorFile.Vector, of operation: VectorFile.Operation, ownCheck: RequestVerifier?) async -> VectorOutcome {
         let request = VectorRequest(file: file, operation: operation, vector: vector, target: target)
         let response: HTTPResponseData
         do {
-            response = try await transport.send(request.build(), timeout: timeout, maxResponseBytes: 8 << 20)
+            let built = try request.build()
+            if let ownCheck, let problem = Self.carriesItsFault(built, vector, ownCheck) {
+                return .failed(vector, "the runner's own request does not mean what the vector says: \(problem)")
+            }
+            if vector.send.replay { _ = try await transport.send(built, timeout: timeout, maxResponseBytes: 8 << 20) }
+            response = try await transport.send(built, timeout: timeout, maxResponseBytes: 8 << 20)
         } catch {
             return .failed(vector, "the request failed: \(error)")
         }
         return judge(response, vector, operation)
+    }
+
+    /// The receiver's verifier (the mock's own), keyed as the target: the runner checks each
+    /// request with it before sending, so a fault it failed to put in cannot pass for the
+    /// server's failure to notice it. Nil when the platform does not sign or the key is unusable.
+    static func verifier(for file: VectorFile, target: ConformanceTarget) -> RequestVerifier? {
+        guard let signing = file.security.signing, let algorithm = PlatformProfile.SigningAlgorithm(rawValue: signing.algorithm),
+              var secret = try? target.secrets.resolve(signing.key) else { return nil }
+        if algorithm == .sm2SM3 {
+            guard let publicKey = try? AccessCrypto.SM2Key(pem: secret).publicKeyPEM() else { return nil }
+            secret = publicKey
+        }
+        return RequestVerifier(signer: RequestSigner(algorithm: algorithm, secret: secret), signatureHeader: signing.header,
+                               accessIdHeader: file.security.accessIdHeader, tokenHeader: file.security.tokenHeader)
+    }
+
+    /// Nil when the verifier judges `request` as the vector expects the server to, else why not.
+    static func carriesItsFault(_ request: HTTPRequestData, _ vector: VectorFile.Vector, _ verifier: RequestVerifier) -> String? {
+        let incoming = RequestVerifier.Incoming(method: request.method, target: request.url.requestTarget, headers: request.headers, body: request.body ?? Data())
+        let now = Int64(Date().timeIntervalSince1970 * 1000)
+        var refusal = verifier.verify(incoming, now: now)
+        if vector.send.replay, refusal == nil { refusal = verifier.verify(incoming, now: now) }
+        switch (vector.check, refusal) {
+        case (.missingSignature, .invalidSignature?), (.wrongSignature, .invalidSignature?), (.tamperedAccessId, .invalidSignature?),
+             (.staleTimestamp, .expiredRequest?), (.futureTimestamp, .expiredRequest?), (.extremeTimestamp, .expiredRequest?), (.replayedNonce, .expiredRequest?):
+            return nil
+        case (.missingSignature, _), (.wrongSignature, _), (.tamperedAccessId, _), (.staleTimestamp, _), (.futureTimestamp, _), (.extremeTimestamp, _), (.replayedNonce, _):
+            return "the verifier answers \(refusal.map { "\($0)" } ?? "that it is genuine and fresh")"
+        case (_, nil):
+            return nil
+        case (_, let refusal?):
+            return "the verifier refuses it: \(refusal)"
+        }
     }
 
     func judge(_ response: HTTPResponseData, _ vector: VectorFile.Vector, _ operation: VectorFile.Operation) -> VectorOutcome {

@@ -21,7 +21,8 @@ public struct VectorRequest: Sendable {
         let offset = Int64(vector.send.timestampOffsetSeconds) * 1000
         return AccessClientConfiguration(
             baseURL: target.baseURL, accessId: target.accessId, accessToken: vector.send.token ? target.accessToken : nil,
-            secrets: target.secrets, retry: .init(maxAttempts: 1), allowInsecureLoopback: true,
+            // A verdict, not a latency target: generous, so a loaded machine does not fail a vector.
+            secrets: target.secrets, timeout: .seconds(30), retry: .init(maxAttempts: 1), allowInsecureLoopback: true,
             now: { Int64(Date().timeIntervalSince1970 * 1000) + offset })
     }
 
@@ -33,26 +34,40 @@ public struct VectorRequest: Sendable {
     public func build() throws -> HTTPRequestData {
         let configuration = configuration
         let builder = try RequestBuilder(configuration: configuration, profile: file.profile)
-        let request = try builder.build(operation.descriptor, json: vector.request.encoded(), timestamp: String(configuration.now()), nonce: configuration.nonce())
-        return try tamperSignature(request)
+        let timestamp = vector.send.timestamp ?? String(configuration.now())
+        let request = try builder.build(operation.descriptor, json: vector.request.encoded(), timestamp: timestamp, nonce: configuration.nonce())
+        return try tampered(request)
     }
 
     /// Puts the vector's fault into a request a client built: its fields replaced by the
-    /// vector's (signed again, same timestamp and nonce), its signature removed or spoiled.
+    /// vector's, or its timestamp by the vector's text (signed again, same nonce), then the
+    /// changes made after signing.
     public func apply(to outgoing: HTTPRequestData) throws -> HTTPRequestData {
         var request = outgoing
-        if vector.request != clientRequest {
+        if vector.request != clientRequest || vector.send.timestamp != nil {
             let builder = try RequestBuilder(configuration: configuration, profile: file.profile)
             request = try builder.build(operation.descriptor, json: vector.request.encoded(),
-                                        timestamp: outgoing.header(ReplayHeaders.timestamp) ?? "",
+                                        timestamp: vector.send.timestamp ?? outgoing.header(ReplayHeaders.timestamp) ?? "",
                                         nonce: outgoing.header(ReplayHeaders.nonce) ?? "")
         }
-        return try tamperSignature(request)
+        return try tampered(request)
     }
 
-    private func tamperSignature(_ request: HTTPRequestData) throws -> HTTPRequestData {
-        guard let header = file.security.signing?.header, vector.send.signature != .valid else { return request }
+    /// The changes made after signing: the signature removed or spoiled, the access id changed.
+    private func tampered(_ request: HTTPRequestData) throws -> HTTPRequestData {
         var tampered = request
+        if vector.send.tamper == .accessId {
+            let header = file.security.accessIdHeader
+            if tampered.header(header) != nil {
+                tampered.headers = tampered.headers.map { $0.name.caseInsensitiveCompare(header) == .orderedSame ? ($0.name, $0.value + "-tampered") : $0 }
+            } else if let body = tampered.body, case .object(var envelope) = try JSONDecoder().decode(JSONValue.self, from: body), case .object(var head)? = envelope["head"] {
+                // Under head-data the access id travels in the body's head.
+                head["accessId"] = .string((head["accessId"]?.stringValue ?? "") + "-tampered")
+                envelope["head"] = .object(head)
+                tampered.body = JSONValue.object(envelope).encoded()
+            }
+        }
+        guard let header = file.security.signing?.header, vector.send.signature != .valid else { return tampered }
         let original = request.header(header) ?? ""
         tampered.headers.removeAll { $0.name.caseInsensitiveCompare(header) == .orderedSame }
         if vector.send.signature == .wrong {
@@ -85,6 +100,9 @@ public struct VectorTransport: AccessTransport {
     }
 
     public func send(_ outgoing: HTTPRequestData, timeout: Duration, maxResponseBytes: Int) async throws -> HTTPResponseData {
-        try await base.send(request.apply(to: outgoing), timeout: timeout, maxResponseBytes: maxResponseBytes)
+        let faulty = try request.apply(to: outgoing)
+        // A replay: the same bytes twice; the second answer is the one judged.
+        if request.vector.send.replay { _ = try await base.send(faulty, timeout: timeout, maxResponseBytes: maxResponseBytes) }
+        return try await base.send(faulty, timeout: timeout, maxResponseBytes: maxResponseBytes)
     }
 }

@@ -10,7 +10,7 @@ import Foundation
 /// DELETE, into the body (in the platform's envelope) otherwise.
 public struct VectorFile: Codable, Equatable, Sendable {
     public static let formatName = "accessspec-conformance-vectors"
-    public static let currentVersion = 1
+    public static let currentVersion = 2
 
     public var format = VectorFile.formatName
     public var formatVersion = VectorFile.currentVersion
@@ -145,22 +145,48 @@ public struct VectorFile: Codable, Equatable, Sendable {
         case missingSignature = "missing-signature"
         case wrongSignature = "wrong-signature"
         case staleTimestamp = "stale-timestamp"
+        case futureTimestamp = "future-timestamp"
+        case extremeTimestamp = "extreme-timestamp"
+        case replayedNonce = "replayed-nonce"
+        case tamperedAccessId = "tampered-access-id"
         case missingToken = "missing-token"
     }
 
     /// How to send a vector's request; the defaults are a correct request.
     public struct Sending: Codable, Equatable, Sendable {
         public enum Signature: String, Codable, Sendable { case valid, missing, wrong }
-
+        /// What is changed after the request was signed.
+        public enum Tampering: String, Codable, Sendable { case accessId = "access-id" }
         public var token: Bool
         public var signature: Signature
         /// Added to the current time for the timestamp header (negative: in the past).
         public var timestampOffsetSeconds: Int
+        /// The timestamp header's exact text, signed as it is, instead of the current time.
+        public var timestamp: String?
+        /// Send the same request twice and judge the second answer: a replay.
+        public var replay: Bool
+        public var tamper: Tampering?
 
-        public init(token: Bool = true, signature: Signature = .valid, timestampOffsetSeconds: Int = 0) {
+        public init(token: Bool = true, signature: Signature = .valid, timestampOffsetSeconds: Int = 0, timestamp: String? = nil,
+                    replay: Bool = false, tamper: Tampering? = nil) {
             self.token = token
             self.signature = signature
             self.timestampOffsetSeconds = timestampOffsetSeconds
+            self.timestamp = timestamp
+            self.replay = replay
+            self.tamper = tamper
+        }
+
+        private enum CodingKeys: String, CodingKey { case token, signature, timestampOffsetSeconds, timestamp, replay, tamper }
+
+        public init(from decoder: Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            token = try container.decodeIfPresent(Bool.self, forKey: .token) ?? true
+            signature = try container.decodeIfPresent(Signature.self, forKey: .signature) ?? .valid
+            timestampOffsetSeconds = try container.decodeIfPresent(Int.self, forKey: .timestampOffsetSeconds) ?? 0
+            timestamp = try container.decodeIfPresent(String.self, forKey: .timestamp)
+            replay = try container.decodeIfPresent(Bool.self, forKey: .replay) ?? false
+            tamper = try container.decodeIfPresent(Tampering.self, forKey: .tamper)
         }
     }
 

@@ -144,3 +144,40 @@ struct ConformTests {
         #expect(output.stderr.contains("set HEFEI_APP_SECRET"))
     }
 }
+
+/// A server that verifies signatures but keeps no nonces and reads no timestamps: the replay,
+/// future and extreme timestamp vectors fail it, and nothing else does.
+struct ReplayProtectionTests {
+    struct SignatureOnlyServer: AccessTransport {
+        let signer: RequestSigner
+        let unsigned: MockPlatform
+
+        func send(_ request: HTTPRequestData, timeout: Duration, maxResponseBytes: Int) async throws -> HTTPResponseData {
+            let parts = SignedParts(method: request.method, target: request.url.requestTarget, accessId: request.header("X-Access-Id") ?? "",
+                                    token: request.header("X-Access-Token") ?? "", timestamp: request.header("X-Timestamp") ?? "",
+                                    nonce: request.header("X-Nonce") ?? "", body: request.body ?? Data())
+            guard let signature = request.header("X-Signature"), (try? signer.verify(signature, parts)) == true else {
+                return HTTPResponseData(status: 401, body: Data(#"{"code":40102,"message":"签名无效"}"#.utf8))
+            }
+            let answer = unsigned.respond(to: MockPlatform.Request(method: request.method, target: request.url.requestTarget, headers: request.headers, body: request.body ?? Data()),
+                                          now: Int64(Date().timeIntervalSince1970 * 1000))
+            return HTTPResponseData(status: answer.status, body: answer.body)
+        }
+    }
+
+    @Test func conformFailsAServerWithoutReplayProtection() async throws {
+        let ir = try Workspace.ir()
+        var platform = try #require(ir.platforms.first { $0.id == "hefei" })
+        let file = try ConformanceVectors.vectors(for: platform, settings: ir.settings)
+        platform.areas.security?.settings.signing = nil
+        let server = SignatureOnlyServer(signer: RequestSigner(algorithm: .hmacSM3, secret: "lax-secret"),
+                                         unsigned: try MockPlatform(platform: platform, settings: ir.settings, verificationKey: nil))
+        let target = ConformanceTarget(baseURL: URL(string: "https://hefei.example.gov.cn")!, secrets: SecretResolver(environment: ["HEFEI_APP_SECRET": "lax-secret"]))
+        let outcomes = await ConformanceRunner(file: file, target: target, transport: server) { _, _ in [] }.run().flatMap(\.outcomes).map(\.outcome)
+        let failed = Set(outcomes.filter { !$0.passed }.map(\.vector.check))
+        #expect(failed == [.replayedNonce, .futureTimestamp, .extremeTimestamp, .staleTimestamp], "\(outcomes.filter { !$0.passed })")
+        #expect(outcomes.contains { $0.vector.check == .tamperedAccessId && $0.passed })
+        let replay = try #require(outcomes.first { $0.vector.check == .replayedNonce })
+        #expect(replay.reason.contains("expected error REQUEST_EXPIRED"), "\(replay.reason)")
+    }
+}

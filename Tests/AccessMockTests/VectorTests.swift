@@ -31,7 +31,7 @@ struct VectorTests {
                     #expect(!violations.isEmpty && violations.allSatisfy { $0.location == String(indexed) },
                             "\(operation.id) \(vector.name): \(violations)")
                     #expect(vector.expect.error == "INVALID_PARAMETER")
-                case .missingSignature, .wrongSignature, .staleTimestamp, .missingToken:
+                case .missingSignature, .wrongSignature, .staleTimestamp, .futureTimestamp, .extremeTimestamp, .replayedNonce, .tamperedAccessId, .missingToken:
                     #expect(vector.request == valid.request)
                     #expect(vector.expect.outcome == .error)
                 }

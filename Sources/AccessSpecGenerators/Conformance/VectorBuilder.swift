@@ -11,6 +11,7 @@ struct VectorBuilder {
 
     /// A timestamp this far in the past is outside any replay window.
     static let staleOffsetSeconds = -86_400
+    static let extremeTimestamps = ["-9223372036854775808", "9223372036854775808", "99999999999999999999999"]
 
     private var security: SecuritySettings? { platform.areas.security?.settings }
 
@@ -152,6 +153,19 @@ private struct OperationVectors {
             if let error = expected(.expiredRequest) {
                 vectors.append(VectorFile.Vector(name: "stale-timestamp", check: .staleTimestamp, rule: "SEC003", request: base,
                                                  send: VectorFile.Sending(timestampOffsetSeconds: VectorBuilder.staleOffsetSeconds), expect: .failure(error)))
+                vectors.append(VectorFile.Vector(name: "future-timestamp", check: .futureTimestamp, rule: "SEC003", request: base,
+                                                 send: VectorFile.Sending(timestampOffsetSeconds: -VectorBuilder.staleOffsetSeconds), expect: .failure(error)))
+                // Values that overflow a 64-bit subtraction, or any integer at all.
+                for timestamp in VectorBuilder.extremeTimestamps {
+                    vectors.append(VectorFile.Vector(name: "extreme-timestamp: \(timestamp)", check: .extremeTimestamp, rule: "SEC003", request: base,
+                                                     send: VectorFile.Sending(timestamp: timestamp), expect: .failure(error)))
+                }
+                vectors.append(VectorFile.Vector(name: "replayed-nonce", check: .replayedNonce, rule: "SEC003", request: base,
+                                                 send: VectorFile.Sending(replay: true), expect: .failure(error)))
+            }
+            if let error = expected(.invalidSignature) {
+                vectors.append(VectorFile.Vector(name: "tampered-access-id", check: .tamperedAccessId, rule: "SEC003", request: base,
+                                                 send: VectorFile.Sending(tamper: .accessId), expect: .failure(error)))
             }
         }
         if requiresToken, let error = conditions[.invalidToken] {
