@@ -58,6 +58,8 @@ public final class MockPlatform: Sendable {
         public var operation: String?
         /// What the answer means, for the request log: `ok`, or the error and why.
         public var summary: String
+        /// For 405: the methods the path takes (the `Allow` header RFC 9110 requires).
+        public var allow: String? = nil
     }
 
     public let platform: PlatformIR
@@ -123,7 +125,9 @@ public final class MockPlatform: Sendable {
         }
         guard let (route, pathValues) = candidates.first(where: { $0.0.operation.method.rawValue == request.method }) else {
             let allowed = candidates.map(\.0.operation.method.rawValue).joined(separator: ", ")
-            return outsideContract(405, "\(path) takes \(allowed), not \(request.method)")
+            var answer = outsideContract(405, "\(path) takes \(allowed), not \(request.method)")
+            answer.allow = allowed
+            return answer
         }
         let operation = route.operation
 
@@ -160,7 +164,7 @@ public final class MockPlatform: Sendable {
         guard let accessId, !accessId.isEmpty else {
             return fail(.invalidToken, operation, "no access id (\(headData ? "head.accessId" : auth.accessIdHeader))")
         }
-        if let tokenError = errors[.invalidToken], operation.errors.contains(tokenError.name) {
+        if platform.requiresToken(operation) {
             let token = headData && head != nil ? head?["accessToken"]?.stringValue : request.header(auth.tokenHeader)
             guard let token, !token.isEmpty else {
                 return fail(.invalidToken, operation, "no access token (\(headData ? "head.accessToken" : auth.tokenHeader))")
@@ -227,7 +231,7 @@ public final class MockPlatform: Sendable {
             (status, code, message, name) = (error.http, error.code, error.message, error.name)
         } else {
             // The catalogue declares no error for the condition: answer with the HTTP status alone.
-            status = Self.fallbackStatus[condition] ?? 400
+            status = condition.defaultStatus
             (code, message, name) = (status, "\(condition.rawValue) (the contract declares no error for it)", condition.rawValue)
         }
         let error: JSONValue = .object(["code": .integer(code), "message": .string(message), "detail": .string(detail)])
@@ -239,9 +243,13 @@ public final class MockPlatform: Sendable {
         Response(status: status, body: JSONValue.object(["message": .string(detail)]).encoded(), operation: nil, summary: detail)
     }
 
-    private static let fallbackStatus: [ErrorCondition: Int] = [
-        .invalidRequest: 400, .invalidToken: 401, .invalidSignature: 401, .expiredRequest: 401, .rateLimited: 429, .unavailable: 503,
-    ]
+    /// A body over the server's limit: the `invalid-request` error's body, with HTTP 413.
+    public func bodyTooLarge(limit: Int) -> Response {
+        let error = errors[.invalidRequest]
+        let detail = "the body is larger than \(limit) bytes"
+        let fields: JSONValue = .object(["code": .integer(error?.code ?? 413), "message": .string(error?.message ?? "payload too large"), "detail": .string(detail)])
+        return Response(status: 413, body: (headData ? .object(["head": fields]) : fields).encoded(), operation: nil, summary: "body too large: \(detail)")
+    }
 
     static func split(_ target: String) -> (path: Substring, query: Substring) {
         guard let mark = target.firstIndex(of: "?") else { return (target[...], "") }

@@ -63,7 +63,7 @@ struct MockResponder: HTTPResponder {
                 headers: request.headers.map { ($0.name.rawName, $0.value) }, body: Data(buffer.readableBytesView))
             answer = server.platform.respond(to: incoming, now: Int64(Date().timeIntervalSince1970 * 1000))
         } catch {
-            answer = MockPlatform.Response(status: 413, body: Data(#"{"message":"body larger than the mock accepts"}"#.utf8), operation: nil, summary: "body too large")
+            answer = server.platform.bodyTooLarge(limit: server.maxBodyBytes)
         }
         if server.latency > .zero { try await Task.sleep(for: server.latency) }
         let elapsed = ContinuousClock.now - started
@@ -72,6 +72,7 @@ struct MockResponder: HTTPResponder {
         server.log("\(time) \(request.method.rawValue) \(request.uri.string) \(answer.operation ?? "-") \(answer.status) \(tenths / 10).\(tenths % 10)ms \(answer.summary)")
         var headers = HTTPFields()
         headers[.contentType] = "application/json; charset=utf-8"
+        if let allow = answer.allow { headers[.allow] = allow }
         return Hummingbird.Response(status: HTTPResponse.Status(code: answer.status), headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body)))
     }
 }

@@ -103,7 +103,9 @@ struct RouteTable: Sendable {
 
     /// The routes whose template fits `path`, with the path parameters they read from it.
     func candidates(_ path: Substring) -> [(route: Route, values: [String: String])] {
+        // As OpenAPI matches: a path without parameters before any template that also fits.
+        if let routes = exact[String(path)] { return routes.map { ($0, [:]) } }
         let count = path.split(separator: "/", omittingEmptySubsequences: false).count
-        return (exact[String(path)] ?? []).map { ($0, [:]) } + (templated[count] ?? []).compactMap { route in route.match(path).map { (route, $0) } }
+        return (templated[count] ?? []).compactMap { route in route.match(path).map { (route, $0) } }
     }
 }

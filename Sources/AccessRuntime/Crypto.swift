@@ -86,16 +86,17 @@ public enum AccessCrypto {
 
         /// Reads a PEM private key (`-----BEGIN PRIVATE KEY-----`) or public key.
         public convenience init(pem: String) throws {
+            // A memory BIO reads the caller's buffer in place, so the buffer must outlive every
+            // read: the whole parse runs inside withUnsafeBufferPointer.
             let bytes = Array(pem.utf8)
-            guard let bio = BIO_new_mem_buf(bytes, Int32(bytes.count)) else { throw CryptoError("BIO_new_mem_buf") }
-            defer { BIO_free(bio) }
-            if pem.contains("PRIVATE KEY"), let key = PEM_read_bio_PrivateKey(bio, nil, nil, nil) {
-                self.init(key)
-            } else if let key = PEM_read_bio_PUBKEY(bio, nil, nil, nil) {
-                self.init(key)
-            } else {
-                throw CryptoError("reading an SM2 PEM key")
+            guard bytes.count < Int32.max else { throw CryptoError("reading an SM2 PEM key") }
+            let key: OpaquePointer? = bytes.withUnsafeBufferPointer { buffer in
+                guard let bio = BIO_new_mem_buf(buffer.baseAddress, Int32(buffer.count)) else { return nil }
+                defer { BIO_free(bio) }
+                return pem.contains("PRIVATE KEY") ? PEM_read_bio_PrivateKey(bio, nil, nil, nil) : PEM_read_bio_PUBKEY(bio, nil, nil, nil)
             }
+            guard let key else { throw CryptoError("reading an SM2 PEM key") }
+            self.init(key)
         }
 
         public func privateKeyPEM() throws -> String {

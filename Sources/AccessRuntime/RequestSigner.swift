@@ -27,7 +27,7 @@ public struct SignedParts: Sendable, Equatable {
     }
 
     /// The tag that starts the canonical text; a new canonical text gets a new tag.
-    public static let version = "ACCESSSPEC-SIGN-1"
+    public static let version = SigningFormat.version
 
     /// Whether every line is free of control characters, which would let one line pass for two.
     public var isWellFormed: Bool {

@@ -50,36 +50,12 @@ public enum DomainFormats {
         guard bytes.count == 18, let expected = residentCheckCharacter(value.prefix(17)) else {
             return "a resident identity number is 17 digits and a check character"
         }
-        guard isProvince(bytes[0..<2]) else {
-            return "'\(String(decoding: bytes[0..<2], as: UTF8.self))' is not a province-level code of GB/T 2260"
-        }
         guard isCalendarDate(bytes[6..<10], bytes[10..<12], bytes[12..<14]) else {
             return "'\(String(decoding: bytes[6..<14], as: UTF8.self))' is not a valid birth date (YYYYMMDD)"
         }
         let check = Character(Unicode.Scalar(bytes[17]))
         guard check == expected else {
             return "check character is '\(check)' but ISO 7064 MOD 11-2 gives '\(expected)'"
-        }
-        return nil
-    }
-
-    // MARK: Administrative division code, GB/T 2260
-
-    /// The province-level codes of GB/T 2260: provinces, autonomous regions, municipalities,
-    /// Taiwan, Hong Kong and Macao.
-    static let provinces: Set<Int> = Set(Array(11...15) + Array(21...23) + Array(31...37) + Array(41...46) + Array(50...54) + Array(61...65) + [71, 81, 82])
-
-    static func isProvince(_ digits: ArraySlice<UInt8>) -> Bool {
-        guard digits.count == 2, digits.allSatisfy(isDigit) else { return false }
-        return provinces.contains(Int(digits.first! - 48) * 10 + Int(digits.last! - 48))
-    }
-
-    static func checkDivisionCode(_ value: String) -> String? {
-        let bytes = Array(value.utf8)
-        // The whole country: the national hub and State Council departments.
-        if value == "100000" || value == "100000000000" { return nil }
-        guard isProvince(bytes.prefix(2)) else {
-            return "'\(String(decoding: bytes.prefix(2), as: UTF8.self))' is not a province-level code of GB/T 2260"
         }
         return nil
     }

@@ -17,6 +17,13 @@ public enum ValueFormat: String, CaseIterable, Codable, Sendable {
     static let uscc18 = "\(usccSymbol){2}[0-9]{6}\(usccSymbol){10}"
     static let urlCharacter = "(?:[A-Za-z0-9._~!$&'()*+,;=:@-]|%[0-9A-Fa-f]{2})"
     static let hostLabel = "[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+    /// 0 to 65535.
+    static let port = "(?:[0-9]{1,4}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5])"
+    /// An RFC 5322 dot-atom's atom: an email's local part is atoms joined by single dots.
+    static let atom = "[A-Za-z0-9!#$%&'*+/=?^_`\\{|\\}~-]+"
+    /// The province-level codes of GB/T 2260: provinces, autonomous regions, municipalities,
+    /// Taiwan, Hong Kong and Macao. In the shape, so that every JSON Schema validator knows them.
+    static let province = "(?:1[1-5]|2[1-3]|3[1-7]|4[1-6]|5[0-4]|6[1-5]|71|8[12])"
 
     /// The shape every value of the format has.
     public var shape: String {
@@ -24,14 +31,15 @@ public enum ValueFormat: String, CaseIterable, Codable, Sendable {
         case .date: "[0-9]{4}-[0-9]{2}-[0-9]{2}"
         case .datetime: "[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(?:\\.[0-9]+)?(?:[Zz]|[+\\-][0-9]{2}:[0-9]{2})"
         case .url:
-            "[Hh][Tt][Tt][Pp][Ss]?://(?:\(Self.hostLabel)(?:\\.\(Self.hostLabel))*|\\[[0-9A-Fa-f:.]+\\])(?::[0-9]{1,5})?"
+            "[Hh][Tt][Tt][Pp][Ss]?://\(Self.hostLabel)(?:\\.\(Self.hostLabel))*(?::\(Self.port))?"
                 + "(?:/\(Self.urlCharacter)*)*(?:\\?(?:\(Self.urlCharacter)|[/?])*)?(?:#(?:\(Self.urlCharacter)|[/?])*)?"
-        case .email: "[A-Za-z0-9.!#$%&'*+/=?^_`\\{|\\}~-]+@\(Self.hostLabel)(?:\\.\(Self.hostLabel))+"
+        case .email: "\(Self.atom)(?:\\.\(Self.atom))*@\(Self.hostLabel)(?:\\.\(Self.hostLabel))+"
         case .phone: "(?:\\+86)?1[3-9][0-9]{9}|0[0-9]{9,11}|0[0-9]{2,3}-[0-9]{7,8}"
         case .base64: "(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?"
         case .uscc: Self.uscc18
-        case .residentId: "[0-9]{17}[0-9X]"
-        case .divisionCode: "[0-9]{6}(?:[0-9]{6})?"
+        case .residentId: "\(Self.province)[0-9]{4}[0-9]{4}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9X]"
+        // The whole country (100000) is what the national hub and ministries give as region.
+        case .divisionCode: "\(Self.province)[0-9]{4}(?:[0-9]{6})?|100000(?:000000)?"
         case .licenseId: "1\\.2\\.156\\.3005\\.2\\.\(Self.uscc18)[0-9]{3}\\.\(Self.uscc18)\\.[0-9A-Z]+\\.[0-9]{3}\\.[0-9A-Z]"
         case .itemCode: Self.defaultItemCodePattern
         }
@@ -56,13 +64,13 @@ public enum ValueFormat: String, CaseIterable, Codable, Sendable {
         switch self {
         case .date: "a date YYYY-MM-DD"
         case .datetime: "an RFC 3339 date-time such as 2024-05-01T08:30:00+08:00"
-        case .url: "an absolute http(s) URL of ASCII characters"
+        case .url: "an absolute http(s) URL of ASCII characters with a host name (no IP literal in brackets) and a port up to 65535"
         case .email: "an email address"
         case .phone: "a mainland mobile (1XXXXXXXXXX, optionally +86) or landline (0XXX-XXXXXXX) number"
         case .base64: "standard base64 with padding"
         case .uscc: "a unified social credit code: 18 characters of 0-9 and capitals other than I, O, S, V, Z, the 3rd to 8th digits"
-        case .residentId: "a resident identity number: 17 digits and a check character 0-9 or X"
-        case .divisionCode: "a division code of 6 digits (or 12 in the service-system form)"
+        case .residentId: "a resident identity number: a province-level code, 4 more digits of the address, a birth date YYYYMMDD, 3 digits and a check character 0-9 or X"
+        case .divisionCode: "a division code: 6 digits (or 12 in the service-system form) starting with a province-level code of GB/T 2260, or 100000 for the whole country"
         case .licenseId: "an electronic licence identifier 1.2.156.3005.2.<type>.<issuer>.<number>.<version>.<check>"
         case .itemCode: "an item code"
         }
@@ -79,9 +87,8 @@ public enum ValueFormat: String, CaseIterable, Codable, Sendable {
         case .datetime: return DomainFormats.checkDateTime(text)
         case .uscc: return DomainFormats.checkUSCC(text)
         case .residentId: return DomainFormats.checkResidentID(text)
-        case .divisionCode: return DomainFormats.checkDivisionCode(text)
         case .licenseId: return DomainFormats.checkLicenseID(text)
-        case .url, .email, .phone, .base64, .itemCode: return nil
+        case .url, .email, .phone, .base64, .itemCode, .divisionCode: return nil
         }
     }
 }

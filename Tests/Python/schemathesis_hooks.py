@@ -196,11 +196,19 @@ def fill_head(body: bytes, cfg: SigningConfig, timestamp: str, nonce: str) -> by
 
 
 def sign_prepared(r, cfg: SigningConfig, timestamp: str | None = None,
-                  nonce: str | None = None):
-    """Complete and sign a requests.PreparedRequest in place; returns it."""
+                  nonce: str | None = None, respect_absent: bool = False):
+    """Complete and sign a requests.PreparedRequest in place; returns it.
+
+    With `respect_absent`, a credential header the request does not carry stays absent: the
+    run passes every credential header with a placeholder value (`-H`), so a missing one was
+    removed on purpose by a negative test (schemathesis' ignored_auth and missing-header
+    checks), and the receiver must refuse the request.
+    """
     ts = timestamp if timestamp is not None else str(int(time.time() * 1000))
     nn = nonce if nonce is not None else S.new_nonce(32)
     body = _body_bytes(r.body)
+    wanted = {h: (not respect_absent) or (h in r.headers)
+              for h in (cfg.access_id_header, cfg.token_header, cfg.signature_header, cfg.timestamp_header, cfg.nonce_header)}
     for h in (cfg.access_id_header, cfg.token_header, cfg.signature_header):
         if h in r.headers:
             del r.headers[h]
@@ -210,21 +218,28 @@ def sign_prepared(r, cfg: SigningConfig, timestamp: str | None = None,
         if filled is not None:
             body, in_head = filled, True
     if not in_head and not (cfg.envelope == "head-data" and body):
-        if cfg.access_id is not None:
+        if cfg.access_id is not None and wanted[cfg.access_id_header]:
             r.headers[cfg.access_id_header] = cfg.access_id
-        if cfg.token is not None:
+        if cfg.token is not None and wanted[cfg.token_header]:
             r.headers[cfg.token_header] = cfg.token
-    r.headers[cfg.timestamp_header] = ts
-    r.headers[cfg.nonce_header] = nn
+    for header, value in ((cfg.timestamp_header, ts), (cfg.nonce_header, nn)):
+        if wanted[header]:
+            r.headers[header] = value
+        elif header in r.headers:
+            del r.headers[header]
     if r.body is not None or body:
         r.body = body
         r.prepare_content_length(body)
-    if cfg.algorithm and cfg.key:
+    if cfg.algorithm and cfg.key and wanted[cfg.signature_header]:
         target = r.path_url
-        r.headers[cfg.signature_header] = S.sign(
-            cfg.algorithm, cfg.key, method=r.method.upper(), target=target,
-            access_id=r.headers.get(cfg.access_id_header), token=r.headers.get(cfg.token_header),
-            timestamp=ts, nonce=nn, body=body)
+        try:
+            r.headers[cfg.signature_header] = S.sign(
+                cfg.algorithm, cfg.key, method=r.method.upper(), target=target,
+                access_id=r.headers.get(cfg.access_id_header), token=r.headers.get(cfg.token_header),
+                timestamp=r.headers.get(cfg.timestamp_header, ""), nonce=r.headers.get(cfg.nonce_header, ""), body=body)
+        except S.SigningError:
+            pass  # a negative test took a signed value away: the request goes unsigned
+
     return r
 
 
@@ -238,7 +253,7 @@ class AccessSpecAuth(_AuthBase):
     def __call__(self, r):
         if self.inner is not None and callable(self.inner):
             r = self.inner(r) or r
-        return sign_prepared(r, self.cfg)
+        return sign_prepared(r, self.cfg, respect_absent=os.environ.get("ACCESSSPEC_RESPECT_ABSENT") == "1")
 
 
 if schemathesis is not None:

@@ -83,27 +83,31 @@ def is_datetime(v: str) -> bool:
 # -- the pattern-only formats (ASCII classes written out: Python's \d would be Unicode)
 _P = r"(?:[A-Za-z0-9._~!$&'()*+,;=:@-]|%[0-9A-Fa-f]{2})"
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
-_HOST = rf"(?:{_LABEL}(?:\.{_LABEL})*|\[[0-9A-Fa-f:.]+\])"
-URL_RE = re.compile(rf"[Hh][Tt][Tt][Pp][Ss]?://{_HOST}(?::[0-9]{{1,5}})?(?:/{_P}*)*"
+_HOST = rf"(?:{_LABEL}(?:\.{_LABEL})*)"
+_PORT = r"(?:[0-9]{1,4}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5])"
+_ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
+URL_RE = re.compile(rf"[Hh][Tt][Tt][Pp][Ss]?://{_HOST}(?::{_PORT})?(?:/{_P}*)*"
                     rf"(?:\?(?:{_P}|[/?])*)?(?:#(?:{_P}|[/?])*)?")
-EMAIL_RE = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@" + _LABEL + r"(?:\." + _LABEL + r")+")
+EMAIL_RE = re.compile(_ATOM + r"(?:\." + _ATOM + r")*@" + _LABEL + r"(?:\." + _LABEL + r")+")
 PHONE_RE = re.compile(r"(?:(?:\+86)?1[3-9][0-9]{9}|0[0-9]{9,11}|0[0-9]{2,3}-[0-9]{7,8})")
 BASE64_RE = re.compile(r"(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?")
 
 # the same patterns in the AccessSpec dialect, as the spec writes them (checked against the
 # Python ones by the tests, through this module's own matcher)
 DIALECT_PATTERNS = {
-    "url": "[Hh][Tt][Tt][Pp][Ss]?://(@HOST@)(:[0-9]{1,5})?(/@P@*)*(\\?(@P@|[/?])*)?(#(@P@|[/?])*)?"
+    "url": "[Hh][Tt][Tt][Pp][Ss]?://(@HOST@)(:@PORT@)?(/@P@*)*(\\?(@P@|[/?])*)?(#(@P@|[/?])*)?"
            .replace("@HOST@", "[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*"
-                              "[A-Za-z0-9])?)*|\\[[0-9A-Fa-f:.]+\\]")
+                              "[A-Za-z0-9])?)*")
+           .replace("@PORT@", "([0-9]{1,4}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5])")
            .replace("@P@", "([A-Za-z0-9._~!$&'()*+,;=:@-]|%[0-9A-Fa-f]{2})"),
-    "email": "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?"
-             "(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+",
+    "email": "[A-Za-z0-9!#$%&'*+/=?^_`\\{|\\}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`\\{|\\}~-]+)*"
+             "@[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+",
     "phone": "(\\+86)?1[3-9][0-9]{9}|0[0-9]{9,11}|0[0-9]{2,3}-[0-9]{7,8}",
     "base64": "([A-Za-z0-9+/]{4})*([A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?",
     "uscc": "[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}",
-    "resident-id": "[0-9]{17}[0-9X]",
-    "division-code": "[0-9]{6}([0-9]{6})?",
+    "resident-id": "@PROV@[0-9]{4}[0-9]{4}(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9X]"
+                   .replace("@PROV@", "(1[1-5]|2[1-3]|3[1-7]|4[1-6]|5[0-4]|6[1-5]|71|8[12])"),
+    "division-code": "(1[1-5]|2[1-3]|3[1-7]|4[1-6]|5[0-4]|6[1-5]|71|8[12])[0-9]{4}([0-9]{6})?|100000(000000)?",
     "date": "[0-9]{4}-[0-9]{2}-[0-9]{2}",
     "datetime": "[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?"
                 "([Zz]|[+\\-][0-9]{2}:[0-9]{2})",

@@ -82,6 +82,46 @@ public enum ErrorCondition: String, Codable, CaseIterable, Sendable {
     case unavailable
 }
 
+extension ErrorCondition {
+    /// The HTTP status a receiver answers with when the catalogue declares no error for the
+    /// condition.
+    public var defaultStatus: Int {
+        switch self {
+        case .invalidRequest: 400
+        case .invalidToken, .invalidSignature, .expiredRequest: 401
+        case .rateLimited: 429
+        case .unavailable: 503
+        }
+    }
+}
+
+extension PlatformIR {
+    /// The error of the catalogue that reports `condition`, if one does.
+    public func error(for condition: ErrorCondition) -> ErrorIR? {
+        errors.first { $0.condition == condition }
+    }
+
+    /// The conditions a receiver of this contract may answer `operation` with (what the mock
+    /// does, and what the OpenAPI export lists): a request that does not fit, missing
+    /// credentials, a signature or freshness failure where the platform signs, a rate limit
+    /// where the operation has one, and being unavailable.
+    public func conditions(of operation: OperationIR) -> [ErrorCondition] {
+        let signs = areas.security?.settings.signing != nil
+        return ErrorCondition.allCases.filter { condition in
+            switch condition {
+            case .invalidRequest, .invalidToken, .unavailable: true
+            case .invalidSignature, .expiredRequest: signs
+            case .rateLimited: operation.rateLimit != nil
+            }
+        }
+    }
+
+    /// Whether `operation` needs the access token: it lists the error of `invalid-token`.
+    public func requiresToken(_ operation: OperationIR) -> Bool {
+        error(for: .invalidToken).map { operation.errors.contains($0.name) } ?? false
+    }
+}
+
 public enum HTTPMethod: String, Codable, CaseIterable, Sendable {
     case GET, POST, PUT, PATCH, DELETE
 }

@@ -60,10 +60,7 @@ private struct OperationVectors {
     let signed: Bool
     private(set) var uncovered: Set<String> = []
 
-    var requiresToken: Bool {
-        guard let tokenError = conditions[.invalidToken] else { return false }
-        return operation.errors.contains(tokenError.error)
-    }
+    var requiresToken: Bool { platform.requiresToken(operation) }
 
     /// Fields that travel in the query string, where every value is text.
     private var usesQuery: Bool { [.GET, .DELETE].contains(operation.method) }

@@ -27,6 +27,7 @@ struct BodyEnvelope {
                 "properties": [
                     "code": ["type": "integer", "description": "错误码 (error code)"],
                     "message": ["type": "string", "description": "错误信息 (error message)"],
+                    "detail": ["type": "string", "description": "错误详情 (what exactly was wrong, e.g. the field and the check that failed)"],
                 ],
                 "required": ["code", "message"],
             ]]
@@ -49,6 +50,7 @@ struct BodyEnvelope {
                     "properties": [
                         "code": ["type": "integer", "description": "返回码 (result code), 0 = success"],
                         "message": ["type": "string", "description": "返回信息 (result message)"],
+                        "detail": ["type": "string", "description": "错误详情 (what exactly was wrong), with an error"],
                     ],
                     "required": ["code"],
                 ],

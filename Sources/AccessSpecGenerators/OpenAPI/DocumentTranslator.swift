@@ -22,7 +22,6 @@ struct DocumentTranslator {
             "info": .mapping(info(transport: security.transport)),
             "servers": platform.environments.isEmpty ? nil
                 : .sequence(platform.environments.map { ["url": .string($0.url), "description": .string($0.name)] }),
-            "security": security.requirement,
             "tags": .sequence(usedAreas.map { ["name": .string($0.rawValue), "description": .string("\($0.chineseName) (\($0.rawValue))")] }),
             "paths": .mapping(operations.paths(allOperations)),
             "components": .mapping(components),

@@ -9,11 +9,13 @@ struct OperationTranslator {
     let envelope: BodyEnvelope
     let security: SecurityTranslator
     let errors: [String: ErrorIR]
+    let platform: PlatformIR
 
     init(platform: PlatformIR, schemas: SchemaTranslator, envelope: BodyEnvelope, security: SecurityTranslator) {
         self.schemas = schemas
         self.envelope = envelope
         self.security = security
+        self.platform = platform
         errors = Dictionary(platform.errors.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -65,7 +67,7 @@ struct OperationTranslator {
             "description": operation.summaryEn.map(YAMLValue.string),
             "operationId": .string(operation.id),
             "deprecated": operation.deprecated ? true : nil,
-            "security": security.operationRequirement(sendsBody: Self.sendsBody(operation)),
+            "security": security.requirement(sendsBody: Self.sendsBody(operation), requiresToken: platform.requiresToken(operation)),
             "parameters": parameters.isEmpty ? nil : .sequence(parameters),
             "requestBody": requestBody,
             "responses": .mapping(responses(operation, exampleKeys)),
@@ -100,26 +102,39 @@ struct OperationTranslator {
 
     // MARK: Responses
 
-    /// 200 with the response type and examples, then one response per error status, in
-    /// ascending status order.
+    /// 200 with the response type and examples, then one response per status the operation can
+    /// answer, in ascending order: its declared errors, the errors of the conditions a receiver
+    /// may answer it with (docs/signing.md, docs/language.md), and 413 for a body too large.
     private func responses(_ operation: OperationIR, _ exampleKeys: [String]) -> YAMLMapping {
         var responses = YAMLMapping()
         let examples = zip(exampleKeys, operation.examples).compactMap { key, example in example.response.map { (key, $0) } }
         let body = envelope.success(operation.response.map(schemas.schema(for:)), examples: examples)
         responses["200"] = ["description": "成功 (success)", "content": body.map { [Self.jsonMediaType: $0] }]
-        let declared = operation.errors.compactMap { errors[$0] }
-        for (status, group) in Dictionary(grouping: declared, by: \.http).sorted(by: { $0.key < $1.key }) {
-            responses[String(status)] = .mapping(errorResponse(group.sorted { ($0.code, $0.name) < ($1.code, $1.name) }))
+        var declared = operation.errors.compactMap { errors[$0] }
+        var undeclared: [Int: [ErrorCondition]] = [:]
+        for condition in platform.conditions(of: operation) {
+            if let error = platform.error(for: condition) {
+                if !declared.contains(where: { $0.name == error.name }) { declared.append(error) }
+            } else {
+                undeclared[condition.defaultStatus, default: []].append(condition)
+            }
+        }
+        var byStatus = Dictionary(grouping: declared, by: \.http).mapValues { group in group.sorted { ($0.code, $0.name) < ($1.code, $1.name) } }
+        if Self.sendsBody(operation) { byStatus[413] = byStatus[413] ?? [] }
+        for status in Set(byStatus.keys).union(undeclared.keys).sorted() {
+            responses[String(status)] = .mapping(errorResponse(byStatus[status] ?? [], undeclared: undeclared[status] ?? [], status: status))
         }
         return responses
     }
 
     /// Errors sharing a status share a response: its description lists each code, name and
     /// message, and each error is an example of the envelope's error body.
-    private func errorResponse(_ group: [ErrorIR]) -> YAMLMapping {
-        let lines = group.map { error in
+    private func errorResponse(_ group: [ErrorIR], undeclared: [ErrorCondition], status: Int) -> YAMLMapping {
+        var lines = group.map { error in
             "- \(SchemaTranslator.codeSpan(error.name)) (\(error.code)): \(error.message)" + (error.messageEn.map { " — \($0)" } ?? "")
         }
+        lines += undeclared.map { "- \($0.rawValue): the contract declares no error for it; the code is the HTTP status" }
+        if status == 413 { lines.append("- the body is larger than the receiver accepts; the body is the invalid-request error's") }
         return [
             "description": .string(lines.joined(separator: "\n")),
             "content": [Self.jsonMediaType: envelope.errors(group)],

@@ -11,6 +11,8 @@ struct SecurityTranslator {
     static let accessIdScheme = "AccessId"
     static let accessTokenScheme = "AccessToken"
     static let signatureScheme = "Signature"
+    static let timestampScheme = "Timestamp"
+    static let nonceScheme = "Nonce"
 
     let settings: SecuritySettings?
 
@@ -25,28 +27,28 @@ struct SecurityTranslator {
         ]
         if let signing = settings.signing {
             schemes[Self.signatureScheme] = Self.header(signing.header, "请求签名 (request signature): " + Self.describe(signing.algorithm)
-                + ". Keys are exchanged between the platforms out of band; none appears in this document.")
+                + ", over the canonical text \(SigningFormat.version) of docs/signing.md: method, request target (base path and query included), access id, token, "
+                + "timestamp, nonce and the body's digest. Keys are exchanged between the platforms out of band; none appears in this document.")
+            schemes[Self.timestampScheme] = Self.header(ReplayHeaders.timestamp, "请求时间 (request time): milliseconds since 1970, 1 to 15 digits; refused when older than the receiver's window or ahead of its clock")
+            schemes[Self.nonceScheme] = Self.header(ReplayHeaders.nonce, "随机数 (nonce): 16 to 64 characters of A-Z, a-z, 0-9, '_' and '-', never sent twice")
         }
         return schemes
     }
 
-    /// The document-wide requirement: all the schemes together (one requirement object), or
-    /// under `head-data` the signature alone.
-    var requirement: YAMLValue? {
-        guard let schemes else { return nil }
-        return Self.requireAll(headData ? schemes.pairs.filter { $0.key == Self.signatureScheme } : schemes.pairs)
-    }
-
-    /// An operation's own requirement, where it differs from the document's.
-    func operationRequirement(sendsBody: Bool) -> YAMLValue? {
-        guard headData, !sendsBody, let schemes else { return nil }
-        return Self.requireAll(schemes.pairs)
-    }
-
-    private static func requireAll(_ schemes: [YAMLMapping.Pair]) -> YAMLValue? {
-        guard !schemes.isEmpty else { return nil }
+    /// What `operation` requires, all at once: the access id (and token where the operation
+    /// needs one) unless a head-data body carries them, and the signature with its replay
+    /// headers where the platform signs.
+    func requirement(sendsBody: Bool, requiresToken: Bool) -> YAMLValue? {
+        guard let settings else { return nil }
+        var names: [String] = []
+        if !headData || !sendsBody {
+            names.append(Self.accessIdScheme)
+            if requiresToken { names.append(Self.accessTokenScheme) }
+        }
+        if settings.signing != nil { names += [Self.signatureScheme, Self.timestampScheme, Self.nonceScheme] }
+        guard !names.isEmpty else { return nil }
         var all = YAMLMapping()
-        for scheme in schemes { all[scheme.key] = .sequence([]) }
+        for name in names { all[name] = .sequence([]) }
         return [.mapping(all)]
     }
 
@@ -62,9 +64,9 @@ struct SecurityTranslator {
 
     static func describe(_ algorithm: SecuritySettings.SigningAlgorithm) -> String {
         switch algorithm {
-        case .hmacSM3: "HMAC-SM3 (SM3, GB/T 32905) over the request with a shared secret key"
-        case .hmacSHA256: "HMAC-SHA256 over the request with a shared secret key"
-        case .sm2SM3: "SM2 signature (GB/T 32918) with the SM3 digest over the request, made with the caller's private key"
+        case .hmacSM3: "HMAC-SM3 (SM3, GB/T 32905) with a shared secret key, lower-case hex"
+        case .hmacSHA256: "HMAC-SHA256 with a shared secret key, lower-case hex"
+        case .sm2SM3: "SM2 signature (GB/T 32918) with SM3 and the default user id 1234567812345678, made with the caller's private key, DER in base64"
         }
     }
 }
