@@ -6,6 +6,7 @@ public enum AccessRuntimeError: Error, Equatable, Sendable, CustomStringConverti
     /// A request field fails its format or constraint; nothing was sent.
     case invalidField(path: String, reason: String)
     case transport(String)
+    /// The whole exchange, body included, did not finish within the configured timeout.
     case timedOut
     /// The server answered with a redirect (3xx), which is never followed: the signature binds
     /// the request's target, and the credentials must reach no other server.

@@ -46,9 +46,9 @@ public protocol AccessTransport: Sendable {
     func send(_ request: HTTPRequestData, timeout: Duration, maxResponseBytes: Int) async throws -> HTTPResponseData
 }
 
-/// The default transport, on AsyncHTTPClient: SwiftNIO underneath, real deadlines, a response
-/// body read with a byte limit instead of buffered whole, and redirects never followed but
-/// reported as `AccessRuntimeError.redirected`.
+/// The default transport, on AsyncHTTPClient: SwiftNIO underneath, one deadline for the whole
+/// exchange (connect, send, head and body), a response body read with a byte limit instead of
+/// buffered whole, and redirects never followed but reported as `AccessRuntimeError.redirected`.
 public struct HTTPClientTransport: AccessTransport {
     private let client: HTTPClient
 
@@ -79,28 +79,37 @@ public struct HTTPClientTransport: AccessTransport {
         outgoing.method = HTTPMethod(rawValue: request.method)
         for header in request.headers { outgoing.headers.add(name: header.name, value: header.value) }
         if let body = request.body { outgoing.body = .bytes(ByteBuffer(bytes: body)) }
-        let seconds = Int64(timeout.components.seconds), attoseconds = timeout.components.attoseconds
-        let deadline = TimeAmount.nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
         do {
-            let response = try await client.execute(outgoing, timeout: deadline)
-            if let redirect = Self.redirect(in: response) { throw redirect }
-            let body: ByteBuffer
-            do {
-                body = try await response.body.collect(upTo: maxResponseBytes)
-            } catch is NIOTooManyBytesError {
-                throw AccessRuntimeError.responseTooLarge(limit: maxResponseBytes)
+            return try await Self.within(timeout) { [outgoing] in
+                try await exchange(outgoing, maxResponseBytes: maxResponseBytes)
             }
-            return HTTPResponseData(
-                status: Int(response.status.code),
-                headers: response.headers.map { ($0.name, $0.value) },
-                body: Data(body.readableBytesView))
         } catch let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout || error == .connectTimeout {
             throw AccessRuntimeError.timedOut
         } catch let error as AccessRuntimeError {
             throw error
+        } catch is CancellationError {
+            throw CancellationError()
         } catch {
             throw AccessRuntimeError.transport(String(describing: error))
         }
+    }
+
+    /// Connect, send, read the head and the whole body.
+    private func exchange(_ outgoing: HTTPClientRequest, maxResponseBytes: Int) async throws -> HTTPResponseData {
+        // No deadline here: `within` cancels this task, and AsyncHTTPClient's own deadline
+        // would end with the head, leaving the body unbounded.
+        let response = try await client.execute(outgoing, deadline: .distantFuture)
+        if let redirect = Self.redirect(in: response) { throw redirect }
+        let body: ByteBuffer
+        do {
+            body = try await response.body.collect(upTo: maxResponseBytes)
+        } catch is NIOTooManyBytesError {
+            throw AccessRuntimeError.responseTooLarge(limit: maxResponseBytes)
+        }
+        return HTTPResponseData(
+            status: Int(response.status.code),
+            headers: response.headers.map { ($0.name, $0.value) },
+            body: Data(body.readableBytesView))
     }
 
     /// A 3xx answer, or a redirect a caller-supplied client followed, as the error that names
@@ -111,5 +120,19 @@ public struct HTTPClientTransport: AccessTransport {
         }
         guard (300..<400).contains(response.status.code) else { return nil }
         return .redirected(status: Int(response.status.code), location: response.headers.first(name: "Location"))
+    }
+
+    /// Runs `operation` and cancels it at the deadline, wherever it is (connecting, waiting for
+    /// the head, reading the body): cancelling the task closes the connection.
+    static func within<Value: Sendable>(_ timeout: Duration, _ operation: @escaping @Sendable () async throws -> Value) async throws -> Value {
+        try await withThrowingTaskGroup(of: Value.self) { group in
+            group.addTask(operation: operation)
+            group.addTask {
+                try await Task.sleep(for: timeout)
+                throw AccessRuntimeError.timedOut
+            }
+            defer { group.cancelAll() }
+            return try await group.next()!
+        }
     }
 }

@@ -24,6 +24,14 @@ final class LoopbackServer: Sendable {
         var delay: TimeAmount = .zero
         /// Headers besides Content-Type and Content-Length (a redirect's Location).
         var headers: [(String, String)] = []
+        /// Announced instead of the body's size. When larger, the body is sent and the server
+        /// then stalls with the response unfinished for `stall`, as a server that hangs
+        /// mid-body, and closes the connection.
+        var contentLength: Int?
+        /// Sends the body one byte at a time, this far apart, as a server that dribbles.
+        var byteInterval: TimeAmount?
+
+        static let stall = TimeAmount.seconds(5)
 
         static func json(_ text: String, status: Int = 200) -> Response {
             Response(status: status, body: Data(text.utf8))
@@ -91,12 +99,26 @@ final class LoopbackServer: Sendable {
                 let reply = { [self] in
                     var headers = HTTPHeaders()
                     headers.add(name: "Content-Type", value: "application/json")
-                    headers.add(name: "Content-Length", value: String(response.body.count))
+                    headers.add(name: "Content-Length", value: String(response.contentLength ?? response.body.count))
                     for (name, value) in response.headers { headers.add(name: name, value: value) }
                     let status = HTTPResponseStatus(statusCode: response.status)
-                    context.write(wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: status, headers: headers))), promise: nil)
-                    context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(bytes: response.body)))), promise: nil)
-                    context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+                    context.writeAndFlush(wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: status, headers: headers))), promise: nil)
+                    let finishes = response.body.count >= (response.contentLength ?? 0)
+                    guard let interval = response.byteInterval else {
+                        context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(bytes: response.body)))), promise: nil)
+                        if finishes {
+                            context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+                        } else {
+                            context.eventLoop.scheduleTask(in: Response.stall) { context.close(promise: nil) }
+                        }
+                        return
+                    }
+                    for (index, byte) in response.body.enumerated() {
+                        context.eventLoop.scheduleTask(in: .nanoseconds(interval.nanoseconds * Int64(index + 1))) { [self] in
+                            context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(bytes: [byte])))), promise: nil)
+                            if finishes, index == response.body.count - 1 { context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil) }
+                        }
+                    }
                 }
                 if response.delay == .zero {
                     reply()

@@ -2,7 +2,8 @@ import AccessRuntime
 import Foundation
 import Testing
 
-/// What the default transport guarantees on the wire: a redirect is reported, never followed.
+/// What the default transport guarantees on the wire: a redirect is reported, never followed,
+/// and the timeout is a deadline for the whole exchange, body included.
 @Suite(.serialized)
 struct TransportSecurityTests {
     struct Query: Codable, AccessValidatable {
@@ -24,9 +25,9 @@ struct TransportSecurityTests {
     static let lookup = OperationDescriptor(id: "lookup", method: "GET", path: "/license/v1/lookup", idempotent: true)
     static let submit = OperationDescriptor(id: "submit", method: "POST", path: "/license/v1/submit", idempotent: false)
 
-    func call(_ server: LoopbackServer, _ operation: OperationDescriptor = lookup) async throws {
+    func call(_ server: LoopbackServer, _ operation: OperationDescriptor = lookup, timeout: Duration = .seconds(10)) async throws {
         let configuration = AccessClientConfiguration(
-            baseURL: server.baseURL, accessId: "hub", accessToken: "secret-token", allowInsecureLoopback: true)
+            baseURL: server.baseURL, accessId: "hub", accessToken: "secret-token", timeout: timeout, allowInsecureLoopback: true)
         let profile = PlatformProfile(envelope: .plain, signing: nil, accessIdHeader: "X-Access-Id", tokenHeader: "X-Access-Token")
         _ = try await AccessCaller(configuration: configuration, profile: profile)
             .call(operation, Query(certNo: "A1"), returning: Answer.self, errors: Failure.self)
@@ -58,5 +59,34 @@ struct TransportSecurityTests {
             try await call(server)
         }
         #expect(server.requests.map(\.uri) == ["/license/v1/lookup?certNo=A1"])
+    }
+
+    @Test func aBodyThatStallsTimesOutAtTheDeadline() async throws {
+        let server = try LoopbackServer { _ in LoopbackServer.Response(body: Data(#"{"valid":1"#.utf8), contentLength: 1000) }
+        defer { server.shutdown() }
+        let started = ContinuousClock.now
+        await #expect(throws: AccessRuntimeError.timedOut) {
+            try await call(server, Self.submit, timeout: .milliseconds(300))
+        }
+        #expect(ContinuousClock.now - started < .seconds(3), "the head arrived in time, but the deadline covers the body")
+    }
+
+    @Test func aBodyThatDribblesIsCutOffAtTheDeadline() async throws {
+        // 30 bytes, one every 100 ms: without a deadline on the body the call would succeed after 3 s.
+        let body = Data(#"{"valid": true, "pad": "...."}"#.utf8)
+        #expect(body.count == 30)
+        let server = try LoopbackServer { _ in LoopbackServer.Response(body: body, byteInterval: .milliseconds(100)) }
+        defer { server.shutdown() }
+        let started = ContinuousClock.now
+        await #expect(throws: AccessRuntimeError.timedOut) {
+            try await call(server, Self.submit, timeout: .seconds(1))
+        }
+        #expect(ContinuousClock.now - started < .milliseconds(2500))
+    }
+
+    @Test func aBodyWithinTheDeadlineIsRead() async throws {
+        let server = try LoopbackServer { _ in LoopbackServer.Response(body: Data(#"{"valid": true}"#.utf8), byteInterval: .milliseconds(10)) }
+        defer { server.shutdown() }
+        try await call(server, Self.submit, timeout: .seconds(5))
     }
 }
