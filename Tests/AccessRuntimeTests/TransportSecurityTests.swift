@@ -89,4 +89,22 @@ struct TransportSecurityTests {
         defer { server.shutdown() }
         try await call(server, Self.submit, timeout: .seconds(5))
     }
+
+    @Test(arguments: ["http://localhost:1", "http://127.0.0.1.example.com:1", "http://10.0.0.1:1", "http://0177.0.0.1:1", "http://[::2]:1"])
+    func plainHTTPToAnythingButALoopbackAddressIsRefused(_ url: String) {
+        #expect(throws: AccessRuntimeError.self) {
+            try AccessClientConfiguration.checkBaseURL(URL(string: url)!, allowInsecureLoopback: true)
+        }
+    }
+
+    @Test(arguments: ["http://127.0.0.1:8080", "http://127.1.2.3:8080", "http://[::1]:8080", "http://[::ffff:127.0.0.1]:8080", "https://localhost", "https://10.0.0.1/api"])
+    func httpsAnywhereAndPlainHTTPToLoopbackAddressesAreAllowed(_ url: String) throws {
+        try AccessClientConfiguration.checkBaseURL(URL(string: url)!, allowInsecureLoopback: true)
+    }
+
+    @Test func plainHTTPToLoopbackNeedsTheCallersConsent() {
+        #expect(throws: AccessRuntimeError.self) {
+            try AccessClientConfiguration.checkBaseURL(URL(string: "http://127.0.0.1:8080")!, allowInsecureLoopback: false)
+        }
+    }
 }
