@@ -47,8 +47,17 @@ public struct AccessClientConfiguration: Sendable {
     }
 
     /// https only; plain http only to a loopback address literal (127.0.0.0/8, ::1), and only
-    /// when allowed. The host is judged by parsing it as an address, not by its spelling.
+    /// when allowed.
     func checkBaseURL() throws {
+        try Self.checkBaseURL(baseURL, allowInsecureLoopback: allowInsecureLoopback)
+    }
+
+    /// The one rule for where requests may go, for clients and for `accessc conform`: https
+    /// anywhere; plain http only to a loopback address literal (127.0.0.0/8, ::1, IPv4-mapped
+    /// loopback), and only when `allowInsecureLoopback`. The host is judged by parsing it as an
+    /// address, not by its spelling: `localhost`, `127.0.0.1.example.com` and `0177.0.0.1` are
+    /// not loopback addresses.
+    public static func checkBaseURL(_ baseURL: URL, allowInsecureLoopback: Bool) throws {
         guard let scheme = baseURL.scheme?.lowercased(), let host = baseURL.host, !host.isEmpty else {
             throw AccessRuntimeError.invalidConfiguration("base URL \(baseURL) is not absolute")
         }
@@ -57,7 +66,8 @@ public struct AccessClientConfiguration: Sendable {
         }
         if scheme == "https" { return }
         guard scheme == "http", IPAddress.isLoopbackHost(host), allowInsecureLoopback else {
-            throw AccessRuntimeError.invalidConfiguration("base URL \(baseURL) is not https (plain http is allowed only to a loopback address such as 127.0.0.1, when allowInsecureLoopback is set)")
+            let when = allowInsecureLoopback ? "" : ", when allowInsecureLoopback is set"
+            throw AccessRuntimeError.invalidConfiguration("base URL \(baseURL) is not https (plain http is allowed only to a loopback address literal such as 127.0.0.1 or [::1]\(when))")
         }
     }
 

@@ -73,8 +73,19 @@ extension Commands {
     public func conform(workspace: String, options: ConformCommandOptions, report: ReportOptions,
                         environment: [String: String] = ProcessInfo.processInfo.environment) async -> CommandStatus {
         guard let (ir, platform) = compiledPlatform(workspace, options.platform, report) else { return .failure }
-        guard let url = URL(string: options.baseURL), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme), url.host != nil else {
-            console.err("error: --base-url '\(options.baseURL)' is not an http or https URL\n")
+        guard let url = URL(string: options.baseURL) else {
+            console.err("error: --base-url '\(options.baseURL)' is not a URL\n")
+            return .usage
+        }
+        // The clients' own rule, checked before anything is sent: https, or plain http to a
+        // loopback address literal (a mock on this machine).
+        do {
+            try AccessClientConfiguration.checkBaseURL(url, allowInsecureLoopback: true)
+        } catch AccessRuntimeError.invalidConfiguration(let reason) {
+            console.err("error: --base-url: \(reason)\n")
+            return .usage
+        } catch {
+            console.err("error: --base-url: \(error)\n")
             return .usage
         }
         let file: VectorFile

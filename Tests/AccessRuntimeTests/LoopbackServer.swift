@@ -22,6 +22,16 @@ final class LoopbackServer: Sendable {
         var status: Int = 200
         var body: Data = Data("{}".utf8)
         var delay: TimeAmount = .zero
+        /// Headers besides Content-Type and Content-Length (a redirect's Location).
+        var headers: [(String, String)] = []
+        /// Announced instead of the body's size. When larger, the body is sent and the server
+        /// then stalls with the response unfinished for `stall`, as a server that hangs
+        /// mid-body, and closes the connection.
+        var contentLength: Int?
+        /// Sends the body one byte at a time, this far apart, as a server that dribbles.
+        var byteInterval: TimeAmount?
+
+        static let stall = TimeAmount.seconds(5)
 
         static func json(_ text: String, status: Int = 200) -> Response {
             Response(status: status, body: Data(text.utf8))
@@ -33,14 +43,16 @@ final class LoopbackServer: Sendable {
     private let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
     private let channel: any Channel
     private let log = NIOLockedValueBox<[Request]>([])
+    private let accepted = NIOLockedValueBox(0)
     let port: Int
 
     init(_ responder: @escaping Responder) throws {
-        let log = self.log
+        let log = self.log, accepted = self.accepted
         let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
-                channel.pipeline.configureHTTPServerPipeline().flatMap {
+                accepted.withLockedValue { $0 += 1 }
+                return channel.pipeline.configureHTTPServerPipeline().flatMap {
                     channel.pipeline.addHandler(Handler(responder: responder, log: log))
                 }
             }
@@ -50,6 +62,8 @@ final class LoopbackServer: Sendable {
 
     var baseURL: URL { URL(string: "http://127.0.0.1:\(port)")! }
     var requests: [Request] { log.withLockedValue { $0 } }
+    /// Connections accepted, whether or not a whole request arrived on them.
+    var connections: Int { accepted.withLockedValue { $0 } }
 
     func shutdown() {
         try? channel.close().wait()
@@ -85,11 +99,26 @@ final class LoopbackServer: Sendable {
                 let reply = { [self] in
                     var headers = HTTPHeaders()
                     headers.add(name: "Content-Type", value: "application/json")
-                    headers.add(name: "Content-Length", value: String(response.body.count))
+                    headers.add(name: "Content-Length", value: String(response.contentLength ?? response.body.count))
+                    for (name, value) in response.headers { headers.add(name: name, value: value) }
                     let status = HTTPResponseStatus(statusCode: response.status)
-                    context.write(wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: status, headers: headers))), promise: nil)
-                    context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(bytes: response.body)))), promise: nil)
-                    context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+                    context.writeAndFlush(wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: status, headers: headers))), promise: nil)
+                    let finishes = response.body.count >= (response.contentLength ?? 0)
+                    guard let interval = response.byteInterval else {
+                        context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(bytes: response.body)))), promise: nil)
+                        if finishes {
+                            context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+                        } else {
+                            context.eventLoop.scheduleTask(in: Response.stall) { context.close(promise: nil) }
+                        }
+                        return
+                    }
+                    for (index, byte) in response.body.enumerated() {
+                        context.eventLoop.scheduleTask(in: .nanoseconds(interval.nanoseconds * Int64(index + 1))) { [self] in
+                            context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(bytes: [byte])))), promise: nil)
+                            if finishes, index == response.body.count - 1 { context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil) }
+                        }
+                    }
                 }
                 if response.delay == .zero {
                     reply()
