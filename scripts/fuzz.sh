@@ -4,6 +4,10 @@
 #
 #   scripts/fuzz.sh frontend|mock SECONDS [JOBS]
 #
+# JOBS > 1 runs libFuzzer's -fork mode with that many processes. FUZZ_KEEP_GOING=1 (fork mode
+# too) goes on after a crash, a hang or an out-of-memory until SECONDS are up, keeping each
+# finding's input, for fuzzing past a finding that is not fixed yet.
+#
 # Everything it writes goes to Fuzz/out/TARGET/ (git-ignored): seeds/ (made from the
 # repository), corpus/ (what libFuzzer keeps), artifacts/ (crash-*, timeout-*, oom-* inputs)
 # and last.log. Exits non-zero when the fuzzer found a crash, a hang or a memory blow-up.
@@ -58,7 +62,11 @@ fi
 options=(-max_total_time="$seconds" -max_len="$max_len" -timeout=10 -rss_limit_mb=2048
          -artifact_prefix="$out/artifacts/" -print_final_stats=1 -use_value_profile=1)
 [[ -f Fuzz/$target.dict ]] && options+=(-dict="Fuzz/$target.dict")
-(( jobs > 1 )) && options+=(-fork="$jobs")
+if [[ ${FUZZ_KEEP_GOING:-0} == 1 ]]; then
+    options+=(-fork="$jobs" -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1)
+elif (( jobs > 1 )); then
+    options+=(-fork="$jobs")
+fi
 
 export ACCESSSPEC_ROOT=$root
 # ASan's leak checker is off: caches built once per process (the platforms, the hub) are not leaks.
@@ -70,13 +78,15 @@ echo "fuzz.sh: $binary ${options[*]} $out/corpus $out/seeds" >&2
 status=0
 "$binary" "${options[@]}" "$out/corpus" "$out/seeds" 2>&1 | tee "$out/last.log" >&2 || status=${PIPESTATUS[0]}
 
-executions=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$out/last.log" | awk '{ sum += $2 } END { print sum + 0 }')
 last=$(grep -E '^#[0-9]+' "$out/last.log" | tail -1 || true)
+# A single process prints its count in the final stats; fork mode's parent counts in its #N lines.
+executions=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$out/last.log" | awk '{ sum += $2 } END { print sum + 0 }')
+(( executions > 0 )) || executions=$(sed -E 's/^#([0-9]+).*/\1/' <<<"${last:-#0}")
 after=$(find "$out/artifacts" -type f | wc -l)
 echo "fuzz.sh: $target: $executions executions in ${seconds}s; last status line: ${last:-none}"
 echo "fuzz.sh: corpus $(find "$out/corpus" -type f | wc -l) inputs; artifacts $after ($((after - before)) new) in $out/artifacts"
-if (( status != 0 )); then
-    echo "fuzz.sh: $target: libFuzzer exited $status: a finding; reproduce with: ACCESSSPEC_ROOT=$root $binary ARTIFACT" >&2
+if (( status != 0 || after > before )); then
+    echo "fuzz.sh: $target: libFuzzer exited $status, $((after - before)) new artifacts: a finding; reproduce with: ACCESSSPEC_ROOT=$root $binary ARTIFACT" >&2
     find "$out/artifacts" -type f -newer "$stamp" | sed 's/^/  /' >&2
     exit 1
 fi
