@@ -6,6 +6,8 @@ let package = Package(
     products: [
         .executable(name: "accessc", targets: ["accessc"]),
         .library(name: "AccessSpecCore", targets: ["AccessSpecCore"]),
+        // Source files, diagnostics and their renderers, for packages beside this one (Fuzz/).
+        .library(name: "AccessSpecSyntax", targets: ["AccessSpecSyntax"]),
         .library(name: "AccessRuntime", targets: ["AccessRuntime"]),
         // What generated conformance suites link: the vector runner, and the mock they fall back on.
         .library(name: "AccessConformance", targets: ["AccessConformance"]),

@@ -1,0 +1,1 @@
+../../../Tests/AccessMockTests/MockFuzzInput.swift
