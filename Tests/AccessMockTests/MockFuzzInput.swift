@@ -40,9 +40,9 @@ struct MockFuzzInput {
             }
             index += 1
         }
-        let lines = String(decoding: raw[..<headEnd], as: UTF8.self)
-            .split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        // Split on the bytes: as Characters, "\r\n" is one grapheme and never equals "\n".
+        let lines = raw[..<headEnd].split(separator: 0x0A, omittingEmptySubsequences: false)
+            .map { String(decoding: $0.last == 0x0D ? $0.dropLast() : $0, as: UTF8.self)[...] }
         let requestLine = lines.first.map { $0.split(separator: " ", omittingEmptySubsequences: true) } ?? []
         let method = requestLine.first.map(String.init) ?? "GET"
         let target = requestLine.count > 1 ? String(requestLine[1]) : "/"
@@ -61,7 +61,7 @@ struct MockFuzzPlatforms {
     /// The harness's clock: 2026-01-01T00:00:00Z in milliseconds.
     static let now: Int64 = 1_767_225_600_000
     static let hmacSecret = "fuzz-hmac-secret"
-    static let nonce = "fuzz-nonce-0001"
+    static let nonce = "fuzz-nonce-0001-abcdef"
 
     struct Subject {
         var name: String
@@ -112,13 +112,13 @@ struct MockFuzzPlatforms {
         func header(_ name: String) -> String? {
             request.headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
         }
-        if input.flags.contains(.stampNow) { replace(PlatformProfile.timestampHeader, with: String(Self.now)) }
-        if input.flags.contains(.addNonce), header(PlatformProfile.nonceHeader) == nil { replace(PlatformProfile.nonceHeader, with: Self.nonce) }
+        if input.flags.contains(.stampNow) { replace(ReplayHeaders.timestamp, with: String(Self.now)) }
+        if input.flags.contains(.addNonce), header(ReplayHeaders.nonce) == nil { replace(ReplayHeaders.nonce, with: Self.nonce) }
+        let auth = subject.platform.areas.security?.settings.auth ?? SecuritySettings.Auth()
         if input.flags.contains(.sign), let signer = subject.signer, let signing = subject.platform.areas.security?.settings.signing,
-           let signature = try? signer.signature(method: request.method, target: request.target,
-                                                 timestamp: header(PlatformProfile.timestampHeader) ?? "",
-                                                 nonce: header(PlatformProfile.nonceHeader) ?? "",
-                                                 body: request.body.isEmpty ? nil : request.body) {
+           let signature = try? signer.signature(SignedParts(
+               method: request.method, target: request.target, accessId: header(auth.accessIdHeader) ?? "", token: header(auth.tokenHeader) ?? "",
+               timestamp: header(ReplayHeaders.timestamp) ?? "", nonce: header(ReplayHeaders.nonce) ?? "", body: request.body)) {
             replace(signing.header, with: signature)
         }
         return (subject, request)
