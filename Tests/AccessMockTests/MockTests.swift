@@ -41,6 +41,20 @@ struct MockTests {
         #expect(try json(answer.body)["itemCode"] as? String == "00010600300037010000002")
     }
 
+    @Test func routesAParameterInsideASegment() throws {
+        let ir = try Workspace.ir()
+        var platform = try #require(ir.platforms.first { $0.id == "shandong" })
+        let items = try #require(platform.areas.items)
+        let index = try #require(items.operations.firstIndex { $0.id == "getItemDetail" })
+        platform.areas.items!.operations[index].path = "/items/v1/items/{itemCode}.json"
+        let mock = try MockPlatform(platform: platform, settings: ir.settings, verificationKey: Self.secret)
+        let answer = mock.respond(to: try request("GET", "/items/v1/items/{itemCode}.json", #"{"itemCode":"00010600300037010000002"}"#, now: Self.now), now: Self.now)
+        #expect(answer.status == 200, "\(answer.summary)")
+        #expect(answer.operation == "getItemDetail")
+        let missing = mock.respond(to: try request("GET", "/items/v1/items/{itemCode}", #"{"itemCode":"00010600300037010000002"}"#, now: Self.now), now: Self.now)
+        #expect(missing.status == 404)
+    }
+
     @Test func refusesUnsignedReplayedAndStaleRequestsWithTheContractsErrors() throws {
         let mock = try shandong()
         let path = "/items/v1/items/{itemCode}", body = #"{"itemCode":"00010600300037010000002"}"#

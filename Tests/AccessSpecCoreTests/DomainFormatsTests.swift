@@ -167,3 +167,24 @@ struct PatternTests {
         }
     }
 }
+
+/// The one path-template parser: what it refuses, how it fills and how a request path matches.
+struct PathTemplateTests {
+    @Test func aParameterMayStandInsideASegment() throws {
+        let template = try PathTemplate("/files/{certNo}.json")
+        #expect(template.parameters == ["certNo"])
+        #expect(template.match("/files/abc.json") == ["certNo": "abc"])
+        #expect(template.match("/files/a.b.json") == ["certNo": "a.b"])
+        #expect(template.match("/files/.json") == nil)
+        #expect(template.match("/files/abc.xml") == nil)
+        #expect(template.match("/files/abc.json/x") == nil)
+        #expect(template.filled { _ in "a%2Fb" } == "/files/a%2Fb.json")
+        #expect(template.routeKey == "/files/{}.json")
+    }
+
+    @Test func ambiguousOrBrokenTemplatesAreRefused() {
+        for path in ["/files/{a}{b}", "/files/{a}.{b}", "/files/{a", "/files/a}", "/files/{}", "/files/{{a}}"] {
+            #expect(throws: PathTemplate.Problem.self, "\(path)") { try PathTemplate(path) }
+        }
+    }
+}
