@@ -173,14 +173,22 @@ public final class MockPlatform: Sendable {
 
         let fields: JSONValue
         if ["GET", "DELETE"].contains(request.method) {
-            fields = route.fields(query: query, pathValues: pathValues, types: types)
+            do {
+                fields = try route.fields(query: query, pathValues: pathValues, types: types)
+            } catch {
+                return fail(.invalidRequest, operation, error.description)
+            }
         } else {
-            var object = headData ? body?["data"] ?? .object([:]) : body ?? .object([:])
-            if case .object(var entries) = object {
-                for (name, value) in pathValues where entries[name] == nil {
-                    entries[name] = route.typed(value, field: name, types: types)
+            let object = headData ? body?["data"] ?? .object([:]) : body ?? .object([:])
+            // The body is the whole request record; a path parameter must say the same as it.
+            if case .object(let entries) = object {
+                for (name, value) in pathValues.sorted(by: { $0.key < $1.key }) {
+                    let fromPath = route.typed(value, field: name, types: types)
+                    guard let inBody = entries[name], inBody.encoded() == fromPath.encoded() else {
+                        let said = entries[name].map { "says \(String(decoding: $0.encoded(), as: UTF8.self))" } ?? "leaves it out"
+                        return fail(.invalidRequest, operation, "the path gives \(name) '\(value)' but the body \(said)")
+                    }
                 }
-                object = .object(entries)
             }
             fields = object
         }

@@ -26,14 +26,27 @@ struct Route: Sendable {
     /// The request of a GET or DELETE: path parameters and query items, as clients write them
     /// (`key=value`, lists as repeated keys, records as `key[field]=value`), typed by the
     /// request record so that `page=2` is the integer 2 and `page=x` stays text (and fails).
-    func fields(query: Substring, pathValues: [String: String], types: TypeTable) -> JSONValue {
+    /// A query the request record cannot stand for: a name given twice for one value, or a
+    /// path parameter given again.
+    struct QueryError: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    func fields(query: Substring, pathValues: [String: String], types: TypeTable) throws(QueryError) -> JSONValue {
         let fields = operation.request.flatMap(types.fields(of:)) ?? []
         func field(_ name: String) -> FieldIR? { fields.first { $0.name == name } }
         var object: [String: JSONValue] = [:]
+        var seen: Set<String> = []
         for item in query.split(separator: "&") where !item.isEmpty {
             let pair = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let rawKey = String(pair[0]).removingPercentEncoding ?? String(pair[0])
             let value = pair.count > 1 ? (String(pair[1]).removingPercentEncoding ?? String(pair[1])) : ""
+            if pathValues[rawKey] != nil { throw QueryError(description: "'\(rawKey)' is a path parameter; the query may not give it again") }
+            let isList = if case .list? = field(rawKey)?.resolved { true } else { false }
+            if !isList, !seen.insert(rawKey).inserted { throw QueryError(description: "'\(rawKey)' is given more than once in the query") }
+            if rawKey.contains("["), let open = rawKey.firstIndex(of: "["), seen.contains(String(rawKey[..<open])), object[String(rawKey[..<open])].map({ if case .object = $0 { false } else { true } }) == true {
+                throw QueryError(description: "'\(rawKey[..<open])' is given both as a value and as a record")
+            }
             if let open = rawKey.firstIndex(of: "["), rawKey.hasSuffix("]") {
                 let name = String(rawKey[..<open])
                 let member = String(rawKey[rawKey.index(after: open)..<rawKey.index(before: rawKey.endIndex)])
@@ -47,6 +60,7 @@ struct Route: Sendable {
                 items.append(Self.scalar(value, element))
                 object[rawKey] = .array(items)
             } else {
+                guard object[rawKey] == nil else { throw QueryError(description: "'\(rawKey)' is given both as a value and as a record") }
                 object[rawKey] = Self.scalar(value, field(rawKey)?.resolved)
             }
         }

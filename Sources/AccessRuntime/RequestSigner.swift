@@ -29,10 +29,12 @@ public struct SignedParts: Sendable, Equatable {
     /// The tag that starts the canonical text; a new canonical text gets a new tag.
     public static let version = SigningFormat.version
 
-    /// Whether every line is free of control characters, which would let one line pass for two.
+    /// Whether every line is free of control characters, which would let one line pass for two,
+    /// and of U+FFFD, which is what bytes that are not UTF-8 become on the way in (so that two
+    /// different byte strings could carry one signature).
     public var isWellFormed: Bool {
         [method, target, accessId, token, timestamp, nonce].allSatisfy { line in
-            !line.utf8.contains { $0 < 0x20 || $0 == 0x7F }
+            !line.utf8.contains { $0 < 0x20 || $0 == 0x7F } && !line.unicodeScalars.contains("\u{FFFD}")
         }
     }
 }
@@ -88,7 +90,8 @@ public struct RequestSigner: Sendable {
             let expected = try self.signature(parts)
             return Self.constantTimeEqual(Array(expected.utf8), Array(signature.utf8))
         case .sm2SM3:
-            guard let bytes = Data(base64Encoded: signature) else { return false }
+            // Canonical base64 only: the padding bits of the last character must be zero.
+            guard let bytes = Data(base64Encoded: signature), bytes.base64EncodedString() == signature else { return false }
             return try AccessCrypto.sm2Verify(Array(bytes), over: canonicalText(parts), key: key())
         }
     }

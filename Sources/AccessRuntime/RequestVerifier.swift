@@ -69,6 +69,11 @@ public final class RequestVerifier: Sendable {
     /// the order of docs/signing.md: shapes, the signature, freshness, the nonce. `now` is
     /// milliseconds since 1970.
     public func verify(_ request: Incoming, now: Int64) -> Refusal? {
+        // A second copy of a signed header could be what another reader of the request takes.
+        for name in [signatureHeader, ReplayHeaders.timestamp, ReplayHeaders.nonce, accessIdHeader, tokenHeader]
+        where request.headers.count(where: { $0.name.caseInsensitiveCompare(name) == .orderedSame }) > 1 {
+            return .invalidRequest("the \(name) header is sent more than once")
+        }
         guard let signature = request.header(signatureHeader), !signature.isEmpty else {
             return .invalidSignature("no \(signatureHeader) header")
         }

@@ -73,6 +73,16 @@ public struct ValueConstraints: Codable, Equatable, Hashable, Sendable {
         return nil
     }
 
+    /// Why no integer can meet these bounds, or nil when one can.
+    public var integerContradiction: String? {
+        let low = minimum.map { $0.rounded(.up) } ?? -Double(IntegerRange.limit)
+        let high = maximum.map { $0.rounded(.down) } ?? Double(IntegerRange.limit)
+        if low > Double(IntegerRange.limit) { return "minimum \(Self.number(minimum!)) is above the largest integer, 2^53-1" }
+        if high < -Double(IntegerRange.limit) { return "maximum \(Self.number(maximum!)) is below the smallest integer, -(2^53-1)" }
+        if low > high { return "no integer lies between minimum \(Self.number(minimum!)) and maximum \(Self.number(maximum!))" }
+        return nil
+    }
+
     // MARK: Checks, as phrases completing "value ..."
 
     public func textProblems(_ text: String) -> [String] {

@@ -135,7 +135,7 @@ struct GeneratedType {
         }
         var type = GeneratedType(index: index, shape: shape, aliases: aliases, field: field, required: random.chance(70))
         // Constraints that contradict are a compile error, not a value question: drop them.
-        while type.inForce.contradiction != nil {
+        while type.inForce.contradiction != nil || (type.builtin == .integer && type.inForce.integerContradiction != nil) {
             type = GeneratedType(index: index, shape: shape, aliases: Array(type.aliases.dropLast()), field: type.aliases.isEmpty ? Constraints() : type.field, required: type.required)
         }
         return type

@@ -72,6 +72,21 @@ struct ContractChecker {
     // MARK: Types
 
     private func checkTypes() {
+        // Integer bounds that no integer meets, however the field and its aliases combine them.
+        for decl in contract.types {
+            let lowered = table[decl.name.value]
+            let resolved: [(ResolvedTypeIR, SourceSpan)] = if case .record(let fields) = decl.kind {
+                zip(fields, lowered?.fields ?? []).map { ($1.resolved, $0.name.span) }
+            } else {
+                lowered?.resolved.map { [($0, decl.name.span)] } ?? []
+            }
+            for (type, span) in resolved {
+                // Bounds that contradict outright are reported once, where they are written.
+                if case .scalar(.integer, let constraints) = type, constraints.contradiction == nil, let contradiction = constraints.integerContradiction {
+                    diagnostics.error(LanguageDiagnostics.badConstraint, "no integer meets these bounds: \(contradiction)", at: span)
+                }
+            }
+        }
         for decl in contract.types {
             switch decl.kind {
             case .record(let fields):

@@ -232,6 +232,7 @@ struct PatternParser {
                 // A range a-z; both ends must be single scalars.
                 guard let low = lower.singleScalar else { throw error("a class shorthand cannot start a range", at: index) }
                 index += 1
+                if scalars[index] == "-" { throw error("a range may not end with '-' (set difference in other dialects); escape it", at: index) }
                 let upper = try classMember(until: end)
                 guard let high = upper.singleScalar else { throw error("a class shorthand cannot end a range", at: index - 1) }
                 guard low <= high else { throw error("range out of order", at: index - 1) }
@@ -251,12 +252,14 @@ struct PatternParser {
     private mutating func classMember(until end: Int) throws(PatternError) -> ScalarSet {
         let start = index
         let scalar = scalars[index]
+        // Java and ICU read doubled operators in a class as set operations; Python warns of them.
+        if ["&", "|", "~", "-"].contains(scalar), index + 1 < end, scalars[index + 1] == scalar {
+            throw error("'\(scalar)\(scalar)' inside a class is a set operation in other dialects; escape one of them", at: start)
+        }
         index += 1
         switch scalar {
         case "\\": return try escape(from: start, until: end, inClass: true)
         case "[": throw error("'[' inside a class must be escaped (nested classes differ between dialects)", at: start)
-        case "&" where index < end && scalars[index] == "&":
-            throw error("'&&' inside a class is an intersection in Java; escape '&'", at: start)
         default: return ScalarSet(scalar: scalar.value)
         }
     }

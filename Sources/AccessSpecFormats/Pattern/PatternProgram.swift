@@ -16,6 +16,10 @@ struct PatternProgram: Sendable {
 
     /// `{n,m}` copies its operand; the bound keeps a hostile pattern from becoming a huge program.
     static let maxInstructions = 20_000
+    /// Repetitions of an operand that emits nothing (`(){1000}`) add no instructions but still
+    /// cost work to expand; this bounds the expansion itself.
+    static let maxSteps = 200_000
+    private var steps = 0
 
     init(_ syntax: PatternSyntax) throws(PatternError) {
         try emit(syntax)
@@ -31,6 +35,10 @@ struct PatternProgram: Sendable {
     }
 
     private mutating func emit(_ syntax: PatternSyntax) throws(PatternError) {
+        steps += 1
+        guard steps <= Self.maxSteps else {
+            throw PatternError(message: "the pattern is too large once its repetitions are counted out", offset: 0)
+        }
         switch syntax {
         case .empty:
             break
