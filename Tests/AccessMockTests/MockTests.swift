@@ -41,6 +41,24 @@ struct MockTests {
         #expect(try json(answer.body)["itemCode"] as? String == "00010600300037010000002")
     }
 
+    @Test func aPostPathParameterMustSayWhatTheBodySays() throws {
+        let ir = try Workspace.ir()
+        var platform = try #require(ir.platforms.first { $0.id == "shandong" })
+        let index = try #require(platform.areas.identity?.operations.firstIndex { $0.method == .POST && $0.examples.first?.request?["ticket"] != nil })
+        let operation = platform.areas.identity!.operations[index]
+        platform.areas.identity!.operations[index].path = operation.path + "/{ticket}"
+        platform.areas.identity!.operations[index].pathParameters = ["ticket"]
+        let mock = try MockPlatform(platform: platform, settings: ir.settings, verificationKey: Self.secret)
+        let example = try #require(operation.examples.first?.request)
+        let body = String(decoding: example.encoded(), as: UTF8.self)
+        let valid = try request("POST", operation.path + "/{ticket}", body, now: Self.now)
+        #expect(mock.respond(to: valid, now: Self.now).status == 200)
+        var mismatch = try request("POST", operation.path + "/{ticket}", body, now: Self.now)
+        mismatch.target = operation.path + "/other-ticket"
+        let answer = mock.respond(to: try resigned(mismatch), now: Self.now)
+        #expect(answer.status == 400 && answer.summary.contains("the path gives ticket"), "\(answer.summary)")
+    }
+
     @Test func routesAParameterInsideASegment() throws {
         let ir = try Workspace.ir()
         var platform = try #require(ir.platforms.first { $0.id == "shandong" })
@@ -111,6 +129,35 @@ struct MockTests {
         #expect(query.summary.contains("does not verify"))
         let newline = try tampered { $0.headers = $0.headers.map { $0.name == "X-Access-Id" ? ($0.name, $0.value + "\nGET") : $0 } }
         #expect(newline.status == 400, "\(newline.summary)")
+    }
+
+    @Test func duplicateSignedHeadersAndRepeatedQueryNamesAreRefused() throws {
+        let mock = try shandong()
+        let path = "/items/v1/items/{itemCode}", body = #"{"itemCode":"00010600300037010000002"}"#
+        var twice = try request("GET", path, body, now: Self.now)
+        twice.headers.append(("X-Access-Id", "intruder"))
+        let duplicate = mock.respond(to: twice, now: Self.now)
+        #expect(duplicate.status == 400 && duplicate.summary.contains("more than once"), "\(duplicate.summary)")
+        // A name given twice for one value, signed as sent so that only the query is wrong.
+        var health = try request("GET", "/ops/v1/health", #"{"verbose":true}"#, now: Self.now)
+        health.target += "&verbose=false"
+        let repeated = mock.respond(to: try resigned(health), now: Self.now)
+        #expect(repeated.status == 400 && repeated.summary.contains("more than once"), "\(repeated.summary)")
+        var pathAgain = try request("GET", path, body, now: Self.now)
+        pathAgain.target += "?itemCode=00010600300037010000003"
+        let again = mock.respond(to: try resigned(pathAgain), now: Self.now)
+        #expect(again.status == 400 && again.summary.contains("path parameter"), "\(again.summary)")
+    }
+
+    /// The request signed again over its target and headers as they now are.
+    func resigned(_ request: MockPlatform.Request) throws -> MockPlatform.Request {
+        var request = request
+        func header(_ name: String) -> String { request.headers.first { $0.name == name }?.value ?? "" }
+        let parts = SignedParts(method: request.method, target: request.target, accessId: header("X-Access-Id"), token: header("X-Access-Token"),
+                                timestamp: header("X-Timestamp"), nonce: header("X-Nonce"), body: request.body)
+        let signature = try RequestSigner(algorithm: .hmacSM3, secret: Self.secret).signature(parts)
+        request.headers = request.headers.map { $0.name == "X-Signature" ? ($0.name, signature) : $0 }
+        return request
     }
 
     @Test func aFullNonceMemoryRefusesRatherThanForgets() throws {

@@ -80,3 +80,20 @@ extension Data {
         self.init(bytes)
     }
 }
+
+extension SigningVectorTests {
+    /// Base64 with non-zero padding bits decodes to the same bytes; only the canonical text of
+    /// a signature is accepted, so one signature has one spelling.
+    @Test func nonCanonicalBase64SignaturesAreRefused() throws {
+        let vector = try #require(Self.file.vectors.first { $0.algorithm == "sm2-sm3" && $0.signature.hasSuffix("=") })
+        let signer = Self.signer("sm2-sm3", verifying: true)
+        #expect(try signer.verify(vector.signature, Self.parts(vector.input)))
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")
+        var characters = Array(vector.signature)
+        // The low bits of the last character before the padding are unused.
+        let last = try #require(characters.lastIndex { $0 != "=" })
+        let value = try #require(alphabet.firstIndex(of: characters[last]))
+        characters[last] = alphabet[value ^ 1]
+        #expect(try !signer.verify(String(characters), Self.parts(vector.input)))
+    }
+}

@@ -1,4 +1,6 @@
 import AccessSpecCore
+import AccessSpecSyntax
+import Foundation
 import Testing
 
 /// The formats of docs/values.md against the published valid and invalid examples of each
@@ -148,6 +150,23 @@ struct PatternTests {
         }
     }
 
+    @Test func repeatsOfEmptyOperandsAreBoundedInWork() {
+        // Each level multiplies the expansion; no instruction is added, yet it once hung check.
+        let clock = ContinuousClock()
+        let started = clock.now
+        for pattern in ["((((){1000}){1000}){1000}){1000}", "((((a{0}){1000}){1000}){1000}){1000}"] {
+            #expect(throws: PatternError.self, "\(pattern)") { try Pattern(pattern) }
+        }
+        #expect(clock.now - started < .seconds(10))
+    }
+
+    @Test func doubledSetOperatorsInClassesAreRefused() {
+        for pattern in ["[+--]", "[--a]", "[a||b]", "[a~~b]", "[||]", "[a&&b]"] {
+            #expect(throws: PatternError.self, "\(pattern)") { try Pattern(pattern) }
+        }
+        #expect((try? Pattern("[+\\-]")) != nil)
+    }
+
     @Test func hostilePatternsRunInLinearTime() throws {
         let pattern = try Pattern("(a*)*b")
         #expect(!pattern.matches(String(repeating: "a", count: 100_000)))
@@ -186,5 +205,22 @@ struct PathTemplateTests {
         for path in ["/files/{a}{b}", "/files/{a}.{b}", "/files/{a", "/files/a}", "/files/{}", "/files/{{a}}"] {
             #expect(throws: PathTemplate.Problem.self, "\(path)") { try PathTemplate(path) }
         }
+    }
+}
+
+/// Integer bounds are judged as integers: bounds between which no integer lies are refused
+/// where they are written, not exported as a range OpenAPI would read otherwise.
+struct IntegerBoundsTests {
+    func diagnostics(_ field: String) -> [String] {
+        let base = try! String(contentsOfFile: URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/base/national.yaml").path, encoding: .utf8)
+        let text = base.replacingOccurrences(of: "      expiresIn: integer", with: "      expiresIn: \(field)")
+        let compilation = Compiler.compile(WorkspaceSources(contracts: [.init(relativePath: "national.yaml", file: SourceFile(path: "national.yaml", bytes: Array(text.utf8)))]))
+        return compilation.diagnostics.filter { $0.severity == .error }.map(\.message)
+    }
+
+    @Test func boundsWithoutAnIntegerBetweenThemAreErrors() {
+        #expect(diagnostics("{ type: integer, minimum: 0.5, maximum: 0.7 }").contains { $0.contains("no integer lies between") })
+        #expect(diagnostics("{ type: integer, minimum: 1e308 }").contains { $0.contains("above the largest integer") })
+        #expect(diagnostics("{ type: integer, minimum: 1, maximum: 7200 }").isEmpty)
     }
 }
