@@ -62,22 +62,24 @@ public enum GeneratedNames {
     public static let enumFallbackCase = "unrecognized"
     public static let declaredCases = "declaredCases"
     public static let rawValue = "rawValue"
-    /// Members of a generated enum besides its cases: an enum value folding to one of these
-    /// would declare it twice (`hashValue` is Hashable's, synthesised by Swift).
-    public static var enumMembers: Set<String> { [enumFallbackCase, declaredCases, rawValue, "hashValue"] }
+    /// Members of a generated enum that an enum value folding to the same name would declare
+    /// twice. The others (`rawValue`, `init(rawValue:)`, `hashValue`) have other full names
+    /// than a case's, and Swift tells them apart.
+    public static var enumMembers: Set<String> { [enumFallbackCase, declaredCases] }
 
     /// The case an error enum maps a code outside its catalogue to.
     public static let errorFallbackCase = "undeclared"
     public static let errorCode = "code"
     public static let errorMessage = "message"
     public static let declaredMessage = "declaredMessage"
-    /// Members of `ContractError` besides its cases.
-    public static var errorMembers: Set<String> { [errorFallbackCase, errorCode, errorMessage, declaredMessage, "hashValue"] }
+    /// Members of `ContractError` an error folding to the same name would declare twice. Its
+    /// cases carry `(message:)`, so `code`, `message` and `declaredMessage` differ from them.
+    public static var errorMembers: Set<String> { [errorFallbackCase] }
 
     /// A record's validation method (AccessRuntime.AccessValidatable).
     public static let accessValidate = "accessValidate"
-    /// Field names a generated record cannot hold: `hashValue` is Hashable's, `CodingKeys` the
-    /// enum Swift synthesises for Codable, and a member named `self` hides the instance from the
-    /// record's own initialiser and checks.
-    public static var recordMembers: Set<String> { ["hashValue", "CodingKeys", "self"] }
+    /// Field names a generated record cannot hold: `CodingKeys` is the enum Swift synthesises
+    /// for Codable, and a member named `self` hides the instance from the record's own
+    /// initialiser and checks.
+    public static var recordMembers: Set<String> { ["CodingKeys", "self"] }
 }
