@@ -1,5 +1,10 @@
 // swift-tools-version:6.1
+import Foundation
 import PackageDescription
+
+/// The name-torture suites read their vectors beside them at run time; one folder per platform.
+let nameTortureVectors = ((try? FileManager.default.contentsOfDirectory(atPath: Context.packageDirectory + "/Tests/NameTorture/generated/tests")) ?? [])
+    .sorted().map { $0 + "/vectors.json" }
 
 let package = Package(
     name: "AccessSpec",
@@ -103,6 +108,17 @@ let package = Package(
         // Clients generated from a contract of hostile text (Tests/HostileFixture), compiled
         // to prove that escaping holds.
         .target(name: "HostileClients", dependencies: ["AccessRuntime"], path: "Tests/HostileFixture/generated/swift"),
+        // Clients and conformance suites generated from Tests/NameTorture: every keyword, standard
+        // name and name generated code declares, in every role a contract gives a name. Compiling
+        // them proves that whatever `accessc check` accepts compiles.
+        .target(name: "NameTortureClients", dependencies: ["AccessRuntime"], path: "Tests/NameTorture/generated/swift"),
+        .testTarget(
+            name: "NameTortureSuites",
+            dependencies: ["NameTortureClients", "AccessConformance", "AccessMock"],
+            path: "Tests/NameTorture/generated/tests",
+            exclude: nameTortureVectors,
+            swiftSettings: [.define("ACCESSSPEC_MOCK_FALLBACK")]
+        ),
         .testTarget(
             name: "AccessRuntimeTests",
             dependencies: [

@@ -89,7 +89,7 @@ struct BuildCommandTests {
         #expect(read("ir/workspace.json") == before)
     }
 
-    @Test(arguments: [("specs", "generated"), ("Tests/HostileFixture/specs", "Tests/HostileFixture/generated")])
+    @Test(arguments: [("specs", "generated"), ("Tests/HostileFixture/specs", "Tests/HostileFixture/generated"), ("Tests/NameTorture/specs", "Tests/NameTorture/generated")])
     func committedOutputsAreFresh(_ workspace: String, _ output: String) {
         let console = RecordingConsole()
         let status = Commands(console: console).build(

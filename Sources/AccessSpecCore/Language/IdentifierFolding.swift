@@ -1,22 +1,8 @@
 /// How contract names become identifiers in generated code. The rule is the language's, not
 /// one generator's: the checker rejects two names that fold to the same identifier, with their
-/// positions, so no generator ever has to overwrite or rename one silently.
+/// positions, so no generator ever has to overwrite or rename one silently. The names generated
+/// code declares itself are in `GeneratedNames`.
 public enum IdentifierFolding {
-    /// Names the generated code itself declares inside a platform's namespace, and the
-    /// modules it names.
-    public static let reservedTypeNames: Set<String> = Set(["Client", "ContractError", "Swift", "Foundation", "AccessRuntime", "Type", "Self", "Protocol", "Any"]
-        + AccessArea.allCases.map { areaTypeName($0) })
-
-    /// The case an enum decodes a value it does not know into.
-    public static let enumFallbackCase = "unrecognized"
-    /// The case an error enum maps a code outside its catalogue to.
-    public static let errorFallbackCase = "undeclared"
-
-    /// The generated type that groups an area's operations, e.g. `LicenseArea`.
-    public static func areaTypeName(_ area: AccessArea) -> String {
-        upperCamel(area.rawValue) + "Area"
-    }
-
     /// `icbc-mobile` -> `IcbcMobile`, `INVALID_TOKEN` -> `InvalidToken`.
     public static func upperCamel(_ text: String) -> String {
         let joined = words(text).map(capitalized).joined()

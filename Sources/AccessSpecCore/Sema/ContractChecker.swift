@@ -30,12 +30,31 @@ struct ContractChecker {
 
     // MARK: Identifiers in generated code
 
-    private func reserved(_ name: Located<String>, _ identifier: String, _ reservedName: String) {
-        guard identifier == reservedName else { return }
-        diagnostics.error(SemaDiagnostics.identifierCollision, "'\(name.value)' becomes '\(identifier)', which generated code reserves for values outside the contract", at: name.span)
+    /// A contract name refused because generated code already uses its identifier there.
+    private func refuse(_ name: Located<String>, becoming identifier: String, _ why: String, fixIt: String? = nil) {
+        let subject = name.value == identifier ? "'\(identifier)'" : "'\(name.value)' becomes '\(identifier)', which"
+        diagnostics.error(SemaDiagnostics.identifierCollision, "\(subject) \(why)", at: name.span,
+                          fixIts: fixIt.map { [FixIt("rename it to '\($0)'", replacing: name.span, with: $0)] } ?? [])
     }
 
+    /// Names meet generated code's own names (`GeneratedNames`) in four places: the platform's
+    /// namespace at the top of the client module, the types inside it, the members of each
+    /// generated enum and of `ContractError`, and the members of each record. Operations meet
+    /// none: what shares their scope is spelt so that no operation id can fold to it.
     private func checkIdentifiers() {
+        var namespace: String?
+        if let platform = contract.platform {
+            let folded = IdentifierFolding.upperCamel(platform.identity.id)
+            namespace = folded
+            let id = Located(platform.identity.id, platform.spans["id"])
+            if GeneratedNames.modules.contains(folded) {
+                refuse(id, becoming: folded, "names a module generated code uses; the namespace would hide it", fixIt: platform.identity.id + "-platform")
+            } else if GeneratedNames.swiftReservedTypeNames.contains(folded) {
+                refuse(id, becoming: folded, "is not allowed as a type name by Swift", fixIt: platform.identity.id + "-platform")
+            } else if GeneratedNames.unqualifiedInTestingMacros.contains(folded) {
+                refuse(id, becoming: folded, "Swift Testing's macros name in the generated suites; the namespace would hide it", fixIt: platform.identity.id + "-platform")
+            }
+        }
         var folded: [String: Located<String>] = [:]
         func claim(_ name: Located<String>, as identifier: String, in space: String) {
             let key = space + "\u{0}" + identifier
@@ -48,22 +67,42 @@ struct ContractChecker {
             }
         }
         for decl in contract.types {
-            if IdentifierFolding.reservedTypeNames.contains(decl.name.value) {
-                diagnostics.error(SemaDiagnostics.identifierCollision, "type name '\(decl.name.value)' is reserved for generated code", at: decl.name.span,
-                                  fixIts: [FixIt("rename it", replacing: decl.name.span, with: decl.name.value + "Info")])
+            let name = decl.name.value
+            let rename = name + "Info"
+            if GeneratedNames.namespaceTypes.contains(name) {
+                refuse(decl.name, becoming: name, "is already declared by generated code in the platform's namespace", fixIt: rename)
+            } else if GeneratedNames.modules.contains(name) {
+                refuse(decl.name, becoming: name, "names a module generated code uses; the type would hide it", fixIt: rename)
+            } else if GeneratedNames.swiftReservedTypeNames.contains(name) {
+                refuse(decl.name, becoming: name, "is not allowed as a type name by Swift", fixIt: rename)
+            } else if GeneratedNames.unqualifiedInTestingMacros.contains(name) {
+                refuse(decl.name, becoming: name, "is a name Swift Testing's macros use in the generated suite; the type would hide it", fixIt: rename)
+            } else if name == namespace {
+                refuse(decl.name, becoming: name, "names the platform's namespace; the type would hide it", fixIt: rename)
             }
-            if case .enumeration(let values) = decl.kind {
+            switch decl.kind {
+            case .enumeration(let values):
                 for value in values {
                     let identifier = IdentifierFolding.lowerCamel(value.value.value)
-                    reserved(value.value, identifier, IdentifierFolding.enumFallbackCase)
-                    claim(value.value, as: identifier, in: "enum " + decl.name.value)
+                    if GeneratedNames.enumMembers.contains(identifier) {
+                        refuse(value.value, becoming: identifier, "is already a member of every generated enum")
+                    }
+                    claim(value.value, as: identifier, in: "enum " + name)
                 }
+            case .record(let fields):
+                for field in fields where GeneratedNames.recordMembers.contains(field.name.value) {
+                    refuse(field.name, becoming: field.name.value, "cannot be a member of a generated record")
+                }
+            case .scalar:
+                break
             }
         }
         // A platform's error enum holds its own errors and the ones it imports.
         for decl in scope.errors.values.sorted(by: { ($0.source, $0.name.value) < ($1.source, $1.name.value) }) {
             let identifier = IdentifierFolding.lowerCamel(decl.name.value)
-            reserved(decl.name, identifier, IdentifierFolding.errorFallbackCase)
+            if GeneratedNames.errorMembers.contains(identifier) {
+                refuse(decl.name, becoming: identifier, "is already a member of '\(GeneratedNames.contractError)'", fixIt: decl.name.value + "_ERROR")
+            }
             claim(decl.name, as: identifier, in: "errors")
         }
         for operation in contract.operations { claim(operation.id, as: IdentifierFolding.lowerCamel(operation.id.value), in: "operations") }

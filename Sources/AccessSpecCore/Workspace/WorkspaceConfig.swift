@@ -7,6 +7,10 @@ public struct WorkspaceSettings: Sendable, Codable, Equatable {
     public var minAvailability = 99.5
     /// Days; SEC006 requires at least this.
     public var minAuditRetentionDays = 180
+    /// The module the generated conformance suites import the clients from; nil for
+    /// `GeneratedNames.defaultClientModule`. A second workspace compiled by the same package
+    /// (the name-torture fixture) needs its own.
+    public var swiftClientModule: String?
 
     public init() {}
 }
@@ -42,7 +46,7 @@ public struct WorkspaceConfig: Sendable {
                 config.ruleSeverities[rule.code] = level.value.severity
             }
         }
-        if let node = top["settings"], let settings = decoder.fields(node, "'settings'", known: ["itemCodePattern", "minAvailability", "minAuditRetentionDays"]) {
+        if let node = top["settings"], let settings = decoder.fields(node, "'settings'", known: ["itemCodePattern", "minAvailability", "minAuditRetentionDays", "swiftClientModule"]) {
             if let pattern = settings["itemCodePattern"].flatMap({ decoder.string($0, "'itemCodePattern'") }) {
                 if case .failure(let problem) = Pattern.compiled(pattern.value) {
                     diagnostics.error(LanguageDiagnostics.config, "itemCodePattern '\(pattern.value)' is not in AccessSpec's regular expression dialect: \(problem)", at: pattern.span)
@@ -53,6 +57,9 @@ public struct WorkspaceConfig: Sendable {
             if let value = settings["minAvailability"].flatMap({ decoder.number($0, "'minAvailability'") }) { config.settings.minAvailability = value.value }
             if let value = settings["minAuditRetentionDays"].flatMap({ decoder.integer($0, "'minAuditRetentionDays'") }) {
                 config.settings.minAuditRetentionDays = value.value
+            }
+            if let module = settings["swiftClientModule"].flatMap({ decoder.name($0, "'swiftClientModule'", .typeName) }) {
+                config.settings.swiftClientModule = module.value
             }
         }
         return config

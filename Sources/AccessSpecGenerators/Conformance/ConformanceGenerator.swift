@@ -13,7 +13,8 @@ public struct ConformanceGenerator: Generator {
         try ir.platforms.flatMap { platform in
             let vectors = try VectorBuilder(platform: platform, settings: ir.settings).build()
             let namespace = IdentifierFolding.upperCamel(platform.id)
-            let suite = SwiftSuiteEmitter(platform: platform, namespace: namespace, types: SwiftTypes(platform: platform, itemCodePattern: ir.settings.itemCodePattern))
+            let suite = SwiftSuiteEmitter(platform: platform, namespace: namespace, clientModule: ir.settings.swiftClientModule ?? GeneratedNames.defaultClientModule,
+                                          types: SwiftTypes(platform: platform, itemCodePattern: ir.settings.itemCodePattern))
             return [
                 GeneratedFile(path: "tests/\(platform.id)/vectors.json", contents: try vectors.canonicalJSON()),
                 GeneratedFile(path: "tests/\(platform.id)/\(namespace)ConformanceTests.swift", contents: Data(suite.file().utf8)),
@@ -24,9 +25,16 @@ public struct ConformanceGenerator: Generator {
 
 /// The Swift Testing suite of one platform: one parameterised test per operation, one case per
 /// vector. The vectors are read at run time from the vectors.json beside the suite.
+///
+/// The suite extends the platform's namespace, where the contract's types would hide any name
+/// it used bare, so it qualifies every name by its module (all of them in
+/// `GeneratedNames.modules`), the namespace too (a platform may be called `Data`, as Foundation's
+/// is). An operation's test is `test` and its name, which never needs backticks (Swift Testing
+/// refuses a backticked `init` with a display name) and never meets the helpers.
 struct SwiftSuiteEmitter {
     let platform: PlatformIR
     let namespace: String
+    let clientModule: String
     let types: SwiftTypes
 
     func file() -> String {
@@ -41,7 +49,7 @@ struct SwiftSuiteEmitter {
             "// Compiled with -D ACCESSSPEC_MOCK_FALLBACK and AccessMock, it runs against a mock of the",
             "// contract inside the test process when no base URL is set.",
             "",
-            "import AccessClients",
+            "import \(clientModule)",
             "import AccessConformance",
             "import Foundation",
             "import Testing",
@@ -53,9 +61,9 @@ struct SwiftSuiteEmitter {
             "#endif",
             "",
         ])
-        out.block("extension \(namespace)") { out in
-            out.line("@Suite(\(SwiftSyntax.stringLiteral("\(platform.id) conformance")), .enabled(if: mockWhenNoBaseURL || ConformanceTarget.fromEnvironment() != nil))")
-            out.block("struct ConformanceTests") { out in
+        out.block("extension \(clientModule).\(namespace)") { out in
+            out.line("@Testing.Suite(\(SwiftSyntax.stringLiteral("\(platform.id) conformance")), .enabled(if: mockWhenNoBaseURL || AccessConformance.ConformanceTarget.fromEnvironment() != nil))")
+            out.block("struct \(GeneratedNames.conformanceSuite)") { out in
                 harness(into: &out)
                 for operation in platform.areas.allOperations {
                     out.line()
@@ -67,41 +75,47 @@ struct SwiftSuiteEmitter {
     }
 
     private func harness(into out: inout CodeWriter) {
-        out.line("static let vectors = VectorFile.load(nextTo: #filePath)")
+        out.line("static let vectors = AccessConformance.VectorFile.load(nextTo: #filePath)")
         out.line()
         out.line("/// Without its vectors every test below would have no cases, and pass; this one fails.")
-        out.block("@Test func vectorsFileIsReadable() throws") { out in
+        out.block("@Testing.Test func vectorsFileIsReadable() throws") { out in
             out.line("#expect(try Self.vectors.get().platform == \(SwiftSyntax.stringLiteral(platform.id)))")
         }
         out.line()
-        out.block("static func vectors(of operation: String) -> [VectorFile.Vector]") { out in
+        out.block("static func vectors(of operation: Swift.String) -> [AccessConformance.VectorFile.Vector]") { out in
             out.line("(try? vectors.get())?.operation(operation)?.vectors ?? []")
         }
         out.line()
-        out.block("static func session(_ operation: String, _ vector: VectorFile.Vector) async throws -> ConformanceSession") { out in
+        out.block("static func session(_ operation: Swift.String, _ vector: AccessConformance.VectorFile.Vector) async throws -> AccessConformance.ConformanceSession") { out in
             out.line("let file = try vectors.get()")
-            out.block("if let target = ConformanceTarget.fromEnvironment()") { out in
-                out.line("return try ConformanceSession(file, operation: operation, vector: vector, target: target)")
+            out.block("if let target = AccessConformance.ConformanceTarget.fromEnvironment()") { out in
+                out.line("return try AccessConformance.ConformanceSession(file, operation: operation, vector: vector, target: target)")
             }
             out.lines([
                 "#if ACCESSSPEC_MOCK_FALLBACK",
-                #"let ir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../ir/workspace.json")"#,
-                "let target = try await MockHost.shared.target(platform: file.platform, irFile: ir)",
-                "return try ConformanceSession(file, operation: operation, vector: vector, target: target)",
+                #"let ir = Foundation.URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../ir/workspace.json")"#,
+                "let target = try await AccessMock.MockHost.shared.target(platform: file.platform, irFile: ir)",
+                "return try AccessConformance.ConformanceSession(file, operation: operation, vector: vector, target: target)",
                 "#else",
-                #"throw VectorFormatError(message: "set ACCESSSPEC_BASE_URL to the server under test")"#,
+                #"throw AccessConformance.VectorFormatError(message: "set ACCESSSPEC_BASE_URL to the server under test")"#,
                 "#endif",
             ])
         }
     }
 
+    /// `testGetItemDetail`, `testInit`, `test_2fa`.
+    static func testName(_ operation: OperationIR) -> String {
+        let name = IdentifierFolding.lowerCamel(operation.id)
+        return "test" + name.prefix(1).uppercased() + name.dropFirst()
+    }
+
     private func test(_ operation: OperationIR, into out: inout CodeWriter) {
         let name = SwiftSyntax.identifier(IdentifierFolding.lowerCamel(operation.id))
         let id = SwiftSyntax.stringLiteral(operation.id)
-        out.line("@Test(\(SwiftSyntax.stringLiteral("\(operation.area.rawValue).\(operation.id)")), arguments: vectors(of: \(id)))")
-        out.block("func \(name)(_ vector: VectorFile.Vector) async throws") { out in
+        out.line("@Testing.Test(\(SwiftSyntax.stringLiteral("\(operation.area.rawValue).\(operation.id)")), arguments: vectors(of: \(id)))")
+        out.block("func \(Self.testName(operation))(_ vector: AccessConformance.VectorFile.Vector) async throws") { out in
             out.line("let session = try await Self.session(\(id), vector)")
-            out.line("let client = Client(configuration: session.configuration, transport: session.transport)")
+            out.line("let client = \(GeneratedNames.client)(configuration: session.configuration, transport: session.transport)")
             let area = SwiftSyntax.identifier(operation.area.rawValue)
             if let request = operation.request {
                 out.line("let request = try session.request(\(types.swiftType(request)).self)")

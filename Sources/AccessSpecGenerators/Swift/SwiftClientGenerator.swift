@@ -17,11 +17,11 @@ public struct SwiftClientGenerator: Generator {
             var files = [
                 file(namespace, namespace, emitter.namespaceFile()),
                 file(namespace, "\(namespace)+Models", emitter.modelsFile()),
-                file(namespace, "\(namespace)+ContractError", emitter.errorsFile()),
+                file(namespace, "\(namespace)+\(GeneratedNames.contractError)", emitter.errorsFile()),
             ]
             for area in AccessArea.allCases {
                 if let operations = emitter.operations(in: area) {
-                    files.append(file(namespace, "\(namespace)+\(IdentifierFolding.areaTypeName(area))", emitter.areaFile(area, operations)))
+                    files.append(file(namespace, "\(namespace)+\(GeneratedNames.areaType(area))", emitter.areaFile(area, operations)))
                 }
             }
             return files
@@ -70,13 +70,13 @@ struct SwiftPlatformEmitter {
         out.lines(SwiftSyntax.docComment([platform.name, platform.nameEn, "", "Level: \(platform.level.rawValue), region \(platform.region)."]))
         out.block("public enum \(namespace)") { out in
             out.line("/// The platform's id in the contract.")
-            out.line("public static let platformID = \(SwiftSyntax.stringLiteral(platform.id))")
+            out.line("public static let \(GeneratedNames.platformID) = \(SwiftSyntax.stringLiteral(platform.id))")
             out.line()
             out.line("/// The base URLs of the platform's environments, by name.")
             if platform.environments.isEmpty {
-                out.line("public static let environments: [Swift.String: Swift.String] = [:]")
+                out.line("public static let \(GeneratedNames.environments): [Swift.String: Swift.String] = [:]")
             } else {
-                out.line("public static let environments: [Swift.String: Swift.String] = [")
+                out.line("public static let \(GeneratedNames.environments): [Swift.String: Swift.String] = [")
                 for environment in platform.environments {
                     out.line("    \(SwiftSyntax.stringLiteral(environment.name)): \(SwiftSyntax.stringLiteral(environment.url)),")
                 }
@@ -84,7 +84,7 @@ struct SwiftPlatformEmitter {
             }
             out.line()
             out.line("/// How the platform expects requests: envelope, credentials and signature.")
-            out.line("public static let profile = AccessRuntime.PlatformProfile(")
+            out.line("public static let \(GeneratedNames.profile) = AccessRuntime.PlatformProfile(")
             let security = platform.areas.security?.settings
             out.line("    envelope: .\(security?.envelope == .headData ? "headData" : "plain"),")
             if let signing = security?.signing {
@@ -103,16 +103,18 @@ struct SwiftPlatformEmitter {
             out.line(")")
             out.line()
             out.lines(SwiftSyntax.docComment(["A client of \(platform.nameEn), with the operations of each access area."]))
-            out.block("public struct Client: Swift.Sendable") { out in
-                out.line("public let caller: AccessRuntime.AccessCaller")
+            let caller = GeneratedNames.clientCaller
+            out.block("public struct \(GeneratedNames.client): Swift.Sendable") { out in
+                out.line("public let \(caller): AccessRuntime.AccessCaller")
                 out.line()
                 out.block("public init(configuration: AccessRuntime.AccessClientConfiguration, transport: any AccessRuntime.AccessTransport = AccessRuntime.HTTPClientTransport())") { out in
-                    out.line("caller = AccessRuntime.AccessCaller(configuration: configuration, profile: \(namespace).profile, transport: transport)")
+                    // Unqualified: the namespace may be named `Client` itself, and nothing in `Client` is named `profile`.
+                    out.line("\(caller) = AccessRuntime.AccessCaller(configuration: configuration, profile: \(GeneratedNames.profile), transport: transport)")
                 }
                 for area in AccessArea.allCases where operations(in: area) != nil {
                     out.line()
                     out.lines(SwiftSyntax.docComment(["\(area.chineseName) (\(area.rawValue))"]))
-                    out.line("public var \(SwiftSyntax.identifier(area.rawValue)): \(IdentifierFolding.areaTypeName(area)) { \(IdentifierFolding.areaTypeName(area))(caller: caller) }")
+                    out.line("public var \(SwiftSyntax.identifier(area.rawValue)): \(GeneratedNames.areaType(area)) { \(GeneratedNames.areaType(area))(\(GeneratedNames.areaCaller): \(caller)) }")
                 }
             }
         }
@@ -126,14 +128,14 @@ struct SwiftPlatformEmitter {
         out.lines(header)
         out.block("extension \(namespace)") { out in
             out.lines(SwiftSyntax.docComment(["The \(area.rawValue) operations (\(area.chineseName))."]))
-            out.block("public struct \(IdentifierFolding.areaTypeName(area)): Swift.Sendable") { out in
-                out.line("let caller: AccessRuntime.AccessCaller")
+            out.block("public struct \(GeneratedNames.areaType(area)): Swift.Sendable") { out in
+                out.line("let \(GeneratedNames.areaCaller): AccessRuntime.AccessCaller")
                 for operation in operations {
                     out.line()
                     method(operation, into: &out)
                 }
                 out.line()
-                out.block("private enum Descriptors") { out in
+                out.block("private enum \(GeneratedNames.areaDescriptors)") { out in
                     for operation in operations {
                         let name = SwiftSyntax.identifier(IdentifierFolding.lowerCamel(operation.id))
                         out.line("static let \(name) = AccessRuntime.OperationDescriptor(id: \(SwiftSyntax.stringLiteral(operation.id)), method: \(SwiftSyntax.stringLiteral(operation.method.rawValue)), path: \(SwiftSyntax.stringLiteral(operation.path)), idempotent: \(operation.idempotent))")
@@ -155,7 +157,7 @@ struct SwiftPlatformEmitter {
         out.block("public func \(name)(\(parameter)) async throws\(returns)") { out in
             let request = operation.request == nil ? "AccessRuntime.NoRequest()" : "request"
             let response = operation.response.map(types.swiftType) ?? "AccessRuntime.NoContent"
-            let call = "try await caller.call(Descriptors.\(name), \(request), returning: \(response).self, errors: ContractError.self)"
+            let call = "try await \(GeneratedNames.areaCaller).call(\(GeneratedNames.areaDescriptors).\(name), \(request), returning: \(response).self, errors: \(GeneratedNames.contractError).self)"
             out.line(operation.response == nil ? "_ = \(call)" : call)
         }
     }
@@ -199,27 +201,31 @@ struct SwiftPlatformEmitter {
                 }
             }
             out.line()
-            out.block("public func accessValidate(at path: Swift.String) throws") { out in
+            out.block("public func \(GeneratedNames.accessValidate)(at path: Swift.String) throws") { out in
+                var checks = CodeWriter()
                 for field in fields {
                     let name = SwiftSyntax.identifier(field.name)
                     // Field names are identifiers, so they can stand inside the interpolated path.
                     let path = "\\(path).\(field.name)"
                     if field.required {
-                        out.lines(types.checks("self.\(name)", field.resolved, path: path))
+                        checks.lines(types.checks("self.\(name)", field.resolved, path: path))
                     } else {
                         let inner = types.checks("value", field.resolved, path: path)
                         if !inner.isEmpty {
-                            out.block("if let value = self.\(name)") { out in out.lines(inner) }
+                            checks.block("if let value = self.\(name)") { out in out.lines(inner) }
                         }
                     }
                 }
+                guard !checks.text.isEmpty else { return }
+                out.lines(SwiftTypes.checkAliases)
+                out.lines(of: checks)
             }
         }
     }
 
     private func enumeration(_ type: TypeIR, into out: inout CodeWriter) {
         let values = type.values ?? []
-        let fallback = IdentifierFolding.enumFallbackCase
+        let fallback = GeneratedNames.enumFallbackCase
         out.lines(SwiftSyntax.docComment([type.description]))
         out.block("public enum \(type.name): Swift.Codable, Swift.Hashable, Swift.Sendable, AccessRuntime.AccessEnumeration") { out in
             for value in values {
@@ -230,18 +236,18 @@ struct SwiftPlatformEmitter {
             out.line("case \(fallback)(Swift.String)")
             out.line()
             out.line("/// The values the contract lists.")
-            out.line("public static let declaredCases: [\(type.name)] = [\(values.map { "." + SwiftSyntax.identifier(IdentifierFolding.lowerCamel($0.value)) }.joined(separator: ", "))]")
+            out.line("public static let \(GeneratedNames.declaredCases): [\(type.name)] = [\(values.map { "." + SwiftSyntax.identifier(IdentifierFolding.lowerCamel($0.value)) }.joined(separator: ", "))]")
             out.line()
-            out.block("public init(rawValue: Swift.String)") { out in
-                out.block("switch rawValue") { out in
+            out.block("public init(\(GeneratedNames.rawValue): Swift.String)") { out in
+                out.block("switch \(GeneratedNames.rawValue)") { out in
                     for value in values {
                         out.line("case \(SwiftSyntax.stringLiteral(value.value)): self = .\(SwiftSyntax.identifier(IdentifierFolding.lowerCamel(value.value)))")
                     }
-                    out.line("default: self = .\(fallback)(rawValue)")
+                    out.line("default: self = .\(fallback)(\(GeneratedNames.rawValue))")
                 }
             }
             out.line()
-            out.block("public var rawValue: Swift.String") { out in
+            out.block("public var \(GeneratedNames.rawValue): Swift.String") { out in
                 out.block("switch self") { out in
                     for value in values {
                         out.line("case .\(SwiftSyntax.identifier(IdentifierFolding.lowerCamel(value.value))): \(SwiftSyntax.stringLiteral(value.value))")
@@ -251,12 +257,12 @@ struct SwiftPlatformEmitter {
             }
             out.line()
             out.block("public init(from decoder: any Swift.Decoder) throws") { out in
-                out.line("self.init(rawValue: try decoder.singleValueContainer().decode(Swift.String.self))")
+                out.line("self.init(\(GeneratedNames.rawValue): try decoder.singleValueContainer().decode(Swift.String.self))")
             }
             out.line()
             out.block("public func encode(to encoder: any Swift.Encoder) throws") { out in
                 out.line("var container = encoder.singleValueContainer()")
-                out.line("try container.encode(rawValue)")
+                out.line("try container.encode(\(GeneratedNames.rawValue))")
             }
         }
     }
@@ -266,10 +272,10 @@ struct SwiftPlatformEmitter {
     func errorsFile() -> String {
         var out = CodeWriter()
         out.lines(header)
-        let fallback = IdentifierFolding.errorFallbackCase
+        let fallback = GeneratedNames.errorFallbackCase
         out.block("extension \(namespace)") { out in
             out.lines(SwiftSyntax.docComment(["The contract's error catalogue, as thrown by the client's operations."]))
-            out.block("public enum ContractError: AccessRuntime.AccessContractError, Swift.Hashable") { out in
+            out.block("public enum \(GeneratedNames.contractError): AccessRuntime.AccessContractError, Swift.Hashable") { out in
                 for error in platform.errors {
                     out.lines(SwiftSyntax.docComment([error.message, error.messageEn, "Code \(error.code), HTTP \(error.http)."]))
                     out.line("case \(SwiftSyntax.identifier(IdentifierFolding.lowerCamel(error.name)))(message: Swift.String)")
@@ -286,11 +292,11 @@ struct SwiftPlatformEmitter {
                     }
                 }
                 out.line()
-                errorProperty("/// The numeric code.", "code: Swift.Int", { "\($0.code)" }, fallback: "(let code, _): code", into: &out)
+                errorProperty("/// The numeric code.", "\(GeneratedNames.errorCode): Swift.Int", { "\($0.code)" }, fallback: "(let code, _): code", into: &out)
                 out.line()
-                errorProperty("/// The message the server sent.", "message: Swift.String", { _ in "message" }, binding: "(let message)", fallback: "(_, let message): message", into: &out)
+                errorProperty("/// The message the server sent.", "\(GeneratedNames.errorMessage): Swift.String", { _ in "message" }, binding: "(let message)", fallback: "(_, let message): message", into: &out)
                 out.line()
-                errorProperty("/// The message the catalogue declares for this error, nil for an undeclared code.", "declaredMessage: Swift.String?",
+                errorProperty("/// The message the catalogue declares for this error, nil for an undeclared code.", "\(GeneratedNames.declaredMessage): Swift.String?",
                               { SwiftSyntax.stringLiteral($0.message) }, fallback: ": nil", into: &out)
             }
         }
@@ -308,7 +314,7 @@ struct SwiftPlatformEmitter {
                 for error in platform.errors {
                     out.line("case .\(SwiftSyntax.identifier(IdentifierFolding.lowerCamel(error.name)))\(binding): \(value(error))")
                 }
-                out.line("case .\(IdentifierFolding.errorFallbackCase)\(fallback)")
+                out.line("case .\(GeneratedNames.errorFallbackCase)\(fallback)")
             }
         }
     }

@@ -71,6 +71,11 @@ struct CodeWriter {
         contents.forEach { line($0) }
     }
 
+    /// Another writer's lines, indented to this one's depth.
+    mutating func lines(of other: CodeWriter) {
+        lines(other.text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init))
+    }
+
     mutating func block(_ header: String, _ body: (inout CodeWriter) -> Void) {
         line(header + " {")
         depth += 1

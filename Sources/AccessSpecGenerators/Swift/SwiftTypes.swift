@@ -33,7 +33,7 @@ struct SwiftTypes {
 
     /// Statements that check `value` (an expression of the field's Swift type) before it is
     /// sent, from the field's resolved type in the IR: the checks the value semantics make, with
-    /// the constraints in force. `path` is the inside of an interpolated string literal naming
+    /// the constraints in force, through the names of `checkAliases`. `path` is the inside of an interpolated string literal naming
     /// the field, e.g. `\(path).certNo`; interpolation keeps large files quick to type-check.
     func checks(_ value: String, _ type: ResolvedTypeIR, path: String, depth: Int = 0) -> [String] {
         switch type {
@@ -43,23 +43,23 @@ struct SwiftTypes {
             case .boolean:
                 return []
             case .integer:
-                return ["try AccessRuntime.FieldCheck.integer(\(value)\(rule), at: \"\(path)\")"]
+                return ["try FieldCheck.integer(\(value)\(rule), at: \"\(path)\")"]
             case .number:
-                return ["try AccessRuntime.FieldCheck.number(\(value)\(rule), at: \"\(path)\")"]
+                return ["try FieldCheck.number(\(value)\(rule), at: \"\(path)\")"]
             default:
                 guard builtin.format != nil || !constraints.isEmpty else { return [] }
                 let format = builtin.format.map { ".\(Self.formatCase($0))" } ?? "nil"
                 let itemCode = builtin == .itemCode ? ", itemCodePattern: \(SwiftSyntax.stringLiteral(itemCodePattern))" : ""
-                return ["try AccessRuntime.FieldCheck.text(\(value), \(format)\(rule)\(itemCode), at: \"\(path)\")"]
+                return ["try FieldCheck.text(\(value), \(format)\(rule)\(itemCode), at: \"\(path)\")"]
             }
         case .enumeration:
-            return ["try AccessRuntime.FieldCheck.declared(\(value), at: \"\(path)\")"]
+            return ["try FieldCheck.declared(\(value), at: \"\(path)\")"]
         case .record:
             return ["try \(value).accessValidate(at: \"\(path)\")"]
         case .list(let element, let constraints):
             var statements: [String] = []
             if constraints.minItems != nil || constraints.maxItems != nil {
-                statements.append("try AccessRuntime.FieldCheck.count(\(value).count\(Self.constraintsLiteral(constraints)), at: \"\(path)\")")
+                statements.append("try FieldCheck.count(\(value).count\(Self.constraintsLiteral(constraints)), at: \"\(path)\")")
             }
             let inner = checks("element\(depth)", element, path: "\(path)[\\(index\(depth))]", depth: depth + 1)
             if !inner.isEmpty {
@@ -75,7 +75,15 @@ struct SwiftTypes {
         }
     }
 
-    /// `, AccessSpecFormats.ValueConstraints(maxLength: 200)`, or nothing when none are in force.
+    /// Local names for the runtime's checks, declared at the top of `accessValidate`. A record
+    /// may have a field named `AccessRuntime`, which hides the module from expressions in the
+    /// record; a type alias's right-hand side is looked up as a type, where fields never hide it.
+    static let checkAliases = [
+        "typealias FieldCheck = AccessRuntime.FieldCheck",
+        "typealias ValueConstraints = AccessSpecFormats.ValueConstraints",
+    ]
+
+    /// `, ValueConstraints(maxLength: 200)`, or nothing when none are in force (`checkAliases`).
     static func constraintsLiteral(_ constraints: ValueConstraints) -> String {
         var arguments: [String] = []
         if let value = constraints.minLength { arguments.append("minLength: \(value)") }
@@ -85,7 +93,7 @@ struct SwiftTypes {
         if let value = constraints.maximum { arguments.append("maximum: \(value)") }
         if let value = constraints.minItems { arguments.append("minItems: \(value)") }
         if let value = constraints.maxItems { arguments.append("maxItems: \(value)") }
-        return arguments.isEmpty ? "" : ", AccessSpecFormats.ValueConstraints(\(arguments.joined(separator: ", ")))"
+        return arguments.isEmpty ? "" : ", ValueConstraints(\(arguments.joined(separator: ", ")))"
     }
 
     static func formatCase(_ format: ValueFormat) -> String {

@@ -6,7 +6,7 @@ import AccessRuntime
 extension Anhui {
     /// The items operations (政务服务事项).
     public struct ItemsArea: Swift.Sendable {
-        let caller: AccessRuntime.AccessCaller
+        let _caller: AccessRuntime.AccessCaller
 
         /// 接收市县事项实施清单
         /// Receive implementation lists from cities and counties
@@ -14,10 +14,10 @@ extension Anhui {
         /// `POST /items/v1/implementation-lists`
         /// Contract errors: CONFLICT, INVALID_PARAMETER, INVALID_SIGNATURE, INVALID_TOKEN.
         public func receiveImplementationList(_ request: ImplementationListPush) async throws -> Ack {
-            try await caller.call(Descriptors.receiveImplementationList, request, returning: Ack.self, errors: ContractError.self)
+            try await _caller.call(_Descriptors.receiveImplementationList, request, returning: Ack.self, errors: ContractError.self)
         }
 
-        private enum Descriptors {
+        private enum _Descriptors {
             static let receiveImplementationList = AccessRuntime.OperationDescriptor(id: "receiveImplementationList", method: "POST", path: "/items/v1/implementation-lists", idempotent: true)
         }
     }

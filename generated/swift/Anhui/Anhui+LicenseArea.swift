@@ -6,7 +6,7 @@ import AccessRuntime
 extension Anhui {
     /// The license operations (电子证照).
     public struct LicenseArea: Swift.Sendable {
-        let caller: AccessRuntime.AccessCaller
+        let _caller: AccessRuntime.AccessCaller
 
         /// 按持证主体查询电子证照
         /// List a holder's licences
@@ -14,7 +14,7 @@ extension Anhui {
         /// `POST /license/v1/holders/licenses`
         /// Contract errors: FORBIDDEN, INVALID_SIGNATURE, INVALID_TOKEN.
         public func queryHolderLicenses(_ request: HolderLicenseQuery) async throws -> HolderLicensePage {
-            try await caller.call(Descriptors.queryHolderLicenses, request, returning: HolderLicensePage.self, errors: ContractError.self)
+            try await _caller.call(_Descriptors.queryHolderLicenses, request, returning: HolderLicensePage.self, errors: ContractError.self)
         }
 
         /// 核验电子证照数据
@@ -23,10 +23,10 @@ extension Anhui {
         /// `POST /license/v1/verify/data`
         /// Contract errors: INVALID_PARAMETER, INVALID_SIGNATURE, INVALID_TOKEN, NOT_FOUND, UPSTREAM_UNAVAILABLE.
         public func verifyLicenseData(_ request: VerifyLicenseDataRequest) async throws -> LicenseVerifyResult {
-            try await caller.call(Descriptors.verifyLicenseData, request, returning: LicenseVerifyResult.self, errors: ContractError.self)
+            try await _caller.call(_Descriptors.verifyLicenseData, request, returning: LicenseVerifyResult.self, errors: ContractError.self)
         }
 
-        private enum Descriptors {
+        private enum _Descriptors {
             static let queryHolderLicenses = AccessRuntime.OperationDescriptor(id: "queryHolderLicenses", method: "POST", path: "/license/v1/holders/licenses", idempotent: true)
             static let verifyLicenseData = AccessRuntime.OperationDescriptor(id: "verifyLicenseData", method: "POST", path: "/license/v1/verify/data", idempotent: true)
         }

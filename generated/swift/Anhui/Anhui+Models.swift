@@ -79,8 +79,10 @@ extension Anhui {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.accessId, nil, AccessSpecFormats.ValueConstraints(minLength: 1, maxLength: 64), at: "\(path).accessId")
-            try AccessRuntime.FieldCheck.text(self.accessToken, nil, AccessSpecFormats.ValueConstraints(minLength: 1, maxLength: 256), at: "\(path).accessToken")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.accessId, nil, ValueConstraints(minLength: 1, maxLength: 64), at: "\(path).accessId")
+            try FieldCheck.text(self.accessToken, nil, ValueConstraints(minLength: 1, maxLength: 256), at: "\(path).accessToken")
         }
     }
 
@@ -141,11 +143,13 @@ extension Anhui {
         }
 
         public func accessValidate(at path: Swift.String) throws {
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
             if let value = self.receiptId {
-                try AccessRuntime.FieldCheck.text(value, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).receiptId")
+                try FieldCheck.text(value, nil, ValueConstraints(maxLength: 64), at: "\(path).receiptId")
             }
             if let value = self.message {
-                try AccessRuntime.FieldCheck.text(value, nil, AccessSpecFormats.ValueConstraints(maxLength: 200), at: "\(path).message")
+                try FieldCheck.text(value, nil, ValueConstraints(maxLength: 200), at: "\(path).message")
             }
         }
     }
@@ -160,6 +164,8 @@ extension Anhui {
         }
 
         public func accessValidate(at path: Swift.String) throws {
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
             try self.page.accessValidate(at: "\(path).page")
             for (index0, element0) in self.records.enumerated() {
                 try element0.accessValidate(at: "\(path).records[\(index0)]")
@@ -183,8 +189,10 @@ extension Anhui {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.from, .datetime, at: "\(path).from")
-            try AccessRuntime.FieldCheck.text(self.to, .datetime, at: "\(path).to")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.from, .datetime, at: "\(path).from")
+            try FieldCheck.text(self.to, .datetime, at: "\(path).to")
             try self.page.accessValidate(at: "\(path).page")
         }
     }
@@ -207,8 +215,10 @@ extension Anhui {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.integer(self.status, at: "\(path).status")
-            try AccessRuntime.FieldCheck.text(self.occurredAt, .datetime, at: "\(path).occurredAt")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.integer(self.status, at: "\(path).status")
+            try FieldCheck.text(self.occurredAt, .datetime, at: "\(path).occurredAt")
         }
     }
 
@@ -326,21 +336,23 @@ extension Anhui {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.complaintId, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).complaintId")
-            try AccessRuntime.FieldCheck.declared(self.kind, at: "\(path).kind")
-            try AccessRuntime.FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.complaintId, nil, ValueConstraints(maxLength: 64), at: "\(path).complaintId")
+            try FieldCheck.declared(self.kind, at: "\(path).kind")
+            try FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
             if let value = self.itemCode {
-                try AccessRuntime.FieldCheck.text(value, .itemCode, itemCodePattern: "^[0-9]{12}([0-9A-Z]{0,30})?$", at: "\(path).itemCode")
+                try FieldCheck.text(value, .itemCode, itemCodePattern: "^[0-9]{12}([0-9A-Z]{0,30})?$", at: "\(path).itemCode")
             }
-            try AccessRuntime.FieldCheck.text(self.title, nil, AccessSpecFormats.ValueConstraints(minLength: 1, maxLength: 100), at: "\(path).title")
-            try AccessRuntime.FieldCheck.text(self.content, nil, AccessSpecFormats.ValueConstraints(minLength: 1, maxLength: 2000), at: "\(path).content")
+            try FieldCheck.text(self.title, nil, ValueConstraints(minLength: 1, maxLength: 100), at: "\(path).title")
+            try FieldCheck.text(self.content, nil, ValueConstraints(minLength: 1, maxLength: 2000), at: "\(path).content")
             if let value = self.contactName {
-                try AccessRuntime.FieldCheck.text(value, nil, AccessSpecFormats.ValueConstraints(maxLength: 50), at: "\(path).contactName")
+                try FieldCheck.text(value, nil, ValueConstraints(maxLength: 50), at: "\(path).contactName")
             }
             if let value = self.contactPhone {
-                try AccessRuntime.FieldCheck.text(value, .phone, at: "\(path).contactPhone")
+                try FieldCheck.text(value, .phone, at: "\(path).contactPhone")
             }
-            try AccessRuntime.FieldCheck.text(self.submittedAt, .datetime, at: "\(path).submittedAt")
+            try FieldCheck.text(self.submittedAt, .datetime, at: "\(path).submittedAt")
         }
     }
 
@@ -357,9 +369,11 @@ extension Anhui {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.sourcePlatform, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).sourcePlatform")
-            try AccessRuntime.FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
-            try AccessRuntime.FieldCheck.count(self.complaints.count, AccessSpecFormats.ValueConstraints(minItems: 1, maxItems: 500), at: "\(path).complaints")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.sourcePlatform, nil, ValueConstraints(maxLength: 64), at: "\(path).sourcePlatform")
+            try FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
+            try FieldCheck.count(self.complaints.count, ValueConstraints(minItems: 1, maxItems: 500), at: "\(path).complaints")
             for (index0, element0) in self.complaints.enumerated() {
                 try element0.accessValidate(at: "\(path).complaints[\(index0)]")
             }
@@ -418,8 +432,10 @@ extension Anhui {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.declared(self.area, at: "\(path).area")
-            try AccessRuntime.FieldCheck.declared(self.state, at: "\(path).state")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.declared(self.area, at: "\(path).area")
+            try FieldCheck.declared(self.state, at: "\(path).state")
         }
     }
 
@@ -451,10 +467,12 @@ extension Anhui {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.declared(self.state, at: "\(path).state")
-            try AccessRuntime.FieldCheck.text(self.checkedAt, .datetime, at: "\(path).checkedAt")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.declared(self.state, at: "\(path).state")
+            try FieldCheck.text(self.checkedAt, .datetime, at: "\(path).checkedAt")
             if let value = self.version {
-                try AccessRuntime.FieldCheck.text(value, nil, AccessSpecFormats.ValueConstraints(maxLength: 32), at: "\(path).version")
+                try FieldCheck.text(value, nil, ValueConstraints(maxLength: 32), at: "\(path).version")
             }
             if let value = self.components {
                 for (index0, element0) in value.enumerated() {
@@ -523,13 +541,15 @@ extension Anhui {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.name, nil, AccessSpecFormats.ValueConstraints(minLength: 1, maxLength: 100), at: "\(path).name")
-            try AccessRuntime.FieldCheck.declared(self.subjectType, at: "\(path).subjectType")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.name, nil, ValueConstraints(minLength: 1, maxLength: 100), at: "\(path).name")
+            try FieldCheck.declared(self.subjectType, at: "\(path).subjectType")
             if let value = self.idNumber {
-                try AccessRuntime.FieldCheck.text(value, .residentId, at: "\(path).idNumber")
+                try FieldCheck.text(value, .residentId, at: "\(path).idNumber")
             }
             if let value = self.uscc {
-                try AccessRuntime.FieldCheck.text(value, .uscc, at: "\(path).uscc")
+                try FieldCheck.text(value, .uscc, at: "\(path).uscc")
             }
         }
     }
@@ -546,6 +566,8 @@ extension Anhui {
         }
 
         public func accessValidate(at path: Swift.String) throws {
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
             try self.page.accessValidate(at: "\(path).page")
             for (index0, element0) in self.licenses.enumerated() {
                 try element0.accessValidate(at: "\(path).licenses[\(index0)]")
@@ -570,9 +592,11 @@ extension Anhui {
         }
 
         public func accessValidate(at path: Swift.String) throws {
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
             try self.head.accessValidate(at: "\(path).head")
-            try AccessRuntime.FieldCheck.text(self.holderIdNumber, .residentId, at: "\(path).holderIdNumber")
-            try AccessRuntime.FieldCheck.text(self.useCause, nil, AccessSpecFormats.ValueConstraints(minLength: 1, maxLength: 200), at: "\(path).useCause")
+            try FieldCheck.text(self.holderIdNumber, .residentId, at: "\(path).holderIdNumber")
+            try FieldCheck.text(self.useCause, nil, ValueConstraints(minLength: 1, maxLength: 200), at: "\(path).useCause")
             try self.page.accessValidate(at: "\(path).page")
         }
     }
@@ -591,10 +615,12 @@ extension Anhui {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.sourcePlatform, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).sourcePlatform")
-            try AccessRuntime.FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
-            try AccessRuntime.FieldCheck.text(self.batchNo, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).batchNo")
-            try AccessRuntime.FieldCheck.count(self.items.count, AccessSpecFormats.ValueConstraints(minItems: 1, maxItems: 1000), at: "\(path).items")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.sourcePlatform, nil, ValueConstraints(maxLength: 64), at: "\(path).sourcePlatform")
+            try FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
+            try FieldCheck.text(self.batchNo, nil, ValueConstraints(maxLength: 64), at: "\(path).batchNo")
+            try FieldCheck.count(self.items.count, ValueConstraints(minItems: 1, maxItems: 1000), at: "\(path).items")
             for (index0, element0) in self.items.enumerated() {
                 try element0.accessValidate(at: "\(path).items[\(index0)]")
             }
@@ -626,18 +652,20 @@ extension Anhui {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.incidentId, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).incidentId")
-            try AccessRuntime.FieldCheck.text(self.platformId, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).platformId")
-            try AccessRuntime.FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
-            try AccessRuntime.FieldCheck.declared(self.severity, at: "\(path).severity")
-            try AccessRuntime.FieldCheck.declared(self.status, at: "\(path).status")
-            try AccessRuntime.FieldCheck.count(self.areas.count, AccessSpecFormats.ValueConstraints(minItems: 1), at: "\(path).areas")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.incidentId, nil, ValueConstraints(maxLength: 64), at: "\(path).incidentId")
+            try FieldCheck.text(self.platformId, nil, ValueConstraints(maxLength: 64), at: "\(path).platformId")
+            try FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
+            try FieldCheck.declared(self.severity, at: "\(path).severity")
+            try FieldCheck.declared(self.status, at: "\(path).status")
+            try FieldCheck.count(self.areas.count, ValueConstraints(minItems: 1), at: "\(path).areas")
             for (index0, element0) in self.areas.enumerated() {
-                try AccessRuntime.FieldCheck.declared(element0, at: "\(path).areas[\(index0)]")
+                try FieldCheck.declared(element0, at: "\(path).areas[\(index0)]")
             }
-            try AccessRuntime.FieldCheck.text(self.occurredAt, .datetime, at: "\(path).occurredAt")
-            try AccessRuntime.FieldCheck.text(self.summary, nil, AccessSpecFormats.ValueConstraints(minLength: 1, maxLength: 500), at: "\(path).summary")
-            try AccessRuntime.FieldCheck.text(self.contactPhone, .phone, at: "\(path).contactPhone")
+            try FieldCheck.text(self.occurredAt, .datetime, at: "\(path).occurredAt")
+            try FieldCheck.text(self.summary, nil, ValueConstraints(minLength: 1, maxLength: 500), at: "\(path).summary")
+            try FieldCheck.text(self.contactPhone, .phone, at: "\(path).contactPhone")
         }
     }
 
@@ -767,23 +795,25 @@ extension Anhui {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.itemCode, .itemCode, itemCodePattern: "^[0-9]{12}([0-9A-Z]{0,30})?$", at: "\(path).itemCode")
-            try AccessRuntime.FieldCheck.text(self.baseCode, .itemCode, itemCodePattern: "^[0-9]{12}([0-9A-Z]{0,30})?$", at: "\(path).baseCode")
-            try AccessRuntime.FieldCheck.text(self.name, nil, AccessSpecFormats.ValueConstraints(minLength: 1, maxLength: 200), at: "\(path).name")
-            try AccessRuntime.FieldCheck.declared(self.itemType, at: "\(path).itemType")
-            try AccessRuntime.FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
-            try AccessRuntime.FieldCheck.text(self.department, nil, AccessSpecFormats.ValueConstraints(maxLength: 100), at: "\(path).department")
-            try AccessRuntime.FieldCheck.text(self.departmentUscc, .uscc, at: "\(path).departmentUscc")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.itemCode, .itemCode, itemCodePattern: "^[0-9]{12}([0-9A-Z]{0,30})?$", at: "\(path).itemCode")
+            try FieldCheck.text(self.baseCode, .itemCode, itemCodePattern: "^[0-9]{12}([0-9A-Z]{0,30})?$", at: "\(path).baseCode")
+            try FieldCheck.text(self.name, nil, ValueConstraints(minLength: 1, maxLength: 200), at: "\(path).name")
+            try FieldCheck.declared(self.itemType, at: "\(path).itemType")
+            try FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
+            try FieldCheck.text(self.department, nil, ValueConstraints(maxLength: 100), at: "\(path).department")
+            try FieldCheck.text(self.departmentUscc, .uscc, at: "\(path).departmentUscc")
             if let value = self.legalTimeLimitDays {
-                try AccessRuntime.FieldCheck.integer(value, AccessSpecFormats.ValueConstraints(minimum: 0.0), at: "\(path).legalTimeLimitDays")
+                try FieldCheck.integer(value, ValueConstraints(minimum: 0.0), at: "\(path).legalTimeLimitDays")
             }
             if let value = self.promisedTimeLimitDays {
-                try AccessRuntime.FieldCheck.integer(value, AccessSpecFormats.ValueConstraints(minimum: 0.0), at: "\(path).promisedTimeLimitDays")
+                try FieldCheck.integer(value, ValueConstraints(minimum: 0.0), at: "\(path).promisedTimeLimitDays")
             }
             if let value = self.onlineUrl {
-                try AccessRuntime.FieldCheck.text(value, .url, at: "\(path).onlineUrl")
+                try FieldCheck.text(value, .url, at: "\(path).onlineUrl")
             }
-            try AccessRuntime.FieldCheck.text(self.updatedAt, .datetime, at: "\(path).updatedAt")
+            try FieldCheck.text(self.updatedAt, .datetime, at: "\(path).updatedAt")
         }
     }
 
@@ -891,12 +921,14 @@ extension Anhui {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.certIdentifier, .licenseId, at: "\(path).certIdentifier")
-            try AccessRuntime.FieldCheck.text(self.certName, nil, AccessSpecFormats.ValueConstraints(maxLength: 100), at: "\(path).certName")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.certIdentifier, .licenseId, at: "\(path).certIdentifier")
+            try FieldCheck.text(self.certName, nil, ValueConstraints(maxLength: 100), at: "\(path).certName")
             try self.holder.accessValidate(at: "\(path).holder")
-            try AccessRuntime.FieldCheck.text(self.issueDate, .date, at: "\(path).issueDate")
+            try FieldCheck.text(self.issueDate, .date, at: "\(path).issueDate")
             if let value = self.validUntil {
-                try AccessRuntime.FieldCheck.text(value, .date, at: "\(path).validUntil")
+                try FieldCheck.text(value, .date, at: "\(path).validUntil")
             }
         }
     }
@@ -915,11 +947,13 @@ extension Anhui {
         }
 
         public func accessValidate(at path: Swift.String) throws {
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
             if let value = self.certIdentifier {
-                try AccessRuntime.FieldCheck.text(value, .licenseId, at: "\(path).certIdentifier")
+                try FieldCheck.text(value, .licenseId, at: "\(path).certIdentifier")
             }
             if let value = self.status {
-                try AccessRuntime.FieldCheck.declared(value, at: "\(path).status")
+                try FieldCheck.declared(value, at: "\(path).status")
             }
         }
     }
@@ -947,14 +981,16 @@ extension Anhui {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.platformId, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).platformId")
-            try AccessRuntime.FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
-            try AccessRuntime.FieldCheck.text(self.periodStart, .datetime, at: "\(path).periodStart")
-            try AccessRuntime.FieldCheck.text(self.periodEnd, .datetime, at: "\(path).periodEnd")
-            try AccessRuntime.FieldCheck.number(self.availabilityPercent, AccessSpecFormats.ValueConstraints(minimum: 0.0, maximum: 100.0), at: "\(path).availabilityPercent")
-            try AccessRuntime.FieldCheck.integer(self.p95LatencyMs, AccessSpecFormats.ValueConstraints(minimum: 0.0), at: "\(path).p95LatencyMs")
-            try AccessRuntime.FieldCheck.integer(self.requestCount, AccessSpecFormats.ValueConstraints(minimum: 0.0), at: "\(path).requestCount")
-            try AccessRuntime.FieldCheck.integer(self.errorCount, AccessSpecFormats.ValueConstraints(minimum: 0.0), at: "\(path).errorCount")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.platformId, nil, ValueConstraints(maxLength: 64), at: "\(path).platformId")
+            try FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
+            try FieldCheck.text(self.periodStart, .datetime, at: "\(path).periodStart")
+            try FieldCheck.text(self.periodEnd, .datetime, at: "\(path).periodEnd")
+            try FieldCheck.number(self.availabilityPercent, ValueConstraints(minimum: 0.0, maximum: 100.0), at: "\(path).availabilityPercent")
+            try FieldCheck.integer(self.p95LatencyMs, ValueConstraints(minimum: 0.0), at: "\(path).p95LatencyMs")
+            try FieldCheck.integer(self.requestCount, ValueConstraints(minimum: 0.0), at: "\(path).requestCount")
+            try FieldCheck.integer(self.errorCount, ValueConstraints(minimum: 0.0), at: "\(path).errorCount")
         }
     }
 
@@ -972,9 +1008,11 @@ extension Anhui {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.integer(self.pageNo, AccessSpecFormats.ValueConstraints(minimum: 1.0), at: "\(path).pageNo")
-            try AccessRuntime.FieldCheck.integer(self.pageSize, AccessSpecFormats.ValueConstraints(minimum: 1.0, maximum: 100.0), at: "\(path).pageSize")
-            try AccessRuntime.FieldCheck.integer(self.total, AccessSpecFormats.ValueConstraints(minimum: 0.0), at: "\(path).total")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.integer(self.pageNo, ValueConstraints(minimum: 1.0), at: "\(path).pageNo")
+            try FieldCheck.integer(self.pageSize, ValueConstraints(minimum: 1.0, maximum: 100.0), at: "\(path).pageSize")
+            try FieldCheck.integer(self.total, ValueConstraints(minimum: 0.0), at: "\(path).total")
         }
     }
 
@@ -991,8 +1029,10 @@ extension Anhui {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.integer(self.pageNo, AccessSpecFormats.ValueConstraints(minimum: 1.0), at: "\(path).pageNo")
-            try AccessRuntime.FieldCheck.integer(self.pageSize, AccessSpecFormats.ValueConstraints(minimum: 1.0, maximum: 100.0), at: "\(path).pageSize")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.integer(self.pageNo, ValueConstraints(minimum: 1.0), at: "\(path).pageNo")
+            try FieldCheck.integer(self.pageSize, ValueConstraints(minimum: 1.0, maximum: 100.0), at: "\(path).pageSize")
         }
     }
 
@@ -1025,17 +1065,19 @@ extension Anhui {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.ratingId, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).ratingId")
-            try AccessRuntime.FieldCheck.text(self.handlingNo, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).handlingNo")
-            try AccessRuntime.FieldCheck.text(self.itemCode, .itemCode, itemCodePattern: "^[0-9]{12}([0-9A-Z]{0,30})?$", at: "\(path).itemCode")
-            try AccessRuntime.FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
-            try AccessRuntime.FieldCheck.declared(self.channel, at: "\(path).channel")
-            try AccessRuntime.FieldCheck.integer(self.score, AccessSpecFormats.ValueConstraints(minimum: 1.0, maximum: 5.0), at: "\(path).score")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.ratingId, nil, ValueConstraints(maxLength: 64), at: "\(path).ratingId")
+            try FieldCheck.text(self.handlingNo, nil, ValueConstraints(maxLength: 64), at: "\(path).handlingNo")
+            try FieldCheck.text(self.itemCode, .itemCode, itemCodePattern: "^[0-9]{12}([0-9A-Z]{0,30})?$", at: "\(path).itemCode")
+            try FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
+            try FieldCheck.declared(self.channel, at: "\(path).channel")
+            try FieldCheck.integer(self.score, ValueConstraints(minimum: 1.0, maximum: 5.0), at: "\(path).score")
             if let value = self.comment {
-                try AccessRuntime.FieldCheck.text(value, nil, AccessSpecFormats.ValueConstraints(maxLength: 500), at: "\(path).comment")
+                try FieldCheck.text(value, nil, ValueConstraints(maxLength: 500), at: "\(path).comment")
             }
-            try AccessRuntime.FieldCheck.declared(self.subjectType, at: "\(path).subjectType")
-            try AccessRuntime.FieldCheck.text(self.ratedAt, .datetime, at: "\(path).ratedAt")
+            try FieldCheck.declared(self.subjectType, at: "\(path).subjectType")
+            try FieldCheck.text(self.ratedAt, .datetime, at: "\(path).ratedAt")
         }
     }
 
@@ -1053,9 +1095,11 @@ extension Anhui {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.sourcePlatform, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).sourcePlatform")
-            try AccessRuntime.FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
-            try AccessRuntime.FieldCheck.count(self.ratings.count, AccessSpecFormats.ValueConstraints(minItems: 1, maxItems: 1000), at: "\(path).ratings")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.sourcePlatform, nil, ValueConstraints(maxLength: 64), at: "\(path).sourcePlatform")
+            try FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
+            try FieldCheck.count(self.ratings.count, ValueConstraints(minItems: 1, maxItems: 1000), at: "\(path).ratings")
             for (index0, element0) in self.ratings.enumerated() {
                 try element0.accessValidate(at: "\(path).ratings[\(index0)]")
             }
@@ -1121,7 +1165,9 @@ extension Anhui {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.signedDocument, .base64, at: "\(path).signedDocument")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.signedDocument, .base64, at: "\(path).signedDocument")
         }
     }
 
@@ -1138,9 +1184,11 @@ extension Anhui {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.integer(self.signatureCount, AccessSpecFormats.ValueConstraints(minimum: 0.0), at: "\(path).signatureCount")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.integer(self.signatureCount, ValueConstraints(minimum: 0.0), at: "\(path).signatureCount")
             if let value = self.reason {
-                try AccessRuntime.FieldCheck.text(value, nil, AccessSpecFormats.ValueConstraints(maxLength: 200), at: "\(path).reason")
+                try FieldCheck.text(value, nil, ValueConstraints(maxLength: 200), at: "\(path).reason")
             }
         }
     }
@@ -1195,9 +1243,11 @@ extension Anhui {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.appId, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).appId")
-            try AccessRuntime.FieldCheck.text(self.ticket, nil, AccessSpecFormats.ValueConstraints(minLength: 1, maxLength: 128), at: "\(path).ticket")
-            try AccessRuntime.FieldCheck.text(self.timestamp, .datetime, at: "\(path).timestamp")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.appId, nil, ValueConstraints(maxLength: 64), at: "\(path).appId")
+            try FieldCheck.text(self.ticket, nil, ValueConstraints(minLength: 1, maxLength: 128), at: "\(path).ticket")
+            try FieldCheck.text(self.timestamp, .datetime, at: "\(path).timestamp")
         }
     }
 
@@ -1211,8 +1261,10 @@ extension Anhui {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.accessToken, nil, AccessSpecFormats.ValueConstraints(maxLength: 256), at: "\(path).accessToken")
-            try AccessRuntime.FieldCheck.integer(self.expiresIn, AccessSpecFormats.ValueConstraints(minimum: 1.0, maximum: 7200.0), at: "\(path).expiresIn")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.accessToken, nil, ValueConstraints(maxLength: 256), at: "\(path).accessToken")
+            try FieldCheck.integer(self.expiresIn, ValueConstraints(minimum: 1.0, maximum: 7200.0), at: "\(path).expiresIn")
         }
     }
 
@@ -1236,16 +1288,18 @@ extension Anhui {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.userId, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).userId")
-            try AccessRuntime.FieldCheck.declared(self.subjectType, at: "\(path).subjectType")
-            try AccessRuntime.FieldCheck.text(self.name, nil, AccessSpecFormats.ValueConstraints(maxLength: 100), at: "\(path).name")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.userId, nil, ValueConstraints(maxLength: 64), at: "\(path).userId")
+            try FieldCheck.declared(self.subjectType, at: "\(path).subjectType")
+            try FieldCheck.text(self.name, nil, ValueConstraints(maxLength: 100), at: "\(path).name")
             if let value = self.idNumber {
-                try AccessRuntime.FieldCheck.text(value, .residentId, at: "\(path).idNumber")
+                try FieldCheck.text(value, .residentId, at: "\(path).idNumber")
             }
             if let value = self.corpUscc {
-                try AccessRuntime.FieldCheck.text(value, .uscc, at: "\(path).corpUscc")
+                try FieldCheck.text(value, .uscc, at: "\(path).corpUscc")
             }
-            try AccessRuntime.FieldCheck.declared(self.authLevel, at: "\(path).authLevel")
+            try FieldCheck.declared(self.authLevel, at: "\(path).authLevel")
         }
     }
 
@@ -1257,7 +1311,9 @@ extension Anhui {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.accessToken, nil, AccessSpecFormats.ValueConstraints(maxLength: 256), at: "\(path).accessToken")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.accessToken, nil, ValueConstraints(maxLength: 256), at: "\(path).accessToken")
         }
     }
 
@@ -1280,12 +1336,14 @@ extension Anhui {
         }
 
         public func accessValidate(at path: Swift.String) throws {
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
             try self.head.accessValidate(at: "\(path).head")
-            try AccessRuntime.FieldCheck.text(self.certTypeCode, nil, AccessSpecFormats.ValueConstraints(patterns: ["^[0-9A-HJ-NPQRTUWXY]{18}[0-9]{3}$"]), at: "\(path).certTypeCode")
-            try AccessRuntime.FieldCheck.text(self.holder, nil, AccessSpecFormats.ValueConstraints(maxLength: 100), at: "\(path).holder")
-            try AccessRuntime.FieldCheck.text(self.holderCode, nil, AccessSpecFormats.ValueConstraints(patterns: ["^([0-9]{17}[0-9X]|[0-9A-HJ-NPQRTUWXY]{18})$"]), at: "\(path).holderCode")
-            try AccessRuntime.FieldCheck.text(self.certNo, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).certNo")
-            try AccessRuntime.FieldCheck.text(self.useCause, nil, AccessSpecFormats.ValueConstraints(minLength: 1, maxLength: 200), at: "\(path).useCause")
+            try FieldCheck.text(self.certTypeCode, nil, ValueConstraints(patterns: ["^[0-9A-HJ-NPQRTUWXY]{18}[0-9]{3}$"]), at: "\(path).certTypeCode")
+            try FieldCheck.text(self.holder, nil, ValueConstraints(maxLength: 100), at: "\(path).holder")
+            try FieldCheck.text(self.holderCode, nil, ValueConstraints(patterns: ["^([0-9]{17}[0-9X]|[0-9A-HJ-NPQRTUWXY]{18})$"]), at: "\(path).holderCode")
+            try FieldCheck.text(self.certNo, nil, ValueConstraints(maxLength: 64), at: "\(path).certNo")
+            try FieldCheck.text(self.useCause, nil, ValueConstraints(minLength: 1, maxLength: 200), at: "\(path).useCause")
         }
     }
 }

@@ -6,7 +6,7 @@ import AccessRuntime
 extension Anhui {
     /// The portal operations (政务服务门户).
     public struct PortalArea: Swift.Sendable {
-        let caller: AccessRuntime.AccessCaller
+        let _caller: AccessRuntime.AccessCaller
 
         /// 汇聚市县好差评数据
         /// Collect service ratings from cities and counties
@@ -14,7 +14,7 @@ extension Anhui {
         /// `POST /portal/v1/ratings`
         /// Contract errors: INVALID_PARAMETER, INVALID_SIGNATURE, INVALID_TOKEN.
         public func receiveRatings(_ request: RatingBatch) async throws -> Ack {
-            try await caller.call(Descriptors.receiveRatings, request, returning: Ack.self, errors: ContractError.self)
+            try await _caller.call(_Descriptors.receiveRatings, request, returning: Ack.self, errors: ContractError.self)
         }
 
         /// 提交投诉建议
@@ -23,10 +23,10 @@ extension Anhui {
         /// `POST /portal/v1/complaints`
         /// Contract errors: INVALID_PARAMETER, INVALID_TOKEN.
         public func submitComplaint(_ request: Complaint) async throws -> Ack {
-            try await caller.call(Descriptors.submitComplaint, request, returning: Ack.self, errors: ContractError.self)
+            try await _caller.call(_Descriptors.submitComplaint, request, returning: Ack.self, errors: ContractError.self)
         }
 
-        private enum Descriptors {
+        private enum _Descriptors {
             static let receiveRatings = AccessRuntime.OperationDescriptor(id: "receiveRatings", method: "POST", path: "/portal/v1/ratings", idempotent: true)
             static let submitComplaint = AccessRuntime.OperationDescriptor(id: "submitComplaint", method: "POST", path: "/portal/v1/complaints", idempotent: false)
         }

@@ -6,7 +6,7 @@ import AccessRuntime
 extension Anhui {
     /// The seal operations (电子印章).
     public struct SealArea: Swift.Sendable {
-        let caller: AccessRuntime.AccessCaller
+        let _caller: AccessRuntime.AccessCaller
 
         /// 电子印章验章
         /// Verify the e-seals on a signed document
@@ -14,10 +14,10 @@ extension Anhui {
         /// `POST /seal/v1/verify`
         /// Contract errors: INVALID_PARAMETER, INVALID_TOKEN.
         public func verifySeal(_ request: SealVerifyRequest) async throws -> SealVerifyResult {
-            try await caller.call(Descriptors.verifySeal, request, returning: SealVerifyResult.self, errors: ContractError.self)
+            try await _caller.call(_Descriptors.verifySeal, request, returning: SealVerifyResult.self, errors: ContractError.self)
         }
 
-        private enum Descriptors {
+        private enum _Descriptors {
             static let verifySeal = AccessRuntime.OperationDescriptor(id: "verifySeal", method: "POST", path: "/seal/v1/verify", idempotent: true)
         }
     }

@@ -6,7 +6,7 @@ import AccessRuntime
 extension Anhui {
     /// The security operations (安全保障).
     public struct SecurityArea: Swift.Sendable {
-        let caller: AccessRuntime.AccessCaller
+        let _caller: AccessRuntime.AccessCaller
 
         /// 查询接入审计日志
         /// Query access audit logs
@@ -14,10 +14,10 @@ extension Anhui {
         /// `POST /security/v1/audit-logs/query`
         /// Contract errors: FORBIDDEN, INVALID_PARAMETER, INVALID_TOKEN.
         public func queryAuditLog(_ request: AuditLogQuery) async throws -> AuditLogPage {
-            try await caller.call(Descriptors.queryAuditLog, request, returning: AuditLogPage.self, errors: ContractError.self)
+            try await _caller.call(_Descriptors.queryAuditLog, request, returning: AuditLogPage.self, errors: ContractError.self)
         }
 
-        private enum Descriptors {
+        private enum _Descriptors {
             static let queryAuditLog = AccessRuntime.OperationDescriptor(id: "queryAuditLog", method: "POST", path: "/security/v1/audit-logs/query", idempotent: true)
         }
     }

@@ -30,28 +30,28 @@ public enum Anhui {
         public let caller: AccessRuntime.AccessCaller
 
         public init(configuration: AccessRuntime.AccessClientConfiguration, transport: any AccessRuntime.AccessTransport = AccessRuntime.HTTPClientTransport()) {
-            caller = AccessRuntime.AccessCaller(configuration: configuration, profile: Anhui.profile, transport: transport)
+            caller = AccessRuntime.AccessCaller(configuration: configuration, profile: profile, transport: transport)
         }
 
         /// 政务服务事项 (items)
-        public var items: ItemsArea { ItemsArea(caller: caller) }
+        public var items: ItemsArea { ItemsArea(_caller: caller) }
 
         /// 政务服务门户 (portal)
-        public var portal: PortalArea { PortalArea(caller: caller) }
+        public var portal: PortalArea { PortalArea(_caller: caller) }
 
         /// 统一身份认证 (identity)
-        public var identity: IdentityArea { IdentityArea(caller: caller) }
+        public var identity: IdentityArea { IdentityArea(_caller: caller) }
 
         /// 电子印章 (seal)
-        public var seal: SealArea { SealArea(caller: caller) }
+        public var seal: SealArea { SealArea(_caller: caller) }
 
         /// 电子证照 (license)
-        public var license: LicenseArea { LicenseArea(caller: caller) }
+        public var license: LicenseArea { LicenseArea(_caller: caller) }
 
         /// 运维管理 (operations)
-        public var operations: OperationsArea { OperationsArea(caller: caller) }
+        public var operations: OperationsArea { OperationsArea(_caller: caller) }
 
         /// 安全保障 (security)
-        public var security: SecurityArea { SecurityArea(caller: caller) }
+        public var security: SecurityArea { SecurityArea(_caller: caller) }
     }
 }

@@ -6,7 +6,7 @@ import AccessRuntime
 extension Hefei {
     /// The identity operations (统一身份认证).
     public struct IdentityArea: Swift.Sendable {
-        let caller: AccessRuntime.AccessCaller
+        let _caller: AccessRuntime.AccessCaller
 
         /// 校验单点登录票据
         /// Validate a single sign-on ticket
@@ -14,10 +14,10 @@ extension Hefei {
         /// `POST /identity/v1/ticket/validate`
         /// Contract errors: INVALID_SIGNATURE, REQUEST_EXPIRED, TICKET_INVALID.
         public func validateTicket(_ request: TicketValidationRequest) async throws -> TicketValidation {
-            try await caller.call(Descriptors.validateTicket, request, returning: TicketValidation.self, errors: ContractError.self)
+            try await _caller.call(_Descriptors.validateTicket, request, returning: TicketValidation.self, errors: ContractError.self)
         }
 
-        private enum Descriptors {
+        private enum _Descriptors {
             static let validateTicket = AccessRuntime.OperationDescriptor(id: "validateTicket", method: "POST", path: "/identity/v1/ticket/validate", idempotent: false)
         }
     }

@@ -6,7 +6,7 @@ import AccessRuntime
 extension Hefei {
     /// The license operations (电子证照).
     public struct LicenseArea: Swift.Sendable {
-        let caller: AccessRuntime.AccessCaller
+        let _caller: AccessRuntime.AccessCaller
 
         /// 下载电子证照文件
         /// Download a licence file
@@ -14,7 +14,7 @@ extension Hefei {
         /// `GET /license/v1/files/{fileToken}`
         /// Contract errors: INVALID_TOKEN, NOT_FOUND, REQUEST_EXPIRED.
         public func downloadLicenseFile(_ request: LicenseFileRequest) async throws -> LicenseFile {
-            try await caller.call(Descriptors.downloadLicenseFile, request, returning: LicenseFile.self, errors: ContractError.self)
+            try await _caller.call(_Descriptors.downloadLicenseFile, request, returning: LicenseFile.self, errors: ContractError.self)
         }
 
         /// 获取电子证照下载地址
@@ -23,10 +23,10 @@ extension Hefei {
         /// `POST /license/v1/download-address`
         /// Contract errors: FORBIDDEN, INVALID_SIGNATURE, INVALID_TOKEN, LICENSE_NOT_FOUND.
         public func getDownloadAddress(_ request: DownloadAddressRequest) async throws -> DownloadAddress {
-            try await caller.call(Descriptors.getDownloadAddress, request, returning: DownloadAddress.self, errors: ContractError.self)
+            try await _caller.call(_Descriptors.getDownloadAddress, request, returning: DownloadAddress.self, errors: ContractError.self)
         }
 
-        private enum Descriptors {
+        private enum _Descriptors {
             static let downloadLicenseFile = AccessRuntime.OperationDescriptor(id: "downloadLicenseFile", method: "GET", path: "/license/v1/files/{fileToken}", idempotent: true)
             static let getDownloadAddress = AccessRuntime.OperationDescriptor(id: "getDownloadAddress", method: "POST", path: "/license/v1/download-address", idempotent: true)
         }

@@ -79,8 +79,10 @@ extension Hefei {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.accessId, nil, AccessSpecFormats.ValueConstraints(minLength: 1, maxLength: 64), at: "\(path).accessId")
-            try AccessRuntime.FieldCheck.text(self.accessToken, nil, AccessSpecFormats.ValueConstraints(minLength: 1, maxLength: 256), at: "\(path).accessToken")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.accessId, nil, ValueConstraints(minLength: 1, maxLength: 64), at: "\(path).accessId")
+            try FieldCheck.text(self.accessToken, nil, ValueConstraints(minLength: 1, maxLength: 256), at: "\(path).accessToken")
         }
     }
 
@@ -141,11 +143,13 @@ extension Hefei {
         }
 
         public func accessValidate(at path: Swift.String) throws {
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
             if let value = self.receiptId {
-                try AccessRuntime.FieldCheck.text(value, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).receiptId")
+                try FieldCheck.text(value, nil, ValueConstraints(maxLength: 64), at: "\(path).receiptId")
             }
             if let value = self.message {
-                try AccessRuntime.FieldCheck.text(value, nil, AccessSpecFormats.ValueConstraints(maxLength: 200), at: "\(path).message")
+                try FieldCheck.text(value, nil, ValueConstraints(maxLength: 200), at: "\(path).message")
             }
         }
     }
@@ -264,21 +268,23 @@ extension Hefei {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.complaintId, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).complaintId")
-            try AccessRuntime.FieldCheck.declared(self.kind, at: "\(path).kind")
-            try AccessRuntime.FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.complaintId, nil, ValueConstraints(maxLength: 64), at: "\(path).complaintId")
+            try FieldCheck.declared(self.kind, at: "\(path).kind")
+            try FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
             if let value = self.itemCode {
-                try AccessRuntime.FieldCheck.text(value, .itemCode, itemCodePattern: "^[0-9]{12}([0-9A-Z]{0,30})?$", at: "\(path).itemCode")
+                try FieldCheck.text(value, .itemCode, itemCodePattern: "^[0-9]{12}([0-9A-Z]{0,30})?$", at: "\(path).itemCode")
             }
-            try AccessRuntime.FieldCheck.text(self.title, nil, AccessSpecFormats.ValueConstraints(minLength: 1, maxLength: 100), at: "\(path).title")
-            try AccessRuntime.FieldCheck.text(self.content, nil, AccessSpecFormats.ValueConstraints(minLength: 1, maxLength: 2000), at: "\(path).content")
+            try FieldCheck.text(self.title, nil, ValueConstraints(minLength: 1, maxLength: 100), at: "\(path).title")
+            try FieldCheck.text(self.content, nil, ValueConstraints(minLength: 1, maxLength: 2000), at: "\(path).content")
             if let value = self.contactName {
-                try AccessRuntime.FieldCheck.text(value, nil, AccessSpecFormats.ValueConstraints(maxLength: 50), at: "\(path).contactName")
+                try FieldCheck.text(value, nil, ValueConstraints(maxLength: 50), at: "\(path).contactName")
             }
             if let value = self.contactPhone {
-                try AccessRuntime.FieldCheck.text(value, .phone, at: "\(path).contactPhone")
+                try FieldCheck.text(value, .phone, at: "\(path).contactPhone")
             }
-            try AccessRuntime.FieldCheck.text(self.submittedAt, .datetime, at: "\(path).submittedAt")
+            try FieldCheck.text(self.submittedAt, .datetime, at: "\(path).submittedAt")
         }
     }
 
@@ -295,9 +301,11 @@ extension Hefei {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.sourcePlatform, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).sourcePlatform")
-            try AccessRuntime.FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
-            try AccessRuntime.FieldCheck.count(self.complaints.count, AccessSpecFormats.ValueConstraints(minItems: 1, maxItems: 500), at: "\(path).complaints")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.sourcePlatform, nil, ValueConstraints(maxLength: 64), at: "\(path).sourcePlatform")
+            try FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
+            try FieldCheck.count(self.complaints.count, ValueConstraints(minItems: 1, maxItems: 500), at: "\(path).complaints")
             for (index0, element0) in self.complaints.enumerated() {
                 try element0.accessValidate(at: "\(path).complaints[\(index0)]")
             }
@@ -356,8 +364,10 @@ extension Hefei {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.declared(self.area, at: "\(path).area")
-            try AccessRuntime.FieldCheck.declared(self.state, at: "\(path).state")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.declared(self.area, at: "\(path).area")
+            try FieldCheck.declared(self.state, at: "\(path).state")
         }
     }
 
@@ -371,8 +381,10 @@ extension Hefei {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.downloadUrl, .url, at: "\(path).downloadUrl")
-            try AccessRuntime.FieldCheck.text(self.expiresAt, .datetime, at: "\(path).expiresAt")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.downloadUrl, .url, at: "\(path).downloadUrl")
+            try FieldCheck.text(self.expiresAt, .datetime, at: "\(path).expiresAt")
         }
     }
 
@@ -393,10 +405,12 @@ extension Hefei {
         }
 
         public func accessValidate(at path: Swift.String) throws {
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
             try self.head.accessValidate(at: "\(path).head")
-            try AccessRuntime.FieldCheck.text(self.certIdentifier, .licenseId, at: "\(path).certIdentifier")
-            try AccessRuntime.FieldCheck.text(self.useCause, nil, AccessSpecFormats.ValueConstraints(minLength: 1, maxLength: 200), at: "\(path).useCause")
-            try AccessRuntime.FieldCheck.integer(self.expiry, AccessSpecFormats.ValueConstraints(minimum: 60.0, maximum: 3600.0), at: "\(path).expiry")
+            try FieldCheck.text(self.certIdentifier, .licenseId, at: "\(path).certIdentifier")
+            try FieldCheck.text(self.useCause, nil, ValueConstraints(minLength: 1, maxLength: 200), at: "\(path).useCause")
+            try FieldCheck.integer(self.expiry, ValueConstraints(minimum: 60.0, maximum: 3600.0), at: "\(path).expiry")
         }
     }
 
@@ -428,10 +442,12 @@ extension Hefei {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.declared(self.state, at: "\(path).state")
-            try AccessRuntime.FieldCheck.text(self.checkedAt, .datetime, at: "\(path).checkedAt")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.declared(self.state, at: "\(path).state")
+            try FieldCheck.text(self.checkedAt, .datetime, at: "\(path).checkedAt")
             if let value = self.version {
-                try AccessRuntime.FieldCheck.text(value, nil, AccessSpecFormats.ValueConstraints(maxLength: 32), at: "\(path).version")
+                try FieldCheck.text(value, nil, ValueConstraints(maxLength: 32), at: "\(path).version")
             }
             if let value = self.components {
                 for (index0, element0) in value.enumerated() {
@@ -500,13 +516,15 @@ extension Hefei {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.name, nil, AccessSpecFormats.ValueConstraints(minLength: 1, maxLength: 100), at: "\(path).name")
-            try AccessRuntime.FieldCheck.declared(self.subjectType, at: "\(path).subjectType")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.name, nil, ValueConstraints(minLength: 1, maxLength: 100), at: "\(path).name")
+            try FieldCheck.declared(self.subjectType, at: "\(path).subjectType")
             if let value = self.idNumber {
-                try AccessRuntime.FieldCheck.text(value, .residentId, at: "\(path).idNumber")
+                try FieldCheck.text(value, .residentId, at: "\(path).idNumber")
             }
             if let value = self.uscc {
-                try AccessRuntime.FieldCheck.text(value, .uscc, at: "\(path).uscc")
+                try FieldCheck.text(value, .uscc, at: "\(path).uscc")
             }
         }
     }
@@ -536,18 +554,20 @@ extension Hefei {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.incidentId, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).incidentId")
-            try AccessRuntime.FieldCheck.text(self.platformId, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).platformId")
-            try AccessRuntime.FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
-            try AccessRuntime.FieldCheck.declared(self.severity, at: "\(path).severity")
-            try AccessRuntime.FieldCheck.declared(self.status, at: "\(path).status")
-            try AccessRuntime.FieldCheck.count(self.areas.count, AccessSpecFormats.ValueConstraints(minItems: 1), at: "\(path).areas")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.incidentId, nil, ValueConstraints(maxLength: 64), at: "\(path).incidentId")
+            try FieldCheck.text(self.platformId, nil, ValueConstraints(maxLength: 64), at: "\(path).platformId")
+            try FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
+            try FieldCheck.declared(self.severity, at: "\(path).severity")
+            try FieldCheck.declared(self.status, at: "\(path).status")
+            try FieldCheck.count(self.areas.count, ValueConstraints(minItems: 1), at: "\(path).areas")
             for (index0, element0) in self.areas.enumerated() {
-                try AccessRuntime.FieldCheck.declared(element0, at: "\(path).areas[\(index0)]")
+                try FieldCheck.declared(element0, at: "\(path).areas[\(index0)]")
             }
-            try AccessRuntime.FieldCheck.text(self.occurredAt, .datetime, at: "\(path).occurredAt")
-            try AccessRuntime.FieldCheck.text(self.summary, nil, AccessSpecFormats.ValueConstraints(minLength: 1, maxLength: 500), at: "\(path).summary")
-            try AccessRuntime.FieldCheck.text(self.contactPhone, .phone, at: "\(path).contactPhone")
+            try FieldCheck.text(self.occurredAt, .datetime, at: "\(path).occurredAt")
+            try FieldCheck.text(self.summary, nil, ValueConstraints(minLength: 1, maxLength: 500), at: "\(path).summary")
+            try FieldCheck.text(self.contactPhone, .phone, at: "\(path).contactPhone")
         }
     }
 
@@ -646,7 +666,9 @@ extension Hefei {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.itemCode, .itemCode, itemCodePattern: "^[0-9]{12}([0-9A-Z]{0,30})?$", at: "\(path).itemCode")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.itemCode, .itemCode, itemCodePattern: "^[0-9]{12}([0-9A-Z]{0,30})?$", at: "\(path).itemCode")
         }
     }
 
@@ -689,23 +711,25 @@ extension Hefei {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.itemCode, .itemCode, itemCodePattern: "^[0-9]{12}([0-9A-Z]{0,30})?$", at: "\(path).itemCode")
-            try AccessRuntime.FieldCheck.text(self.baseCode, .itemCode, itemCodePattern: "^[0-9]{12}([0-9A-Z]{0,30})?$", at: "\(path).baseCode")
-            try AccessRuntime.FieldCheck.text(self.name, nil, AccessSpecFormats.ValueConstraints(minLength: 1, maxLength: 200), at: "\(path).name")
-            try AccessRuntime.FieldCheck.declared(self.itemType, at: "\(path).itemType")
-            try AccessRuntime.FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
-            try AccessRuntime.FieldCheck.text(self.department, nil, AccessSpecFormats.ValueConstraints(maxLength: 100), at: "\(path).department")
-            try AccessRuntime.FieldCheck.text(self.departmentUscc, .uscc, at: "\(path).departmentUscc")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.itemCode, .itemCode, itemCodePattern: "^[0-9]{12}([0-9A-Z]{0,30})?$", at: "\(path).itemCode")
+            try FieldCheck.text(self.baseCode, .itemCode, itemCodePattern: "^[0-9]{12}([0-9A-Z]{0,30})?$", at: "\(path).baseCode")
+            try FieldCheck.text(self.name, nil, ValueConstraints(minLength: 1, maxLength: 200), at: "\(path).name")
+            try FieldCheck.declared(self.itemType, at: "\(path).itemType")
+            try FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
+            try FieldCheck.text(self.department, nil, ValueConstraints(maxLength: 100), at: "\(path).department")
+            try FieldCheck.text(self.departmentUscc, .uscc, at: "\(path).departmentUscc")
             if let value = self.legalTimeLimitDays {
-                try AccessRuntime.FieldCheck.integer(value, AccessSpecFormats.ValueConstraints(minimum: 0.0), at: "\(path).legalTimeLimitDays")
+                try FieldCheck.integer(value, ValueConstraints(minimum: 0.0), at: "\(path).legalTimeLimitDays")
             }
             if let value = self.promisedTimeLimitDays {
-                try AccessRuntime.FieldCheck.integer(value, AccessSpecFormats.ValueConstraints(minimum: 0.0), at: "\(path).promisedTimeLimitDays")
+                try FieldCheck.integer(value, ValueConstraints(minimum: 0.0), at: "\(path).promisedTimeLimitDays")
             }
             if let value = self.onlineUrl {
-                try AccessRuntime.FieldCheck.text(value, .url, at: "\(path).onlineUrl")
+                try FieldCheck.text(value, .url, at: "\(path).onlineUrl")
             }
-            try AccessRuntime.FieldCheck.text(self.updatedAt, .datetime, at: "\(path).updatedAt")
+            try FieldCheck.text(self.updatedAt, .datetime, at: "\(path).updatedAt")
         }
     }
 
@@ -775,11 +799,13 @@ extension Hefei {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.accessId, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).accessId")
-            try AccessRuntime.FieldCheck.integer(self.keyVersion, AccessSpecFormats.ValueConstraints(minimum: 1.0), at: "\(path).keyVersion")
-            try AccessRuntime.FieldCheck.declared(self.algorithm, at: "\(path).algorithm")
-            try AccessRuntime.FieldCheck.text(self.rotatedAt, .datetime, at: "\(path).rotatedAt")
-            try AccessRuntime.FieldCheck.text(self.expiresAt, .datetime, at: "\(path).expiresAt")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.accessId, nil, ValueConstraints(maxLength: 64), at: "\(path).accessId")
+            try FieldCheck.integer(self.keyVersion, ValueConstraints(minimum: 1.0), at: "\(path).keyVersion")
+            try FieldCheck.declared(self.algorithm, at: "\(path).algorithm")
+            try FieldCheck.text(self.rotatedAt, .datetime, at: "\(path).rotatedAt")
+            try FieldCheck.text(self.expiresAt, .datetime, at: "\(path).expiresAt")
         }
     }
 
@@ -791,7 +817,9 @@ extension Hefei {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.accessId, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).accessId")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.accessId, nil, ValueConstraints(maxLength: 64), at: "\(path).accessId")
         }
     }
 
@@ -805,8 +833,10 @@ extension Hefei {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.fileName, nil, AccessSpecFormats.ValueConstraints(maxLength: 200), at: "\(path).fileName")
-            try AccessRuntime.FieldCheck.text(self.content, .base64, at: "\(path).content")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.fileName, nil, ValueConstraints(maxLength: 200), at: "\(path).fileName")
+            try FieldCheck.text(self.content, .base64, at: "\(path).content")
         }
     }
 
@@ -818,7 +848,9 @@ extension Hefei {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.fileToken, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).fileToken")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.fileToken, nil, ValueConstraints(maxLength: 64), at: "\(path).fileToken")
         }
     }
 
@@ -845,14 +877,16 @@ extension Hefei {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.platformId, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).platformId")
-            try AccessRuntime.FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
-            try AccessRuntime.FieldCheck.text(self.periodStart, .datetime, at: "\(path).periodStart")
-            try AccessRuntime.FieldCheck.text(self.periodEnd, .datetime, at: "\(path).periodEnd")
-            try AccessRuntime.FieldCheck.number(self.availabilityPercent, AccessSpecFormats.ValueConstraints(minimum: 0.0, maximum: 100.0), at: "\(path).availabilityPercent")
-            try AccessRuntime.FieldCheck.integer(self.p95LatencyMs, AccessSpecFormats.ValueConstraints(minimum: 0.0), at: "\(path).p95LatencyMs")
-            try AccessRuntime.FieldCheck.integer(self.requestCount, AccessSpecFormats.ValueConstraints(minimum: 0.0), at: "\(path).requestCount")
-            try AccessRuntime.FieldCheck.integer(self.errorCount, AccessSpecFormats.ValueConstraints(minimum: 0.0), at: "\(path).errorCount")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.platformId, nil, ValueConstraints(maxLength: 64), at: "\(path).platformId")
+            try FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
+            try FieldCheck.text(self.periodStart, .datetime, at: "\(path).periodStart")
+            try FieldCheck.text(self.periodEnd, .datetime, at: "\(path).periodEnd")
+            try FieldCheck.number(self.availabilityPercent, ValueConstraints(minimum: 0.0, maximum: 100.0), at: "\(path).availabilityPercent")
+            try FieldCheck.integer(self.p95LatencyMs, ValueConstraints(minimum: 0.0), at: "\(path).p95LatencyMs")
+            try FieldCheck.integer(self.requestCount, ValueConstraints(minimum: 0.0), at: "\(path).requestCount")
+            try FieldCheck.integer(self.errorCount, ValueConstraints(minimum: 0.0), at: "\(path).errorCount")
         }
     }
 
@@ -870,9 +904,11 @@ extension Hefei {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.integer(self.pageNo, AccessSpecFormats.ValueConstraints(minimum: 1.0), at: "\(path).pageNo")
-            try AccessRuntime.FieldCheck.integer(self.pageSize, AccessSpecFormats.ValueConstraints(minimum: 1.0, maximum: 100.0), at: "\(path).pageSize")
-            try AccessRuntime.FieldCheck.integer(self.total, AccessSpecFormats.ValueConstraints(minimum: 0.0), at: "\(path).total")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.integer(self.pageNo, ValueConstraints(minimum: 1.0), at: "\(path).pageNo")
+            try FieldCheck.integer(self.pageSize, ValueConstraints(minimum: 1.0, maximum: 100.0), at: "\(path).pageSize")
+            try FieldCheck.integer(self.total, ValueConstraints(minimum: 0.0), at: "\(path).total")
         }
     }
 
@@ -889,8 +925,10 @@ extension Hefei {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.integer(self.pageNo, AccessSpecFormats.ValueConstraints(minimum: 1.0), at: "\(path).pageNo")
-            try AccessRuntime.FieldCheck.integer(self.pageSize, AccessSpecFormats.ValueConstraints(minimum: 1.0, maximum: 100.0), at: "\(path).pageSize")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.integer(self.pageNo, ValueConstraints(minimum: 1.0), at: "\(path).pageNo")
+            try FieldCheck.integer(self.pageSize, ValueConstraints(minimum: 1.0, maximum: 100.0), at: "\(path).pageSize")
         }
     }
 
@@ -923,17 +961,19 @@ extension Hefei {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.ratingId, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).ratingId")
-            try AccessRuntime.FieldCheck.text(self.handlingNo, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).handlingNo")
-            try AccessRuntime.FieldCheck.text(self.itemCode, .itemCode, itemCodePattern: "^[0-9]{12}([0-9A-Z]{0,30})?$", at: "\(path).itemCode")
-            try AccessRuntime.FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
-            try AccessRuntime.FieldCheck.declared(self.channel, at: "\(path).channel")
-            try AccessRuntime.FieldCheck.integer(self.score, AccessSpecFormats.ValueConstraints(minimum: 1.0, maximum: 5.0), at: "\(path).score")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.ratingId, nil, ValueConstraints(maxLength: 64), at: "\(path).ratingId")
+            try FieldCheck.text(self.handlingNo, nil, ValueConstraints(maxLength: 64), at: "\(path).handlingNo")
+            try FieldCheck.text(self.itemCode, .itemCode, itemCodePattern: "^[0-9]{12}([0-9A-Z]{0,30})?$", at: "\(path).itemCode")
+            try FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
+            try FieldCheck.declared(self.channel, at: "\(path).channel")
+            try FieldCheck.integer(self.score, ValueConstraints(minimum: 1.0, maximum: 5.0), at: "\(path).score")
             if let value = self.comment {
-                try AccessRuntime.FieldCheck.text(value, nil, AccessSpecFormats.ValueConstraints(maxLength: 500), at: "\(path).comment")
+                try FieldCheck.text(value, nil, ValueConstraints(maxLength: 500), at: "\(path).comment")
             }
-            try AccessRuntime.FieldCheck.declared(self.subjectType, at: "\(path).subjectType")
-            try AccessRuntime.FieldCheck.text(self.ratedAt, .datetime, at: "\(path).ratedAt")
+            try FieldCheck.declared(self.subjectType, at: "\(path).subjectType")
+            try FieldCheck.text(self.ratedAt, .datetime, at: "\(path).ratedAt")
         }
     }
 
@@ -951,9 +991,11 @@ extension Hefei {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.sourcePlatform, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).sourcePlatform")
-            try AccessRuntime.FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
-            try AccessRuntime.FieldCheck.count(self.ratings.count, AccessSpecFormats.ValueConstraints(minItems: 1, maxItems: 1000), at: "\(path).ratings")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.sourcePlatform, nil, ValueConstraints(maxLength: 64), at: "\(path).sourcePlatform")
+            try FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
+            try FieldCheck.count(self.ratings.count, ValueConstraints(minItems: 1, maxItems: 1000), at: "\(path).ratings")
             for (index0, element0) in self.ratings.enumerated() {
                 try element0.accessValidate(at: "\(path).ratings[\(index0)]")
             }
@@ -1028,11 +1070,13 @@ extension Hefei {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.businessNo, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).businessNo")
-            try AccessRuntime.FieldCheck.text(self.document, .base64, at: "\(path).document")
-            try AccessRuntime.FieldCheck.text(self.sealCode, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).sealCode")
-            try AccessRuntime.FieldCheck.text(self.signerUscc, .uscc, at: "\(path).signerUscc")
-            try AccessRuntime.FieldCheck.integer(self.page, AccessSpecFormats.ValueConstraints(minimum: 1.0), at: "\(path).page")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.businessNo, nil, ValueConstraints(maxLength: 64), at: "\(path).businessNo")
+            try FieldCheck.text(self.document, .base64, at: "\(path).document")
+            try FieldCheck.text(self.sealCode, nil, ValueConstraints(maxLength: 64), at: "\(path).sealCode")
+            try FieldCheck.text(self.signerUscc, .uscc, at: "\(path).signerUscc")
+            try FieldCheck.integer(self.page, ValueConstraints(minimum: 1.0), at: "\(path).page")
         }
     }
 
@@ -1050,10 +1094,12 @@ extension Hefei {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.signatureId, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).signatureId")
-            try AccessRuntime.FieldCheck.text(self.signedDocument, .base64, at: "\(path).signedDocument")
-            try AccessRuntime.FieldCheck.text(self.signedAt, .datetime, at: "\(path).signedAt")
-            try AccessRuntime.FieldCheck.text(self.timestampToken, .base64, at: "\(path).timestampToken")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.signatureId, nil, ValueConstraints(maxLength: 64), at: "\(path).signatureId")
+            try FieldCheck.text(self.signedDocument, .base64, at: "\(path).signedDocument")
+            try FieldCheck.text(self.signedAt, .datetime, at: "\(path).signedAt")
+            try FieldCheck.text(self.timestampToken, .base64, at: "\(path).timestampToken")
         }
     }
 
@@ -1149,17 +1195,19 @@ extension Hefei {
         }
 
         public func accessValidate(at path: Swift.String) throws {
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
             if let value = self.subjectType {
-                try AccessRuntime.FieldCheck.declared(value, at: "\(path).subjectType")
+                try FieldCheck.declared(value, at: "\(path).subjectType")
             }
             if let value = self.idNumber {
-                try AccessRuntime.FieldCheck.text(value, .residentId, at: "\(path).idNumber")
+                try FieldCheck.text(value, .residentId, at: "\(path).idNumber")
             }
             if let value = self.corpUscc {
-                try AccessRuntime.FieldCheck.text(value, .uscc, at: "\(path).corpUscc")
+                try FieldCheck.text(value, .uscc, at: "\(path).corpUscc")
             }
             if let value = self.authLevel {
-                try AccessRuntime.FieldCheck.declared(value, at: "\(path).authLevel")
+                try FieldCheck.declared(value, at: "\(path).authLevel")
             }
         }
     }
@@ -1175,8 +1223,10 @@ extension Hefei {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.ticket, nil, AccessSpecFormats.ValueConstraints(minLength: 1, maxLength: 128), at: "\(path).ticket")
-            try AccessRuntime.FieldCheck.text(self.service, .url, at: "\(path).service")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.ticket, nil, ValueConstraints(minLength: 1, maxLength: 128), at: "\(path).ticket")
+            try FieldCheck.text(self.service, .url, at: "\(path).service")
         }
     }
 }

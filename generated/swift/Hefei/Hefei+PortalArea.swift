@@ -6,7 +6,7 @@ import AccessRuntime
 extension Hefei {
     /// The portal operations (政务服务门户).
     public struct PortalArea: Swift.Sendable {
-        let caller: AccessRuntime.AccessCaller
+        let _caller: AccessRuntime.AccessCaller
 
         /// 提交好差评
         /// Submit a service rating
@@ -14,10 +14,10 @@ extension Hefei {
         /// `POST /portal/v1/ratings`
         /// Contract errors: CONFLICT, INVALID_PARAMETER, INVALID_TOKEN.
         public func submitRating(_ request: Rating) async throws -> Ack {
-            try await caller.call(Descriptors.submitRating, request, returning: Ack.self, errors: ContractError.self)
+            try await _caller.call(_Descriptors.submitRating, request, returning: Ack.self, errors: ContractError.self)
         }
 
-        private enum Descriptors {
+        private enum _Descriptors {
             static let submitRating = AccessRuntime.OperationDescriptor(id: "submitRating", method: "POST", path: "/portal/v1/ratings", idempotent: true)
         }
     }

@@ -6,7 +6,7 @@ import AccessRuntime
 extension Hefei {
     /// The seal operations (电子印章).
     public struct SealArea: Swift.Sendable {
-        let caller: AccessRuntime.AccessCaller
+        let _caller: AccessRuntime.AccessCaller
 
         /// 电子印章签章
         /// Apply an e-seal to a document
@@ -14,10 +14,10 @@ extension Hefei {
         /// `POST /seal/v1/sign`
         /// Contract errors: DOCUMENT_UNREADABLE, FORBIDDEN, INVALID_SIGNATURE, INVALID_TOKEN.
         public func signDocument(_ request: SealSignRequest) async throws -> SealSignResult {
-            try await caller.call(Descriptors.signDocument, request, returning: SealSignResult.self, errors: ContractError.self)
+            try await _caller.call(_Descriptors.signDocument, request, returning: SealSignResult.self, errors: ContractError.self)
         }
 
-        private enum Descriptors {
+        private enum _Descriptors {
             static let signDocument = AccessRuntime.OperationDescriptor(id: "signDocument", method: "POST", path: "/seal/v1/sign", idempotent: false)
         }
     }

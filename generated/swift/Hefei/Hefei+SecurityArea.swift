@@ -6,7 +6,7 @@ import AccessRuntime
 extension Hefei {
     /// The security operations (安全保障).
     public struct SecurityArea: Swift.Sendable {
-        let caller: AccessRuntime.AccessCaller
+        let _caller: AccessRuntime.AccessCaller
 
         /// 查询接入密钥状态
         /// Get the status of an access key
@@ -14,10 +14,10 @@ extension Hefei {
         /// `GET /security/v1/keys/{accessId}`
         /// Contract errors: FORBIDDEN, INVALID_TOKEN, NOT_FOUND.
         public func getKeyStatus(_ request: KeyStatusQuery) async throws -> KeyStatus {
-            try await caller.call(Descriptors.getKeyStatus, request, returning: KeyStatus.self, errors: ContractError.self)
+            try await _caller.call(_Descriptors.getKeyStatus, request, returning: KeyStatus.self, errors: ContractError.self)
         }
 
-        private enum Descriptors {
+        private enum _Descriptors {
             static let getKeyStatus = AccessRuntime.OperationDescriptor(id: "getKeyStatus", method: "GET", path: "/security/v1/keys/{accessId}", idempotent: true)
         }
     }

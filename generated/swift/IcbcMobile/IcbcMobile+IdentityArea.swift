@@ -6,7 +6,7 @@ import AccessRuntime
 extension IcbcMobile {
     /// The identity operations (统一身份认证).
     public struct IdentityArea: Swift.Sendable {
-        let caller: AccessRuntime.AccessCaller
+        let _caller: AccessRuntime.AccessCaller
 
         /// 接收统一身份认证回调
         /// Receive the single sign-on callback
@@ -14,10 +14,10 @@ extension IcbcMobile {
         /// `GET /gov/v1/sso/callback`
         /// Contract errors: INVALID_PARAMETER, REQUEST_EXPIRED.
         public func receiveSsoCallback(_ request: SsoCallback) async throws -> SsoCallbackResult {
-            try await caller.call(Descriptors.receiveSsoCallback, request, returning: SsoCallbackResult.self, errors: ContractError.self)
+            try await _caller.call(_Descriptors.receiveSsoCallback, request, returning: SsoCallbackResult.self, errors: ContractError.self)
         }
 
-        private enum Descriptors {
+        private enum _Descriptors {
             static let receiveSsoCallback = AccessRuntime.OperationDescriptor(id: "receiveSsoCallback", method: "GET", path: "/gov/v1/sso/callback", idempotent: true)
         }
     }

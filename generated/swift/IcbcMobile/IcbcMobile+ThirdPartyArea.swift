@@ -6,7 +6,7 @@ import AccessRuntime
 extension IcbcMobile {
     /// The thirdParty operations (第三方).
     public struct ThirdPartyArea: Swift.Sendable {
-        let caller: AccessRuntime.AccessCaller
+        let _caller: AccessRuntime.AccessCaller
 
         /// 查询用户授权记录
         /// Get a user consent record
@@ -14,7 +14,7 @@ extension IcbcMobile {
         /// `GET /gov/v1/consents/{consentId}`
         /// Contract errors: INVALID_SIGNATURE, NOT_FOUND.
         public func getConsent(_ request: ConsentQuery) async throws -> ConsentRecord {
-            try await caller.call(Descriptors.getConsent, request, returning: ConsentRecord.self, errors: ContractError.self)
+            try await _caller.call(_Descriptors.getConsent, request, returning: ConsentRecord.self, errors: ContractError.self)
         }
 
         /// 分页查询授权记录 (供山东省平台监督检查)
@@ -23,7 +23,7 @@ extension IcbcMobile {
         /// `POST /gov/v1/consents/query`
         /// Contract errors: INVALID_PARAMETER, INVALID_SIGNATURE.
         public func queryConsents(_ request: ConsentListQuery) async throws -> ConsentPage {
-            try await caller.call(Descriptors.queryConsents, request, returning: ConsentPage.self, errors: ContractError.self)
+            try await _caller.call(_Descriptors.queryConsents, request, returning: ConsentPage.self, errors: ContractError.self)
         }
 
         /// 接收用户撤回授权通知
@@ -32,10 +32,10 @@ extension IcbcMobile {
         /// `POST /gov/v1/consent-revocations`
         /// Contract errors: INVALID_PARAMETER, INVALID_SIGNATURE, REQUEST_EXPIRED.
         public func receiveConsentRevocation(_ request: ConsentRevocation) async throws -> Ack {
-            try await caller.call(Descriptors.receiveConsentRevocation, request, returning: Ack.self, errors: ContractError.self)
+            try await _caller.call(_Descriptors.receiveConsentRevocation, request, returning: Ack.self, errors: ContractError.self)
         }
 
-        private enum Descriptors {
+        private enum _Descriptors {
             static let getConsent = AccessRuntime.OperationDescriptor(id: "getConsent", method: "GET", path: "/gov/v1/consents/{consentId}", idempotent: true)
             static let queryConsents = AccessRuntime.OperationDescriptor(id: "queryConsents", method: "POST", path: "/gov/v1/consents/query", idempotent: true)
             static let receiveConsentRevocation = AccessRuntime.OperationDescriptor(id: "receiveConsentRevocation", method: "POST", path: "/gov/v1/consent-revocations", idempotent: true)

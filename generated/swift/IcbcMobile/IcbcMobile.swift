@@ -30,16 +30,16 @@ public enum IcbcMobile {
         public let caller: AccessRuntime.AccessCaller
 
         public init(configuration: AccessRuntime.AccessClientConfiguration, transport: any AccessRuntime.AccessTransport = AccessRuntime.HTTPClientTransport()) {
-            caller = AccessRuntime.AccessCaller(configuration: configuration, profile: IcbcMobile.profile, transport: transport)
+            caller = AccessRuntime.AccessCaller(configuration: configuration, profile: profile, transport: transport)
         }
 
         /// 统一身份认证 (identity)
-        public var identity: IdentityArea { IdentityArea(caller: caller) }
+        public var identity: IdentityArea { IdentityArea(_caller: caller) }
 
         /// 运维管理 (operations)
-        public var operations: OperationsArea { OperationsArea(caller: caller) }
+        public var operations: OperationsArea { OperationsArea(_caller: caller) }
 
         /// 第三方 (thirdParty)
-        public var thirdParty: ThirdPartyArea { ThirdPartyArea(caller: caller) }
+        public var thirdParty: ThirdPartyArea { ThirdPartyArea(_caller: caller) }
     }
 }

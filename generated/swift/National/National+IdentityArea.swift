@@ -6,7 +6,7 @@ import AccessRuntime
 extension National {
     /// The identity operations (统一身份认证).
     public struct IdentityArea: Swift.Sendable {
-        let caller: AccessRuntime.AccessCaller
+        let _caller: AccessRuntime.AccessCaller
 
         /// 票据换取令牌
         /// Exchange a login ticket for an access token
@@ -14,7 +14,7 @@ extension National {
         /// `POST /identity/v1/token`
         /// Contract errors: INVALID_SIGNATURE, REQUEST_EXPIRED, TICKET_INVALID.
         public func exchangeTicket(_ request: TicketExchangeRequest) async throws -> TokenResponse {
-            try await caller.call(Descriptors.exchangeTicket, request, returning: TokenResponse.self, errors: ContractError.self)
+            try await _caller.call(_Descriptors.exchangeTicket, request, returning: TokenResponse.self, errors: ContractError.self)
         }
 
         /// 获取用户信息
@@ -23,10 +23,10 @@ extension National {
         /// `POST /identity/v1/userinfo`
         /// Contract errors: FORBIDDEN, INVALID_TOKEN.
         public func getUserInfo(_ request: UserInfoRequest) async throws -> UserInfo {
-            try await caller.call(Descriptors.getUserInfo, request, returning: UserInfo.self, errors: ContractError.self)
+            try await _caller.call(_Descriptors.getUserInfo, request, returning: UserInfo.self, errors: ContractError.self)
         }
 
-        private enum Descriptors {
+        private enum _Descriptors {
             static let exchangeTicket = AccessRuntime.OperationDescriptor(id: "exchangeTicket", method: "POST", path: "/identity/v1/token", idempotent: false)
             static let getUserInfo = AccessRuntime.OperationDescriptor(id: "getUserInfo", method: "POST", path: "/identity/v1/userinfo", idempotent: true)
         }

@@ -6,7 +6,7 @@ import AccessRuntime
 extension National {
     /// The items operations (政务服务事项).
     public struct ItemsArea: Swift.Sendable {
-        let caller: AccessRuntime.AccessCaller
+        let _caller: AccessRuntime.AccessCaller
 
         /// 查询事项基本目录
         /// Query a base catalogue entry
@@ -14,7 +14,7 @@ extension National {
         /// `GET /items/v1/base-catalogue/{baseCode}`
         /// Contract errors: INVALID_TOKEN, ITEM_CODE_INVALID, NOT_FOUND.
         public func queryBaseCatalogue(_ request: BaseCatalogueQuery) async throws -> BaseCatalogueEntry {
-            try await caller.call(Descriptors.queryBaseCatalogue, request, returning: BaseCatalogueEntry.self, errors: ContractError.self)
+            try await _caller.call(_Descriptors.queryBaseCatalogue, request, returning: BaseCatalogueEntry.self, errors: ContractError.self)
         }
 
         /// 接收事项目录推送
@@ -23,10 +23,10 @@ extension National {
         /// `POST /items/v1/catalogues`
         /// Contract errors: CONFLICT, INVALID_PARAMETER, INVALID_SIGNATURE, INVALID_TOKEN, ITEM_CODE_INVALID.
         public func receiveItemCatalogue(_ request: ItemCataloguePush) async throws -> Ack {
-            try await caller.call(Descriptors.receiveItemCatalogue, request, returning: Ack.self, errors: ContractError.self)
+            try await _caller.call(_Descriptors.receiveItemCatalogue, request, returning: Ack.self, errors: ContractError.self)
         }
 
-        private enum Descriptors {
+        private enum _Descriptors {
             static let queryBaseCatalogue = AccessRuntime.OperationDescriptor(id: "queryBaseCatalogue", method: "GET", path: "/items/v1/base-catalogue/{baseCode}", idempotent: true)
             static let receiveItemCatalogue = AccessRuntime.OperationDescriptor(id: "receiveItemCatalogue", method: "POST", path: "/items/v1/catalogues", idempotent: true)
         }

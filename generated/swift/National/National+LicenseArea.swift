@@ -6,7 +6,7 @@ import AccessRuntime
 extension National {
     /// The license operations (电子证照).
     public struct LicenseArea: Swift.Sendable {
-        let caller: AccessRuntime.AccessCaller
+        let _caller: AccessRuntime.AccessCaller
 
         /// 获取电子证照下载地址
         /// Get a licence download address
@@ -14,7 +14,7 @@ extension National {
         /// `POST /license/v1/download-address`
         /// Contract errors: FORBIDDEN, INVALID_SIGNATURE, INVALID_TOKEN, LICENSE_NOT_FOUND.
         public func getDownloadAddress(_ request: DownloadAddressRequest) async throws -> DownloadAddress {
-            try await caller.call(Descriptors.getDownloadAddress, request, returning: DownloadAddress.self, errors: ContractError.self)
+            try await _caller.call(_Descriptors.getDownloadAddress, request, returning: DownloadAddress.self, errors: ContractError.self)
         }
 
         /// 跨地区核验电子证照数据
@@ -23,10 +23,10 @@ extension National {
         /// `POST /license/v1/verify/data`
         /// Contract errors: INVALID_PARAMETER, INVALID_SIGNATURE, INVALID_TOKEN, LICENSE_NOT_FOUND, UPSTREAM_UNAVAILABLE.
         public func verifyLicenseData(_ request: VerifyLicenseDataRequest) async throws -> LicenseVerifyResult {
-            try await caller.call(Descriptors.verifyLicenseData, request, returning: LicenseVerifyResult.self, errors: ContractError.self)
+            try await _caller.call(_Descriptors.verifyLicenseData, request, returning: LicenseVerifyResult.self, errors: ContractError.self)
         }
 
-        private enum Descriptors {
+        private enum _Descriptors {
             static let getDownloadAddress = AccessRuntime.OperationDescriptor(id: "getDownloadAddress", method: "POST", path: "/license/v1/download-address", idempotent: true)
             static let verifyLicenseData = AccessRuntime.OperationDescriptor(id: "verifyLicenseData", method: "POST", path: "/license/v1/verify/data", idempotent: true)
         }

@@ -6,7 +6,7 @@ import AccessRuntime
 extension National {
     /// The operations operations (运维管理).
     public struct OperationsArea: Swift.Sendable {
-        let caller: AccessRuntime.AccessCaller
+        let _caller: AccessRuntime.AccessCaller
 
         /// 健康检查
         /// Health check
@@ -14,7 +14,7 @@ extension National {
         /// `GET /ops/v1/health`
         /// Contract errors: INTERNAL.
         public func getHealth(_ request: HealthQuery) async throws -> HealthReport {
-            try await caller.call(Descriptors.getHealth, request, returning: HealthReport.self, errors: ContractError.self)
+            try await _caller.call(_Descriptors.getHealth, request, returning: HealthReport.self, errors: ContractError.self)
         }
 
         /// 接收故障事件报告
@@ -23,7 +23,7 @@ extension National {
         /// `POST /ops/v1/incidents`
         /// Contract errors: INVALID_PARAMETER, INVALID_SIGNATURE, INVALID_TOKEN.
         public func receiveIncidentReport(_ request: IncidentReport) async throws -> Ack {
-            try await caller.call(Descriptors.receiveIncidentReport, request, returning: Ack.self, errors: ContractError.self)
+            try await _caller.call(_Descriptors.receiveIncidentReport, request, returning: Ack.self, errors: ContractError.self)
         }
 
         /// 接收运行监测报告
@@ -32,10 +32,10 @@ extension National {
         /// `POST /ops/v1/monitoring-reports`
         /// Contract errors: INVALID_PARAMETER, INVALID_SIGNATURE, INVALID_TOKEN.
         public func receiveMonitoringReport(_ request: MonitoringReport) async throws -> Ack {
-            try await caller.call(Descriptors.receiveMonitoringReport, request, returning: Ack.self, errors: ContractError.self)
+            try await _caller.call(_Descriptors.receiveMonitoringReport, request, returning: Ack.self, errors: ContractError.self)
         }
 
-        private enum Descriptors {
+        private enum _Descriptors {
             static let getHealth = AccessRuntime.OperationDescriptor(id: "getHealth", method: "GET", path: "/ops/v1/health", idempotent: true)
             static let receiveIncidentReport = AccessRuntime.OperationDescriptor(id: "receiveIncidentReport", method: "POST", path: "/ops/v1/incidents", idempotent: true)
             static let receiveMonitoringReport = AccessRuntime.OperationDescriptor(id: "receiveMonitoringReport", method: "POST", path: "/ops/v1/monitoring-reports", idempotent: true)

@@ -6,7 +6,7 @@ import AccessRuntime
 extension National {
     /// The portal operations (政务服务门户).
     public struct PortalArea: Swift.Sendable {
-        let caller: AccessRuntime.AccessCaller
+        let _caller: AccessRuntime.AccessCaller
 
         /// 汇聚投诉建议
         /// Collect complaints and suggestions
@@ -14,7 +14,7 @@ extension National {
         /// `POST /portal/v1/complaints`
         /// Contract errors: INVALID_PARAMETER, INVALID_SIGNATURE, INVALID_TOKEN.
         public func receiveComplaints(_ request: ComplaintBatch) async throws -> Ack {
-            try await caller.call(Descriptors.receiveComplaints, request, returning: Ack.self, errors: ContractError.self)
+            try await _caller.call(_Descriptors.receiveComplaints, request, returning: Ack.self, errors: ContractError.self)
         }
 
         /// 汇聚好差评数据
@@ -23,10 +23,10 @@ extension National {
         /// `POST /portal/v1/ratings`
         /// Contract errors: INVALID_PARAMETER, INVALID_SIGNATURE, INVALID_TOKEN.
         public func receiveRatings(_ request: RatingBatch) async throws -> Ack {
-            try await caller.call(Descriptors.receiveRatings, request, returning: Ack.self, errors: ContractError.self)
+            try await _caller.call(_Descriptors.receiveRatings, request, returning: Ack.self, errors: ContractError.self)
         }
 
-        private enum Descriptors {
+        private enum _Descriptors {
             static let receiveComplaints = AccessRuntime.OperationDescriptor(id: "receiveComplaints", method: "POST", path: "/portal/v1/complaints", idempotent: true)
             static let receiveRatings = AccessRuntime.OperationDescriptor(id: "receiveRatings", method: "POST", path: "/portal/v1/ratings", idempotent: true)
         }

@@ -6,7 +6,7 @@ import AccessRuntime
 extension Samr {
     /// The identity operations (统一身份认证).
     public struct IdentityArea: Swift.Sendable {
-        let caller: AccessRuntime.AccessCaller
+        let _caller: AccessRuntime.AccessCaller
 
         /// 法人身份核验
         /// Verify a legal person against the market-entity register
@@ -14,10 +14,10 @@ extension Samr {
         /// `POST /identity/v1/legal-person/verify`
         /// Contract errors: INVALID_PARAMETER, INVALID_SIGNATURE, INVALID_TOKEN, RATE_LIMITED.
         public func verifyLegalPerson(_ request: LegalPersonVerifyRequest) async throws -> LegalPersonVerifyResult {
-            try await caller.call(Descriptors.verifyLegalPerson, request, returning: LegalPersonVerifyResult.self, errors: ContractError.self)
+            try await _caller.call(_Descriptors.verifyLegalPerson, request, returning: LegalPersonVerifyResult.self, errors: ContractError.self)
         }
 
-        private enum Descriptors {
+        private enum _Descriptors {
             static let verifyLegalPerson = AccessRuntime.OperationDescriptor(id: "verifyLegalPerson", method: "POST", path: "/identity/v1/legal-person/verify", idempotent: true)
         }
     }

@@ -6,7 +6,7 @@ import AccessRuntime
 extension Samr {
     /// The items operations (政务服务事项).
     public struct ItemsArea: Swift.Sendable {
-        let caller: AccessRuntime.AccessCaller
+        let _caller: AccessRuntime.AccessCaller
 
         /// 查询市场监管基本目录事项
         /// Get a market-regulation base catalogue item
@@ -14,10 +14,10 @@ extension Samr {
         /// `GET /items/v1/base-items/{baseCode}`
         /// Contract errors: INVALID_TOKEN, NOT_FOUND.
         public func getBaseItem(_ request: BaseItemQuery) async throws -> BaseItem {
-            try await caller.call(Descriptors.getBaseItem, request, returning: BaseItem.self, errors: ContractError.self)
+            try await _caller.call(_Descriptors.getBaseItem, request, returning: BaseItem.self, errors: ContractError.self)
         }
 
-        private enum Descriptors {
+        private enum _Descriptors {
             static let getBaseItem = AccessRuntime.OperationDescriptor(id: "getBaseItem", method: "GET", path: "/items/v1/base-items/{baseCode}", idempotent: true)
         }
     }

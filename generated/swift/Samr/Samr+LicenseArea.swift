@@ -6,7 +6,7 @@ import AccessRuntime
 extension Samr {
     /// The license operations (电子证照).
     public struct LicenseArea: Swift.Sendable {
-        let caller: AccessRuntime.AccessCaller
+        let _caller: AccessRuntime.AccessCaller
 
         /// 获取电子营业执照下载地址
         /// Get a business licence download address
@@ -14,7 +14,7 @@ extension Samr {
         /// `POST /license/v1/download-address`
         /// Contract errors: FORBIDDEN, INVALID_SIGNATURE, INVALID_TOKEN, LICENSE_NOT_FOUND.
         public func getDownloadAddress(_ request: DownloadAddressRequest) async throws -> DownloadAddress {
-            try await caller.call(Descriptors.getDownloadAddress, request, returning: DownloadAddress.self, errors: ContractError.self)
+            try await _caller.call(_Descriptors.getDownloadAddress, request, returning: DownloadAddress.self, errors: ContractError.self)
         }
 
         /// 按统一社会信用代码查询营业执照
@@ -23,7 +23,7 @@ extension Samr {
         /// `GET /license/v1/business-licenses/{uscc}`
         /// Contract errors: FORBIDDEN, INVALID_SIGNATURE, INVALID_TOKEN, LICENSE_NOT_FOUND.
         public func queryBusinessLicense(_ request: BusinessLicenseQuery) async throws -> BusinessLicense {
-            try await caller.call(Descriptors.queryBusinessLicense, request, returning: BusinessLicense.self, errors: ContractError.self)
+            try await _caller.call(_Descriptors.queryBusinessLicense, request, returning: BusinessLicense.self, errors: ContractError.self)
         }
 
         /// 核验营业执照信息
@@ -32,10 +32,10 @@ extension Samr {
         /// `POST /license/v1/business-licenses/verify`
         /// Contract errors: INVALID_PARAMETER, INVALID_SIGNATURE, INVALID_TOKEN, LICENSE_NOT_FOUND.
         public func verifyBusinessLicense(_ request: BusinessLicenseVerifyRequest) async throws -> BusinessLicenseVerifyResult {
-            try await caller.call(Descriptors.verifyBusinessLicense, request, returning: BusinessLicenseVerifyResult.self, errors: ContractError.self)
+            try await _caller.call(_Descriptors.verifyBusinessLicense, request, returning: BusinessLicenseVerifyResult.self, errors: ContractError.self)
         }
 
-        private enum Descriptors {
+        private enum _Descriptors {
             static let getDownloadAddress = AccessRuntime.OperationDescriptor(id: "getDownloadAddress", method: "POST", path: "/license/v1/download-address", idempotent: true)
             static let queryBusinessLicense = AccessRuntime.OperationDescriptor(id: "queryBusinessLicense", method: "GET", path: "/license/v1/business-licenses/{uscc}", idempotent: true)
             static let verifyBusinessLicense = AccessRuntime.OperationDescriptor(id: "verifyBusinessLicense", method: "POST", path: "/license/v1/business-licenses/verify", idempotent: true)

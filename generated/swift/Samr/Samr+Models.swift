@@ -79,8 +79,10 @@ extension Samr {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.accessId, nil, AccessSpecFormats.ValueConstraints(minLength: 1, maxLength: 64), at: "\(path).accessId")
-            try AccessRuntime.FieldCheck.text(self.accessToken, nil, AccessSpecFormats.ValueConstraints(minLength: 1, maxLength: 256), at: "\(path).accessToken")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.accessId, nil, ValueConstraints(minLength: 1, maxLength: 64), at: "\(path).accessId")
+            try FieldCheck.text(self.accessToken, nil, ValueConstraints(minLength: 1, maxLength: 256), at: "\(path).accessToken")
         }
     }
 
@@ -141,11 +143,13 @@ extension Samr {
         }
 
         public func accessValidate(at path: Swift.String) throws {
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
             if let value = self.receiptId {
-                try AccessRuntime.FieldCheck.text(value, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).receiptId")
+                try FieldCheck.text(value, nil, ValueConstraints(maxLength: 64), at: "\(path).receiptId")
             }
             if let value = self.message {
-                try AccessRuntime.FieldCheck.text(value, nil, AccessSpecFormats.ValueConstraints(maxLength: 200), at: "\(path).message")
+                try FieldCheck.text(value, nil, ValueConstraints(maxLength: 200), at: "\(path).message")
             }
         }
     }
@@ -218,14 +222,16 @@ extension Samr {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.baseCode, .itemCode, itemCodePattern: "^[0-9]{12}([0-9A-Z]{0,30})?$", at: "\(path).baseCode")
-            try AccessRuntime.FieldCheck.text(self.name, nil, AccessSpecFormats.ValueConstraints(maxLength: 200), at: "\(path).name")
-            try AccessRuntime.FieldCheck.declared(self.itemType, at: "\(path).itemType")
-            try AccessRuntime.FieldCheck.text(self.legalBasis, nil, AccessSpecFormats.ValueConstraints(maxLength: 2000), at: "\(path).legalBasis")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.baseCode, .itemCode, itemCodePattern: "^[0-9]{12}([0-9A-Z]{0,30})?$", at: "\(path).baseCode")
+            try FieldCheck.text(self.name, nil, ValueConstraints(maxLength: 200), at: "\(path).name")
+            try FieldCheck.declared(self.itemType, at: "\(path).itemType")
+            try FieldCheck.text(self.legalBasis, nil, ValueConstraints(maxLength: 2000), at: "\(path).legalBasis")
             if let value = self.legalTimeLimitDays {
-                try AccessRuntime.FieldCheck.integer(value, at: "\(path).legalTimeLimitDays")
+                try FieldCheck.integer(value, at: "\(path).legalTimeLimitDays")
             }
-            try AccessRuntime.FieldCheck.text(self.updatedAt, .datetime, at: "\(path).updatedAt")
+            try FieldCheck.text(self.updatedAt, .datetime, at: "\(path).updatedAt")
         }
     }
 
@@ -237,7 +243,9 @@ extension Samr {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.baseCode, .itemCode, itemCodePattern: "^[0-9]{12}([0-9A-Z]{0,30})?$", at: "\(path).baseCode")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.baseCode, .itemCode, itemCodePattern: "^[0-9]{12}([0-9A-Z]{0,30})?$", at: "\(path).baseCode")
         }
     }
 
@@ -264,16 +272,18 @@ extension Samr {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.certIdentifier, .licenseId, at: "\(path).certIdentifier")
-            try AccessRuntime.FieldCheck.text(self.uscc, .uscc, at: "\(path).uscc")
-            try AccessRuntime.FieldCheck.text(self.name, nil, AccessSpecFormats.ValueConstraints(maxLength: 200), at: "\(path).name")
-            try AccessRuntime.FieldCheck.text(self.legalRepresentative, nil, AccessSpecFormats.ValueConstraints(maxLength: 50), at: "\(path).legalRepresentative")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.certIdentifier, .licenseId, at: "\(path).certIdentifier")
+            try FieldCheck.text(self.uscc, .uscc, at: "\(path).uscc")
+            try FieldCheck.text(self.name, nil, ValueConstraints(maxLength: 200), at: "\(path).name")
+            try FieldCheck.text(self.legalRepresentative, nil, ValueConstraints(maxLength: 50), at: "\(path).legalRepresentative")
             if let value = self.registeredCapital {
-                try AccessRuntime.FieldCheck.text(value, nil, AccessSpecFormats.ValueConstraints(maxLength: 50), at: "\(path).registeredCapital")
+                try FieldCheck.text(value, nil, ValueConstraints(maxLength: 50), at: "\(path).registeredCapital")
             }
-            try AccessRuntime.FieldCheck.text(self.establishedOn, .date, at: "\(path).establishedOn")
-            try AccessRuntime.FieldCheck.text(self.registrationAuthority, nil, AccessSpecFormats.ValueConstraints(maxLength: 100), at: "\(path).registrationAuthority")
-            try AccessRuntime.FieldCheck.declared(self.status, at: "\(path).status")
+            try FieldCheck.text(self.establishedOn, .date, at: "\(path).establishedOn")
+            try FieldCheck.text(self.registrationAuthority, nil, ValueConstraints(maxLength: 100), at: "\(path).registrationAuthority")
+            try FieldCheck.declared(self.status, at: "\(path).status")
         }
     }
 
@@ -289,8 +299,10 @@ extension Samr {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.uscc, .uscc, at: "\(path).uscc")
-            try AccessRuntime.FieldCheck.text(self.useCause, nil, AccessSpecFormats.ValueConstraints(minLength: 1, maxLength: 200), at: "\(path).useCause")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.uscc, .uscc, at: "\(path).uscc")
+            try FieldCheck.text(self.useCause, nil, ValueConstraints(minLength: 1, maxLength: 200), at: "\(path).useCause")
         }
     }
 
@@ -311,13 +323,15 @@ extension Samr {
         }
 
         public func accessValidate(at path: Swift.String) throws {
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
             try self.head.accessValidate(at: "\(path).head")
-            try AccessRuntime.FieldCheck.text(self.uscc, .uscc, at: "\(path).uscc")
-            try AccessRuntime.FieldCheck.text(self.name, nil, AccessSpecFormats.ValueConstraints(maxLength: 200), at: "\(path).name")
+            try FieldCheck.text(self.uscc, .uscc, at: "\(path).uscc")
+            try FieldCheck.text(self.name, nil, ValueConstraints(maxLength: 200), at: "\(path).name")
             if let value = self.legalRepresentative {
-                try AccessRuntime.FieldCheck.text(value, nil, AccessSpecFormats.ValueConstraints(maxLength: 50), at: "\(path).legalRepresentative")
+                try FieldCheck.text(value, nil, ValueConstraints(maxLength: 50), at: "\(path).legalRepresentative")
             }
-            try AccessRuntime.FieldCheck.text(self.useCause, nil, AccessSpecFormats.ValueConstraints(minLength: 1, maxLength: 200), at: "\(path).useCause")
+            try FieldCheck.text(self.useCause, nil, ValueConstraints(minLength: 1, maxLength: 200), at: "\(path).useCause")
         }
     }
 
@@ -398,21 +412,23 @@ extension Samr {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.complaintId, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).complaintId")
-            try AccessRuntime.FieldCheck.declared(self.kind, at: "\(path).kind")
-            try AccessRuntime.FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.complaintId, nil, ValueConstraints(maxLength: 64), at: "\(path).complaintId")
+            try FieldCheck.declared(self.kind, at: "\(path).kind")
+            try FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
             if let value = self.itemCode {
-                try AccessRuntime.FieldCheck.text(value, .itemCode, itemCodePattern: "^[0-9]{12}([0-9A-Z]{0,30})?$", at: "\(path).itemCode")
+                try FieldCheck.text(value, .itemCode, itemCodePattern: "^[0-9]{12}([0-9A-Z]{0,30})?$", at: "\(path).itemCode")
             }
-            try AccessRuntime.FieldCheck.text(self.title, nil, AccessSpecFormats.ValueConstraints(minLength: 1, maxLength: 100), at: "\(path).title")
-            try AccessRuntime.FieldCheck.text(self.content, nil, AccessSpecFormats.ValueConstraints(minLength: 1, maxLength: 2000), at: "\(path).content")
+            try FieldCheck.text(self.title, nil, ValueConstraints(minLength: 1, maxLength: 100), at: "\(path).title")
+            try FieldCheck.text(self.content, nil, ValueConstraints(minLength: 1, maxLength: 2000), at: "\(path).content")
             if let value = self.contactName {
-                try AccessRuntime.FieldCheck.text(value, nil, AccessSpecFormats.ValueConstraints(maxLength: 50), at: "\(path).contactName")
+                try FieldCheck.text(value, nil, ValueConstraints(maxLength: 50), at: "\(path).contactName")
             }
             if let value = self.contactPhone {
-                try AccessRuntime.FieldCheck.text(value, .phone, at: "\(path).contactPhone")
+                try FieldCheck.text(value, .phone, at: "\(path).contactPhone")
             }
-            try AccessRuntime.FieldCheck.text(self.submittedAt, .datetime, at: "\(path).submittedAt")
+            try FieldCheck.text(self.submittedAt, .datetime, at: "\(path).submittedAt")
         }
     }
 
@@ -429,9 +445,11 @@ extension Samr {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.sourcePlatform, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).sourcePlatform")
-            try AccessRuntime.FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
-            try AccessRuntime.FieldCheck.count(self.complaints.count, AccessSpecFormats.ValueConstraints(minItems: 1, maxItems: 500), at: "\(path).complaints")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.sourcePlatform, nil, ValueConstraints(maxLength: 64), at: "\(path).sourcePlatform")
+            try FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
+            try FieldCheck.count(self.complaints.count, ValueConstraints(minItems: 1, maxItems: 500), at: "\(path).complaints")
             for (index0, element0) in self.complaints.enumerated() {
                 try element0.accessValidate(at: "\(path).complaints[\(index0)]")
             }
@@ -490,8 +508,10 @@ extension Samr {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.declared(self.area, at: "\(path).area")
-            try AccessRuntime.FieldCheck.declared(self.state, at: "\(path).state")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.declared(self.area, at: "\(path).area")
+            try FieldCheck.declared(self.state, at: "\(path).state")
         }
     }
 
@@ -505,8 +525,10 @@ extension Samr {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.downloadUrl, .url, at: "\(path).downloadUrl")
-            try AccessRuntime.FieldCheck.text(self.expiresAt, .datetime, at: "\(path).expiresAt")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.downloadUrl, .url, at: "\(path).downloadUrl")
+            try FieldCheck.text(self.expiresAt, .datetime, at: "\(path).expiresAt")
         }
     }
 
@@ -525,10 +547,12 @@ extension Samr {
         }
 
         public func accessValidate(at path: Swift.String) throws {
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
             try self.head.accessValidate(at: "\(path).head")
-            try AccessRuntime.FieldCheck.text(self.certIdentifier, .licenseId, at: "\(path).certIdentifier")
-            try AccessRuntime.FieldCheck.text(self.useCause, nil, AccessSpecFormats.ValueConstraints(minLength: 1, maxLength: 200), at: "\(path).useCause")
-            try AccessRuntime.FieldCheck.integer(self.expiry, AccessSpecFormats.ValueConstraints(minimum: 60.0, maximum: 3600.0), at: "\(path).expiry")
+            try FieldCheck.text(self.certIdentifier, .licenseId, at: "\(path).certIdentifier")
+            try FieldCheck.text(self.useCause, nil, ValueConstraints(minLength: 1, maxLength: 200), at: "\(path).useCause")
+            try FieldCheck.integer(self.expiry, ValueConstraints(minimum: 60.0, maximum: 3600.0), at: "\(path).expiry")
         }
     }
 
@@ -602,10 +626,12 @@ extension Samr {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.declared(self.state, at: "\(path).state")
-            try AccessRuntime.FieldCheck.text(self.checkedAt, .datetime, at: "\(path).checkedAt")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.declared(self.state, at: "\(path).state")
+            try FieldCheck.text(self.checkedAt, .datetime, at: "\(path).checkedAt")
             if let value = self.version {
-                try AccessRuntime.FieldCheck.text(value, nil, AccessSpecFormats.ValueConstraints(maxLength: 32), at: "\(path).version")
+                try FieldCheck.text(value, nil, ValueConstraints(maxLength: 32), at: "\(path).version")
             }
             if let value = self.components {
                 for (index0, element0) in value.enumerated() {
@@ -674,13 +700,15 @@ extension Samr {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.name, nil, AccessSpecFormats.ValueConstraints(minLength: 1, maxLength: 100), at: "\(path).name")
-            try AccessRuntime.FieldCheck.declared(self.subjectType, at: "\(path).subjectType")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.name, nil, ValueConstraints(minLength: 1, maxLength: 100), at: "\(path).name")
+            try FieldCheck.declared(self.subjectType, at: "\(path).subjectType")
             if let value = self.idNumber {
-                try AccessRuntime.FieldCheck.text(value, .residentId, at: "\(path).idNumber")
+                try FieldCheck.text(value, .residentId, at: "\(path).idNumber")
             }
             if let value = self.uscc {
-                try AccessRuntime.FieldCheck.text(value, .uscc, at: "\(path).uscc")
+                try FieldCheck.text(value, .uscc, at: "\(path).uscc")
             }
         }
     }
@@ -710,18 +738,20 @@ extension Samr {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.incidentId, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).incidentId")
-            try AccessRuntime.FieldCheck.text(self.platformId, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).platformId")
-            try AccessRuntime.FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
-            try AccessRuntime.FieldCheck.declared(self.severity, at: "\(path).severity")
-            try AccessRuntime.FieldCheck.declared(self.status, at: "\(path).status")
-            try AccessRuntime.FieldCheck.count(self.areas.count, AccessSpecFormats.ValueConstraints(minItems: 1), at: "\(path).areas")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.incidentId, nil, ValueConstraints(maxLength: 64), at: "\(path).incidentId")
+            try FieldCheck.text(self.platformId, nil, ValueConstraints(maxLength: 64), at: "\(path).platformId")
+            try FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
+            try FieldCheck.declared(self.severity, at: "\(path).severity")
+            try FieldCheck.declared(self.status, at: "\(path).status")
+            try FieldCheck.count(self.areas.count, ValueConstraints(minItems: 1), at: "\(path).areas")
             for (index0, element0) in self.areas.enumerated() {
-                try AccessRuntime.FieldCheck.declared(element0, at: "\(path).areas[\(index0)]")
+                try FieldCheck.declared(element0, at: "\(path).areas[\(index0)]")
             }
-            try AccessRuntime.FieldCheck.text(self.occurredAt, .datetime, at: "\(path).occurredAt")
-            try AccessRuntime.FieldCheck.text(self.summary, nil, AccessSpecFormats.ValueConstraints(minLength: 1, maxLength: 500), at: "\(path).summary")
-            try AccessRuntime.FieldCheck.text(self.contactPhone, .phone, at: "\(path).contactPhone")
+            try FieldCheck.text(self.occurredAt, .datetime, at: "\(path).occurredAt")
+            try FieldCheck.text(self.summary, nil, ValueConstraints(minLength: 1, maxLength: 500), at: "\(path).summary")
+            try FieldCheck.text(self.contactPhone, .phone, at: "\(path).contactPhone")
         }
     }
 
@@ -824,9 +854,11 @@ extension Samr {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.accessId, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).accessId")
-            try AccessRuntime.FieldCheck.count(self.cidrs.count, AccessSpecFormats.ValueConstraints(minItems: 1), at: "\(path).cidrs")
-            try AccessRuntime.FieldCheck.text(self.updatedAt, .datetime, at: "\(path).updatedAt")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.accessId, nil, ValueConstraints(maxLength: 64), at: "\(path).accessId")
+            try FieldCheck.count(self.cidrs.count, ValueConstraints(minItems: 1), at: "\(path).cidrs")
+            try FieldCheck.text(self.updatedAt, .datetime, at: "\(path).updatedAt")
         }
     }
 
@@ -838,7 +870,9 @@ extension Samr {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.accessId, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).accessId")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.accessId, nil, ValueConstraints(maxLength: 64), at: "\(path).accessId")
         }
     }
 
@@ -881,23 +915,25 @@ extension Samr {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.itemCode, .itemCode, itemCodePattern: "^[0-9]{12}([0-9A-Z]{0,30})?$", at: "\(path).itemCode")
-            try AccessRuntime.FieldCheck.text(self.baseCode, .itemCode, itemCodePattern: "^[0-9]{12}([0-9A-Z]{0,30})?$", at: "\(path).baseCode")
-            try AccessRuntime.FieldCheck.text(self.name, nil, AccessSpecFormats.ValueConstraints(minLength: 1, maxLength: 200), at: "\(path).name")
-            try AccessRuntime.FieldCheck.declared(self.itemType, at: "\(path).itemType")
-            try AccessRuntime.FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
-            try AccessRuntime.FieldCheck.text(self.department, nil, AccessSpecFormats.ValueConstraints(maxLength: 100), at: "\(path).department")
-            try AccessRuntime.FieldCheck.text(self.departmentUscc, .uscc, at: "\(path).departmentUscc")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.itemCode, .itemCode, itemCodePattern: "^[0-9]{12}([0-9A-Z]{0,30})?$", at: "\(path).itemCode")
+            try FieldCheck.text(self.baseCode, .itemCode, itemCodePattern: "^[0-9]{12}([0-9A-Z]{0,30})?$", at: "\(path).baseCode")
+            try FieldCheck.text(self.name, nil, ValueConstraints(minLength: 1, maxLength: 200), at: "\(path).name")
+            try FieldCheck.declared(self.itemType, at: "\(path).itemType")
+            try FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
+            try FieldCheck.text(self.department, nil, ValueConstraints(maxLength: 100), at: "\(path).department")
+            try FieldCheck.text(self.departmentUscc, .uscc, at: "\(path).departmentUscc")
             if let value = self.legalTimeLimitDays {
-                try AccessRuntime.FieldCheck.integer(value, AccessSpecFormats.ValueConstraints(minimum: 0.0), at: "\(path).legalTimeLimitDays")
+                try FieldCheck.integer(value, ValueConstraints(minimum: 0.0), at: "\(path).legalTimeLimitDays")
             }
             if let value = self.promisedTimeLimitDays {
-                try AccessRuntime.FieldCheck.integer(value, AccessSpecFormats.ValueConstraints(minimum: 0.0), at: "\(path).promisedTimeLimitDays")
+                try FieldCheck.integer(value, ValueConstraints(minimum: 0.0), at: "\(path).promisedTimeLimitDays")
             }
             if let value = self.onlineUrl {
-                try AccessRuntime.FieldCheck.text(value, .url, at: "\(path).onlineUrl")
+                try FieldCheck.text(value, .url, at: "\(path).onlineUrl")
             }
-            try AccessRuntime.FieldCheck.text(self.updatedAt, .datetime, at: "\(path).updatedAt")
+            try FieldCheck.text(self.updatedAt, .datetime, at: "\(path).updatedAt")
         }
     }
 
@@ -966,11 +1002,13 @@ extension Samr {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.corpName, nil, AccessSpecFormats.ValueConstraints(maxLength: 200), at: "\(path).corpName")
-            try AccessRuntime.FieldCheck.text(self.corpUscc, .uscc, at: "\(path).corpUscc")
-            try AccessRuntime.FieldCheck.text(self.legalRepresentative, nil, AccessSpecFormats.ValueConstraints(maxLength: 50), at: "\(path).legalRepresentative")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.corpName, nil, ValueConstraints(maxLength: 200), at: "\(path).corpName")
+            try FieldCheck.text(self.corpUscc, .uscc, at: "\(path).corpUscc")
+            try FieldCheck.text(self.legalRepresentative, nil, ValueConstraints(maxLength: 50), at: "\(path).legalRepresentative")
             if let value = self.legalRepresentativeIdNumber {
-                try AccessRuntime.FieldCheck.text(value, .residentId, at: "\(path).legalRepresentativeIdNumber")
+                try FieldCheck.text(value, .residentId, at: "\(path).legalRepresentativeIdNumber")
             }
         }
     }
@@ -985,8 +1023,10 @@ extension Samr {
         }
 
         public func accessValidate(at path: Swift.String) throws {
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
             if let value = self.entityStatus {
-                try AccessRuntime.FieldCheck.declared(value, at: "\(path).entityStatus")
+                try FieldCheck.declared(value, at: "\(path).entityStatus")
             }
         }
     }
@@ -1002,8 +1042,10 @@ extension Samr {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.certIdentifier, .licenseId, at: "\(path).certIdentifier")
-            try AccessRuntime.FieldCheck.text(self.fileContent, .base64, at: "\(path).fileContent")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.certIdentifier, .licenseId, at: "\(path).certIdentifier")
+            try FieldCheck.text(self.fileContent, .base64, at: "\(path).fileContent")
         }
     }
 
@@ -1019,9 +1061,11 @@ extension Samr {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.signedFile, .base64, at: "\(path).signedFile")
-            try AccessRuntime.FieldCheck.text(self.signedAt, .datetime, at: "\(path).signedAt")
-            try AccessRuntime.FieldCheck.text(self.timestampToken, .base64, at: "\(path).timestampToken")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.signedFile, .base64, at: "\(path).signedFile")
+            try FieldCheck.text(self.signedAt, .datetime, at: "\(path).signedAt")
+            try FieldCheck.text(self.timestampToken, .base64, at: "\(path).timestampToken")
         }
     }
 
@@ -1048,14 +1092,16 @@ extension Samr {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.platformId, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).platformId")
-            try AccessRuntime.FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
-            try AccessRuntime.FieldCheck.text(self.periodStart, .datetime, at: "\(path).periodStart")
-            try AccessRuntime.FieldCheck.text(self.periodEnd, .datetime, at: "\(path).periodEnd")
-            try AccessRuntime.FieldCheck.number(self.availabilityPercent, AccessSpecFormats.ValueConstraints(minimum: 0.0, maximum: 100.0), at: "\(path).availabilityPercent")
-            try AccessRuntime.FieldCheck.integer(self.p95LatencyMs, AccessSpecFormats.ValueConstraints(minimum: 0.0), at: "\(path).p95LatencyMs")
-            try AccessRuntime.FieldCheck.integer(self.requestCount, AccessSpecFormats.ValueConstraints(minimum: 0.0), at: "\(path).requestCount")
-            try AccessRuntime.FieldCheck.integer(self.errorCount, AccessSpecFormats.ValueConstraints(minimum: 0.0), at: "\(path).errorCount")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.platformId, nil, ValueConstraints(maxLength: 64), at: "\(path).platformId")
+            try FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
+            try FieldCheck.text(self.periodStart, .datetime, at: "\(path).periodStart")
+            try FieldCheck.text(self.periodEnd, .datetime, at: "\(path).periodEnd")
+            try FieldCheck.number(self.availabilityPercent, ValueConstraints(minimum: 0.0, maximum: 100.0), at: "\(path).availabilityPercent")
+            try FieldCheck.integer(self.p95LatencyMs, ValueConstraints(minimum: 0.0), at: "\(path).p95LatencyMs")
+            try FieldCheck.integer(self.requestCount, ValueConstraints(minimum: 0.0), at: "\(path).requestCount")
+            try FieldCheck.integer(self.errorCount, ValueConstraints(minimum: 0.0), at: "\(path).errorCount")
         }
     }
 
@@ -1073,9 +1119,11 @@ extension Samr {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.integer(self.pageNo, AccessSpecFormats.ValueConstraints(minimum: 1.0), at: "\(path).pageNo")
-            try AccessRuntime.FieldCheck.integer(self.pageSize, AccessSpecFormats.ValueConstraints(minimum: 1.0, maximum: 100.0), at: "\(path).pageSize")
-            try AccessRuntime.FieldCheck.integer(self.total, AccessSpecFormats.ValueConstraints(minimum: 0.0), at: "\(path).total")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.integer(self.pageNo, ValueConstraints(minimum: 1.0), at: "\(path).pageNo")
+            try FieldCheck.integer(self.pageSize, ValueConstraints(minimum: 1.0, maximum: 100.0), at: "\(path).pageSize")
+            try FieldCheck.integer(self.total, ValueConstraints(minimum: 0.0), at: "\(path).total")
         }
     }
 
@@ -1092,8 +1140,10 @@ extension Samr {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.integer(self.pageNo, AccessSpecFormats.ValueConstraints(minimum: 1.0), at: "\(path).pageNo")
-            try AccessRuntime.FieldCheck.integer(self.pageSize, AccessSpecFormats.ValueConstraints(minimum: 1.0, maximum: 100.0), at: "\(path).pageSize")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.integer(self.pageNo, ValueConstraints(minimum: 1.0), at: "\(path).pageNo")
+            try FieldCheck.integer(self.pageSize, ValueConstraints(minimum: 1.0, maximum: 100.0), at: "\(path).pageSize")
         }
     }
 
@@ -1126,17 +1176,19 @@ extension Samr {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.ratingId, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).ratingId")
-            try AccessRuntime.FieldCheck.text(self.handlingNo, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).handlingNo")
-            try AccessRuntime.FieldCheck.text(self.itemCode, .itemCode, itemCodePattern: "^[0-9]{12}([0-9A-Z]{0,30})?$", at: "\(path).itemCode")
-            try AccessRuntime.FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
-            try AccessRuntime.FieldCheck.declared(self.channel, at: "\(path).channel")
-            try AccessRuntime.FieldCheck.integer(self.score, AccessSpecFormats.ValueConstraints(minimum: 1.0, maximum: 5.0), at: "\(path).score")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.ratingId, nil, ValueConstraints(maxLength: 64), at: "\(path).ratingId")
+            try FieldCheck.text(self.handlingNo, nil, ValueConstraints(maxLength: 64), at: "\(path).handlingNo")
+            try FieldCheck.text(self.itemCode, .itemCode, itemCodePattern: "^[0-9]{12}([0-9A-Z]{0,30})?$", at: "\(path).itemCode")
+            try FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
+            try FieldCheck.declared(self.channel, at: "\(path).channel")
+            try FieldCheck.integer(self.score, ValueConstraints(minimum: 1.0, maximum: 5.0), at: "\(path).score")
             if let value = self.comment {
-                try AccessRuntime.FieldCheck.text(value, nil, AccessSpecFormats.ValueConstraints(maxLength: 500), at: "\(path).comment")
+                try FieldCheck.text(value, nil, ValueConstraints(maxLength: 500), at: "\(path).comment")
             }
-            try AccessRuntime.FieldCheck.declared(self.subjectType, at: "\(path).subjectType")
-            try AccessRuntime.FieldCheck.text(self.ratedAt, .datetime, at: "\(path).ratedAt")
+            try FieldCheck.declared(self.subjectType, at: "\(path).subjectType")
+            try FieldCheck.text(self.ratedAt, .datetime, at: "\(path).ratedAt")
         }
     }
 
@@ -1154,9 +1206,11 @@ extension Samr {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.sourcePlatform, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).sourcePlatform")
-            try AccessRuntime.FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
-            try AccessRuntime.FieldCheck.count(self.ratings.count, AccessSpecFormats.ValueConstraints(minItems: 1, maxItems: 1000), at: "\(path).ratings")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.sourcePlatform, nil, ValueConstraints(maxLength: 64), at: "\(path).sourcePlatform")
+            try FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
+            try FieldCheck.count(self.ratings.count, ValueConstraints(minItems: 1, maxItems: 1000), at: "\(path).ratings")
             for (index0, element0) in self.ratings.enumerated() {
                 try element0.accessValidate(at: "\(path).ratings[\(index0)]")
             }

@@ -6,7 +6,7 @@ import AccessRuntime
 extension Samr {
     /// The operations operations (运维管理).
     public struct OperationsArea: Swift.Sendable {
-        let caller: AccessRuntime.AccessCaller
+        let _caller: AccessRuntime.AccessCaller
 
         /// 健康检查
         /// Health check
@@ -14,10 +14,10 @@ extension Samr {
         /// `GET /ops/v1/health`
         /// Contract errors: INTERNAL.
         public func getHealth(_ request: HealthQuery) async throws -> HealthReport {
-            try await caller.call(Descriptors.getHealth, request, returning: HealthReport.self, errors: ContractError.self)
+            try await _caller.call(_Descriptors.getHealth, request, returning: HealthReport.self, errors: ContractError.self)
         }
 
-        private enum Descriptors {
+        private enum _Descriptors {
             static let getHealth = AccessRuntime.OperationDescriptor(id: "getHealth", method: "GET", path: "/ops/v1/health", idempotent: true)
         }
     }

@@ -6,7 +6,7 @@ import AccessRuntime
 extension Samr {
     /// The portal operations (政务服务门户).
     public struct PortalArea: Swift.Sendable {
-        let caller: AccessRuntime.AccessCaller
+        let _caller: AccessRuntime.AccessCaller
 
         /// 提交投诉建议
         /// Submit a complaint or suggestion
@@ -14,10 +14,10 @@ extension Samr {
         /// `POST /portal/v1/complaints`
         /// Contract errors: INVALID_PARAMETER, INVALID_TOKEN, RATE_LIMITED.
         public func submitComplaint(_ request: Complaint) async throws -> Ack {
-            try await caller.call(Descriptors.submitComplaint, request, returning: Ack.self, errors: ContractError.self)
+            try await _caller.call(_Descriptors.submitComplaint, request, returning: Ack.self, errors: ContractError.self)
         }
 
-        private enum Descriptors {
+        private enum _Descriptors {
             static let submitComplaint = AccessRuntime.OperationDescriptor(id: "submitComplaint", method: "POST", path: "/portal/v1/complaints", idempotent: false)
         }
     }

@@ -6,7 +6,7 @@ import AccessRuntime
 extension Samr {
     /// The seal operations (电子印章).
     public struct SealArea: Swift.Sendable {
-        let caller: AccessRuntime.AccessCaller
+        let _caller: AccessRuntime.AccessCaller
 
         /// 电子营业执照文件签章
         /// Seal a business licence file
@@ -14,10 +14,10 @@ extension Samr {
         /// `POST /seal/v1/license-files/sign`
         /// Contract errors: DOCUMENT_UNREADABLE, FORBIDDEN, INVALID_SIGNATURE, INVALID_TOKEN.
         public func signLicenseFile(_ request: LicenseFileSignRequest) async throws -> LicenseFileSignResult {
-            try await caller.call(Descriptors.signLicenseFile, request, returning: LicenseFileSignResult.self, errors: ContractError.self)
+            try await _caller.call(_Descriptors.signLicenseFile, request, returning: LicenseFileSignResult.self, errors: ContractError.self)
         }
 
-        private enum Descriptors {
+        private enum _Descriptors {
             static let signLicenseFile = AccessRuntime.OperationDescriptor(id: "signLicenseFile", method: "POST", path: "/seal/v1/license-files/sign", idempotent: false)
         }
     }

@@ -6,7 +6,7 @@ import AccessRuntime
 extension Samr {
     /// The security operations (安全保障).
     public struct SecurityArea: Swift.Sendable {
-        let caller: AccessRuntime.AccessCaller
+        let _caller: AccessRuntime.AccessCaller
 
         /// 查询接入方 IP 白名单
         /// Get an access party's IP allow-list
@@ -14,10 +14,10 @@ extension Samr {
         /// `GET /security/v1/ip-allow-lists/{accessId}`
         /// Contract errors: FORBIDDEN, INVALID_TOKEN, NOT_FOUND.
         public func getIpAllowList(_ request: IpAllowListQuery) async throws -> IpAllowList {
-            try await caller.call(Descriptors.getIpAllowList, request, returning: IpAllowList.self, errors: ContractError.self)
+            try await _caller.call(_Descriptors.getIpAllowList, request, returning: IpAllowList.self, errors: ContractError.self)
         }
 
-        private enum Descriptors {
+        private enum _Descriptors {
             static let getIpAllowList = AccessRuntime.OperationDescriptor(id: "getIpAllowList", method: "GET", path: "/security/v1/ip-allow-lists/{accessId}", idempotent: true)
         }
     }

@@ -6,7 +6,7 @@ import AccessRuntime
 extension Shandong {
     /// The identity operations (统一身份认证).
     public struct IdentityArea: Swift.Sendable {
-        let caller: AccessRuntime.AccessCaller
+        let _caller: AccessRuntime.AccessCaller
 
         /// 票据换取令牌
         /// Exchange a login ticket for an access token
@@ -14,7 +14,7 @@ extension Shandong {
         /// `POST /identity/v1/token`
         /// Contract errors: INVALID_SIGNATURE, REQUEST_EXPIRED, TICKET_INVALID.
         public func exchangeTicket(_ request: TicketExchangeRequest) async throws -> TokenResponse {
-            try await caller.call(Descriptors.exchangeTicket, request, returning: TokenResponse.self, errors: ContractError.self)
+            try await _caller.call(_Descriptors.exchangeTicket, request, returning: TokenResponse.self, errors: ContractError.self)
         }
 
         /// 获取统一登录页地址
@@ -23,7 +23,7 @@ extension Shandong {
         /// `GET /identity/v1/login-page`
         /// Contract errors: FORBIDDEN, INVALID_PARAMETER.
         public func getLoginPage(_ request: LoginPageRequest) async throws -> LoginPage {
-            try await caller.call(Descriptors.getLoginPage, request, returning: LoginPage.self, errors: ContractError.self)
+            try await _caller.call(_Descriptors.getLoginPage, request, returning: LoginPage.self, errors: ContractError.self)
         }
 
         /// 获取接口签名
@@ -32,7 +32,7 @@ extension Shandong {
         /// `POST /identity/v1/signature`
         /// Contract errors: FORBIDDEN, INVALID_PARAMETER, REQUEST_EXPIRED.
         public func getSignature(_ request: SignatureRequest) async throws -> SignatureResult {
-            try await caller.call(Descriptors.getSignature, request, returning: SignatureResult.self, errors: ContractError.self)
+            try await _caller.call(_Descriptors.getSignature, request, returning: SignatureResult.self, errors: ContractError.self)
         }
 
         /// 获取用户信息
@@ -41,7 +41,7 @@ extension Shandong {
         /// `POST /identity/v1/userinfo`
         /// Contract errors: FORBIDDEN, INVALID_TOKEN.
         public func getUserInfo(_ request: UserInfoRequest) async throws -> UserInfo {
-            try await caller.call(Descriptors.getUserInfo, request, returning: UserInfo.self, errors: ContractError.self)
+            try await _caller.call(_Descriptors.getUserInfo, request, returning: UserInfo.self, errors: ContractError.self)
         }
 
         /// 注销登录
@@ -50,7 +50,7 @@ extension Shandong {
         /// `POST /identity/v1/logout`
         /// Contract errors: INVALID_TOKEN.
         public func logout(_ request: LogoutRequest) async throws -> Ack {
-            try await caller.call(Descriptors.logout, request, returning: Ack.self, errors: ContractError.self)
+            try await _caller.call(_Descriptors.logout, request, returning: Ack.self, errors: ContractError.self)
         }
 
         /// 切换法人账号
@@ -59,10 +59,10 @@ extension Shandong {
         /// `POST /identity/v1/legal-person/switch`
         /// Contract errors: ACCOUNT_NOT_BOUND, INVALID_TOKEN.
         public func switchLegalPersonAccount(_ request: SwitchAccountRequest) async throws -> SwitchAccountResult {
-            try await caller.call(Descriptors.switchLegalPersonAccount, request, returning: SwitchAccountResult.self, errors: ContractError.self)
+            try await _caller.call(_Descriptors.switchLegalPersonAccount, request, returning: SwitchAccountResult.self, errors: ContractError.self)
         }
 
-        private enum Descriptors {
+        private enum _Descriptors {
             static let exchangeTicket = AccessRuntime.OperationDescriptor(id: "exchangeTicket", method: "POST", path: "/identity/v1/token", idempotent: false)
             static let getLoginPage = AccessRuntime.OperationDescriptor(id: "getLoginPage", method: "GET", path: "/identity/v1/login-page", idempotent: true)
             static let getSignature = AccessRuntime.OperationDescriptor(id: "getSignature", method: "POST", path: "/identity/v1/signature", idempotent: false)

@@ -6,7 +6,7 @@ import AccessRuntime
 extension Shandong {
     /// The items operations (政务服务事项).
     public struct ItemsArea: Swift.Sendable {
-        let caller: AccessRuntime.AccessCaller
+        let _caller: AccessRuntime.AccessCaller
 
         /// 查询事项详情
         /// Get one item of the implementation list
@@ -14,7 +14,7 @@ extension Shandong {
         /// `GET /items/v1/items/{itemCode}`
         /// Contract errors: INVALID_TOKEN, NOT_FOUND.
         public func getItemDetail(_ request: ItemDetailQuery) async throws -> ItemEntry {
-            try await caller.call(Descriptors.getItemDetail, request, returning: ItemEntry.self, errors: ContractError.self)
+            try await _caller.call(_Descriptors.getItemDetail, request, returning: ItemEntry.self, errors: ContractError.self)
         }
 
         /// 分页查询事项实施清单
@@ -23,10 +23,10 @@ extension Shandong {
         /// `GET /items/v1/implementation-lists`
         /// Contract errors: INVALID_PARAMETER, INVALID_TOKEN.
         public func queryImplementationList(_ request: ImplementationListQuery) async throws -> ItemPage {
-            try await caller.call(Descriptors.queryImplementationList, request, returning: ItemPage.self, errors: ContractError.self)
+            try await _caller.call(_Descriptors.queryImplementationList, request, returning: ItemPage.self, errors: ContractError.self)
         }
 
-        private enum Descriptors {
+        private enum _Descriptors {
             static let getItemDetail = AccessRuntime.OperationDescriptor(id: "getItemDetail", method: "GET", path: "/items/v1/items/{itemCode}", idempotent: true)
             static let queryImplementationList = AccessRuntime.OperationDescriptor(id: "queryImplementationList", method: "GET", path: "/items/v1/implementation-lists", idempotent: true)
         }

@@ -6,7 +6,7 @@ import AccessRuntime
 extension Shandong {
     /// The license operations (电子证照).
     public struct LicenseArea: Swift.Sendable {
-        let caller: AccessRuntime.AccessCaller
+        let _caller: AccessRuntime.AccessCaller
 
         /// 下载电子证照文件
         /// Download a licence file
@@ -14,7 +14,7 @@ extension Shandong {
         /// `GET /license/v1/files/{fileToken}`
         /// Contract errors: INVALID_TOKEN, NOT_FOUND, REQUEST_EXPIRED.
         public func downloadLicenseFile(_ request: LicenseFileRequest) async throws -> LicenseFile {
-            try await caller.call(Descriptors.downloadLicenseFile, request, returning: LicenseFile.self, errors: ContractError.self)
+            try await _caller.call(_Descriptors.downloadLicenseFile, request, returning: LicenseFile.self, errors: ContractError.self)
         }
 
         /// 获取电子证照下载地址
@@ -23,7 +23,7 @@ extension Shandong {
         /// `POST /license/v1/download-address`
         /// Contract errors: FORBIDDEN, INVALID_SIGNATURE, INVALID_TOKEN, LICENSE_NOT_FOUND.
         public func getDownloadAddress(_ request: DownloadAddressRequest) async throws -> DownloadAddress {
-            try await caller.call(Descriptors.getDownloadAddress, request, returning: DownloadAddress.self, errors: ContractError.self)
+            try await _caller.call(_Descriptors.getDownloadAddress, request, returning: DownloadAddress.self, errors: ContractError.self)
         }
 
         /// 核验电子证照数据
@@ -32,7 +32,7 @@ extension Shandong {
         /// `POST /license/v1/verify/data`
         /// Contract errors: INVALID_PARAMETER, INVALID_SIGNATURE, INVALID_TOKEN, LICENSE_NOT_FOUND.
         public func verifyLicenseData(_ request: VerifyLicenseDataRequest) async throws -> LicenseVerifyResult {
-            try await caller.call(Descriptors.verifyLicenseData, request, returning: LicenseVerifyResult.self, errors: ContractError.self)
+            try await _caller.call(_Descriptors.verifyLicenseData, request, returning: LicenseVerifyResult.self, errors: ContractError.self)
         }
 
         /// 核验电子证照文件
@@ -41,10 +41,10 @@ extension Shandong {
         /// `POST /license/v1/verify/file`
         /// Contract errors: DOCUMENT_UNREADABLE, INVALID_SIGNATURE, INVALID_TOKEN.
         public func verifyLicenseFile(_ request: VerifyLicenseFileRequest) async throws -> LicenseFileVerifyResult {
-            try await caller.call(Descriptors.verifyLicenseFile, request, returning: LicenseFileVerifyResult.self, errors: ContractError.self)
+            try await _caller.call(_Descriptors.verifyLicenseFile, request, returning: LicenseFileVerifyResult.self, errors: ContractError.self)
         }
 
-        private enum Descriptors {
+        private enum _Descriptors {
             static let downloadLicenseFile = AccessRuntime.OperationDescriptor(id: "downloadLicenseFile", method: "GET", path: "/license/v1/files/{fileToken}", idempotent: true)
             static let getDownloadAddress = AccessRuntime.OperationDescriptor(id: "getDownloadAddress", method: "POST", path: "/license/v1/download-address", idempotent: true)
             static let verifyLicenseData = AccessRuntime.OperationDescriptor(id: "verifyLicenseData", method: "POST", path: "/license/v1/verify/data", idempotent: true)

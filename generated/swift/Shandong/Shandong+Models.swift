@@ -79,8 +79,10 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.accessId, nil, AccessSpecFormats.ValueConstraints(minLength: 1, maxLength: 64), at: "\(path).accessId")
-            try AccessRuntime.FieldCheck.text(self.accessToken, nil, AccessSpecFormats.ValueConstraints(minLength: 1, maxLength: 256), at: "\(path).accessToken")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.accessId, nil, ValueConstraints(minLength: 1, maxLength: 64), at: "\(path).accessId")
+            try FieldCheck.text(self.accessToken, nil, ValueConstraints(minLength: 1, maxLength: 256), at: "\(path).accessToken")
         }
     }
 
@@ -141,11 +143,13 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
             if let value = self.receiptId {
-                try AccessRuntime.FieldCheck.text(value, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).receiptId")
+                try FieldCheck.text(value, nil, ValueConstraints(maxLength: 64), at: "\(path).receiptId")
             }
             if let value = self.message {
-                try AccessRuntime.FieldCheck.text(value, nil, AccessSpecFormats.ValueConstraints(maxLength: 200), at: "\(path).message")
+                try FieldCheck.text(value, nil, ValueConstraints(maxLength: 200), at: "\(path).message")
             }
         }
     }
@@ -264,21 +268,23 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.complaintId, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).complaintId")
-            try AccessRuntime.FieldCheck.declared(self.kind, at: "\(path).kind")
-            try AccessRuntime.FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.complaintId, nil, ValueConstraints(maxLength: 64), at: "\(path).complaintId")
+            try FieldCheck.declared(self.kind, at: "\(path).kind")
+            try FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
             if let value = self.itemCode {
-                try AccessRuntime.FieldCheck.text(value, .itemCode, itemCodePattern: "^[0-9]{12}([0-9A-Z]{0,30})?$", at: "\(path).itemCode")
+                try FieldCheck.text(value, .itemCode, itemCodePattern: "^[0-9]{12}([0-9A-Z]{0,30})?$", at: "\(path).itemCode")
             }
-            try AccessRuntime.FieldCheck.text(self.title, nil, AccessSpecFormats.ValueConstraints(minLength: 1, maxLength: 100), at: "\(path).title")
-            try AccessRuntime.FieldCheck.text(self.content, nil, AccessSpecFormats.ValueConstraints(minLength: 1, maxLength: 2000), at: "\(path).content")
+            try FieldCheck.text(self.title, nil, ValueConstraints(minLength: 1, maxLength: 100), at: "\(path).title")
+            try FieldCheck.text(self.content, nil, ValueConstraints(minLength: 1, maxLength: 2000), at: "\(path).content")
             if let value = self.contactName {
-                try AccessRuntime.FieldCheck.text(value, nil, AccessSpecFormats.ValueConstraints(maxLength: 50), at: "\(path).contactName")
+                try FieldCheck.text(value, nil, ValueConstraints(maxLength: 50), at: "\(path).contactName")
             }
             if let value = self.contactPhone {
-                try AccessRuntime.FieldCheck.text(value, .phone, at: "\(path).contactPhone")
+                try FieldCheck.text(value, .phone, at: "\(path).contactPhone")
             }
-            try AccessRuntime.FieldCheck.text(self.submittedAt, .datetime, at: "\(path).submittedAt")
+            try FieldCheck.text(self.submittedAt, .datetime, at: "\(path).submittedAt")
         }
     }
 
@@ -295,9 +301,11 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.sourcePlatform, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).sourcePlatform")
-            try AccessRuntime.FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
-            try AccessRuntime.FieldCheck.count(self.complaints.count, AccessSpecFormats.ValueConstraints(minItems: 1, maxItems: 500), at: "\(path).complaints")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.sourcePlatform, nil, ValueConstraints(maxLength: 64), at: "\(path).sourcePlatform")
+            try FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
+            try FieldCheck.count(self.complaints.count, ValueConstraints(minItems: 1, maxItems: 500), at: "\(path).complaints")
             for (index0, element0) in self.complaints.enumerated() {
                 try element0.accessValidate(at: "\(path).complaints[\(index0)]")
             }
@@ -356,8 +364,10 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.declared(self.area, at: "\(path).area")
-            try AccessRuntime.FieldCheck.declared(self.state, at: "\(path).state")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.declared(self.area, at: "\(path).area")
+            try FieldCheck.declared(self.state, at: "\(path).state")
         }
     }
 
@@ -408,8 +418,10 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.downloadUrl, .url, at: "\(path).downloadUrl")
-            try AccessRuntime.FieldCheck.text(self.expiresAt, .datetime, at: "\(path).expiresAt")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.downloadUrl, .url, at: "\(path).downloadUrl")
+            try FieldCheck.text(self.expiresAt, .datetime, at: "\(path).expiresAt")
         }
     }
 
@@ -431,10 +443,12 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
             try self.head.accessValidate(at: "\(path).head")
-            try AccessRuntime.FieldCheck.text(self.certIdentifier, .licenseId, at: "\(path).certIdentifier")
-            try AccessRuntime.FieldCheck.text(self.useCause, nil, AccessSpecFormats.ValueConstraints(minLength: 1, maxLength: 200), at: "\(path).useCause")
-            try AccessRuntime.FieldCheck.integer(self.expiry, AccessSpecFormats.ValueConstraints(minimum: 60.0, maximum: 3600.0), at: "\(path).expiry")
+            try FieldCheck.text(self.certIdentifier, .licenseId, at: "\(path).certIdentifier")
+            try FieldCheck.text(self.useCause, nil, ValueConstraints(minLength: 1, maxLength: 200), at: "\(path).useCause")
+            try FieldCheck.integer(self.expiry, ValueConstraints(minimum: 60.0, maximum: 3600.0), at: "\(path).expiry")
         }
     }
 
@@ -466,10 +480,12 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.declared(self.state, at: "\(path).state")
-            try AccessRuntime.FieldCheck.text(self.checkedAt, .datetime, at: "\(path).checkedAt")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.declared(self.state, at: "\(path).state")
+            try FieldCheck.text(self.checkedAt, .datetime, at: "\(path).checkedAt")
             if let value = self.version {
-                try AccessRuntime.FieldCheck.text(value, nil, AccessSpecFormats.ValueConstraints(maxLength: 32), at: "\(path).version")
+                try FieldCheck.text(value, nil, ValueConstraints(maxLength: 32), at: "\(path).version")
             }
             if let value = self.components {
                 for (index0, element0) in value.enumerated() {
@@ -538,13 +554,15 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.name, nil, AccessSpecFormats.ValueConstraints(minLength: 1, maxLength: 100), at: "\(path).name")
-            try AccessRuntime.FieldCheck.declared(self.subjectType, at: "\(path).subjectType")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.name, nil, ValueConstraints(minLength: 1, maxLength: 100), at: "\(path).name")
+            try FieldCheck.declared(self.subjectType, at: "\(path).subjectType")
             if let value = self.idNumber {
-                try AccessRuntime.FieldCheck.text(value, .residentId, at: "\(path).idNumber")
+                try FieldCheck.text(value, .residentId, at: "\(path).idNumber")
             }
             if let value = self.uscc {
-                try AccessRuntime.FieldCheck.text(value, .uscc, at: "\(path).uscc")
+                try FieldCheck.text(value, .uscc, at: "\(path).uscc")
             }
         }
     }
@@ -564,9 +582,11 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
             if let value = self.updatedSince {
-                try AccessRuntime.FieldCheck.text(value, .datetime, at: "\(path).updatedSince")
+                try FieldCheck.text(value, .datetime, at: "\(path).updatedSince")
             }
             try self.page.accessValidate(at: "\(path).page")
         }
@@ -597,18 +617,20 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.incidentId, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).incidentId")
-            try AccessRuntime.FieldCheck.text(self.platformId, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).platformId")
-            try AccessRuntime.FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
-            try AccessRuntime.FieldCheck.declared(self.severity, at: "\(path).severity")
-            try AccessRuntime.FieldCheck.declared(self.status, at: "\(path).status")
-            try AccessRuntime.FieldCheck.count(self.areas.count, AccessSpecFormats.ValueConstraints(minItems: 1), at: "\(path).areas")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.incidentId, nil, ValueConstraints(maxLength: 64), at: "\(path).incidentId")
+            try FieldCheck.text(self.platformId, nil, ValueConstraints(maxLength: 64), at: "\(path).platformId")
+            try FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
+            try FieldCheck.declared(self.severity, at: "\(path).severity")
+            try FieldCheck.declared(self.status, at: "\(path).status")
+            try FieldCheck.count(self.areas.count, ValueConstraints(minItems: 1), at: "\(path).areas")
             for (index0, element0) in self.areas.enumerated() {
-                try AccessRuntime.FieldCheck.declared(element0, at: "\(path).areas[\(index0)]")
+                try FieldCheck.declared(element0, at: "\(path).areas[\(index0)]")
             }
-            try AccessRuntime.FieldCheck.text(self.occurredAt, .datetime, at: "\(path).occurredAt")
-            try AccessRuntime.FieldCheck.text(self.summary, nil, AccessSpecFormats.ValueConstraints(minLength: 1, maxLength: 500), at: "\(path).summary")
-            try AccessRuntime.FieldCheck.text(self.contactPhone, .phone, at: "\(path).contactPhone")
+            try FieldCheck.text(self.occurredAt, .datetime, at: "\(path).occurredAt")
+            try FieldCheck.text(self.summary, nil, ValueConstraints(minLength: 1, maxLength: 500), at: "\(path).summary")
+            try FieldCheck.text(self.contactPhone, .phone, at: "\(path).contactPhone")
         }
     }
 
@@ -707,7 +729,9 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.itemCode, .itemCode, itemCodePattern: "^[0-9]{12}([0-9A-Z]{0,30})?$", at: "\(path).itemCode")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.itemCode, .itemCode, itemCodePattern: "^[0-9]{12}([0-9A-Z]{0,30})?$", at: "\(path).itemCode")
         }
     }
 
@@ -750,23 +774,25 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.itemCode, .itemCode, itemCodePattern: "^[0-9]{12}([0-9A-Z]{0,30})?$", at: "\(path).itemCode")
-            try AccessRuntime.FieldCheck.text(self.baseCode, .itemCode, itemCodePattern: "^[0-9]{12}([0-9A-Z]{0,30})?$", at: "\(path).baseCode")
-            try AccessRuntime.FieldCheck.text(self.name, nil, AccessSpecFormats.ValueConstraints(minLength: 1, maxLength: 200), at: "\(path).name")
-            try AccessRuntime.FieldCheck.declared(self.itemType, at: "\(path).itemType")
-            try AccessRuntime.FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
-            try AccessRuntime.FieldCheck.text(self.department, nil, AccessSpecFormats.ValueConstraints(maxLength: 100), at: "\(path).department")
-            try AccessRuntime.FieldCheck.text(self.departmentUscc, .uscc, at: "\(path).departmentUscc")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.itemCode, .itemCode, itemCodePattern: "^[0-9]{12}([0-9A-Z]{0,30})?$", at: "\(path).itemCode")
+            try FieldCheck.text(self.baseCode, .itemCode, itemCodePattern: "^[0-9]{12}([0-9A-Z]{0,30})?$", at: "\(path).baseCode")
+            try FieldCheck.text(self.name, nil, ValueConstraints(minLength: 1, maxLength: 200), at: "\(path).name")
+            try FieldCheck.declared(self.itemType, at: "\(path).itemType")
+            try FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
+            try FieldCheck.text(self.department, nil, ValueConstraints(maxLength: 100), at: "\(path).department")
+            try FieldCheck.text(self.departmentUscc, .uscc, at: "\(path).departmentUscc")
             if let value = self.legalTimeLimitDays {
-                try AccessRuntime.FieldCheck.integer(value, AccessSpecFormats.ValueConstraints(minimum: 0.0), at: "\(path).legalTimeLimitDays")
+                try FieldCheck.integer(value, ValueConstraints(minimum: 0.0), at: "\(path).legalTimeLimitDays")
             }
             if let value = self.promisedTimeLimitDays {
-                try AccessRuntime.FieldCheck.integer(value, AccessSpecFormats.ValueConstraints(minimum: 0.0), at: "\(path).promisedTimeLimitDays")
+                try FieldCheck.integer(value, ValueConstraints(minimum: 0.0), at: "\(path).promisedTimeLimitDays")
             }
             if let value = self.onlineUrl {
-                try AccessRuntime.FieldCheck.text(value, .url, at: "\(path).onlineUrl")
+                try FieldCheck.text(value, .url, at: "\(path).onlineUrl")
             }
-            try AccessRuntime.FieldCheck.text(self.updatedAt, .datetime, at: "\(path).updatedAt")
+            try FieldCheck.text(self.updatedAt, .datetime, at: "\(path).updatedAt")
         }
     }
 
@@ -780,6 +806,8 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
             try self.page.accessValidate(at: "\(path).page")
             for (index0, element0) in self.items.enumerated() {
                 try element0.accessValidate(at: "\(path).items[\(index0)]")
@@ -850,9 +878,11 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.accessId, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).accessId")
-            try AccessRuntime.FieldCheck.integer(self.keyVersion, AccessSpecFormats.ValueConstraints(minimum: 1.0), at: "\(path).keyVersion")
-            try AccessRuntime.FieldCheck.text(self.effectiveAt, .datetime, at: "\(path).effectiveAt")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.accessId, nil, ValueConstraints(maxLength: 64), at: "\(path).accessId")
+            try FieldCheck.integer(self.keyVersion, ValueConstraints(minimum: 1.0), at: "\(path).keyVersion")
+            try FieldCheck.text(self.effectiveAt, .datetime, at: "\(path).effectiveAt")
         }
     }
 
@@ -871,10 +901,12 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.accessId, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).accessId")
-            try AccessRuntime.FieldCheck.integer(self.keyVersion, at: "\(path).keyVersion")
-            try AccessRuntime.FieldCheck.text(self.effectiveAt, .datetime, at: "\(path).effectiveAt")
-            try AccessRuntime.FieldCheck.text(self.previousKeyExpiresAt, .datetime, at: "\(path).previousKeyExpiresAt")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.accessId, nil, ValueConstraints(maxLength: 64), at: "\(path).accessId")
+            try FieldCheck.integer(self.keyVersion, at: "\(path).keyVersion")
+            try FieldCheck.text(self.effectiveAt, .datetime, at: "\(path).effectiveAt")
+            try FieldCheck.text(self.previousKeyExpiresAt, .datetime, at: "\(path).previousKeyExpiresAt")
         }
     }
 
@@ -893,10 +925,12 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.fileName, nil, AccessSpecFormats.ValueConstraints(maxLength: 200), at: "\(path).fileName")
-            try AccessRuntime.FieldCheck.text(self.contentType, nil, AccessSpecFormats.ValueConstraints(maxLength: 100), at: "\(path).contentType")
-            try AccessRuntime.FieldCheck.text(self.content, .base64, at: "\(path).content")
-            try AccessRuntime.FieldCheck.text(self.sm3Digest, nil, AccessSpecFormats.ValueConstraints(patterns: ["^[0-9a-f]{64}$"]), at: "\(path).sm3Digest")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.fileName, nil, ValueConstraints(maxLength: 200), at: "\(path).fileName")
+            try FieldCheck.text(self.contentType, nil, ValueConstraints(maxLength: 100), at: "\(path).contentType")
+            try FieldCheck.text(self.content, .base64, at: "\(path).content")
+            try FieldCheck.text(self.sm3Digest, nil, ValueConstraints(patterns: ["^[0-9a-f]{64}$"]), at: "\(path).sm3Digest")
         }
     }
 
@@ -909,7 +943,9 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.fileToken, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).fileToken")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.fileToken, nil, ValueConstraints(maxLength: 64), at: "\(path).fileToken")
         }
     }
 
@@ -929,11 +965,13 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
             if let value = self.certIdentifier {
-                try AccessRuntime.FieldCheck.text(value, .licenseId, at: "\(path).certIdentifier")
+                try FieldCheck.text(value, .licenseId, at: "\(path).certIdentifier")
             }
             if let value = self.status {
-                try AccessRuntime.FieldCheck.declared(value, at: "\(path).status")
+                try FieldCheck.declared(value, at: "\(path).status")
             }
         }
     }
@@ -998,14 +1036,16 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
             if let value = self.certIdentifier {
-                try AccessRuntime.FieldCheck.text(value, .licenseId, at: "\(path).certIdentifier")
+                try FieldCheck.text(value, .licenseId, at: "\(path).certIdentifier")
             }
             if let value = self.status {
-                try AccessRuntime.FieldCheck.declared(value, at: "\(path).status")
+                try FieldCheck.declared(value, at: "\(path).status")
             }
             if let value = self.issueDate {
-                try AccessRuntime.FieldCheck.text(value, .date, at: "\(path).issueDate")
+                try FieldCheck.text(value, .date, at: "\(path).issueDate")
             }
         }
     }
@@ -1018,7 +1058,9 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.loginPageUrl, .url, at: "\(path).loginPageUrl")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.loginPageUrl, .url, at: "\(path).loginPageUrl")
         }
     }
 
@@ -1040,11 +1082,13 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.appId, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).appId")
-            try AccessRuntime.FieldCheck.declared(self.subjectType, at: "\(path).subjectType")
-            try AccessRuntime.FieldCheck.text(self.redirectUri, .url, at: "\(path).redirectUri")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.appId, nil, ValueConstraints(maxLength: 64), at: "\(path).appId")
+            try FieldCheck.declared(self.subjectType, at: "\(path).subjectType")
+            try FieldCheck.text(self.redirectUri, .url, at: "\(path).redirectUri")
             if let value = self.state {
-                try AccessRuntime.FieldCheck.text(value, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).state")
+                try FieldCheck.text(value, nil, ValueConstraints(maxLength: 64), at: "\(path).state")
             }
         }
     }
@@ -1057,7 +1101,9 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.accessToken, nil, AccessSpecFormats.ValueConstraints(maxLength: 256), at: "\(path).accessToken")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.accessToken, nil, ValueConstraints(maxLength: 256), at: "\(path).accessToken")
         }
     }
 
@@ -1069,7 +1115,9 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.integer(self.windowMinutes, AccessSpecFormats.ValueConstraints(minimum: 1.0, maximum: 60.0), at: "\(path).windowMinutes")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.integer(self.windowMinutes, ValueConstraints(minimum: 1.0, maximum: 60.0), at: "\(path).windowMinutes")
         }
     }
 
@@ -1096,14 +1144,16 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.platformId, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).platformId")
-            try AccessRuntime.FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
-            try AccessRuntime.FieldCheck.text(self.periodStart, .datetime, at: "\(path).periodStart")
-            try AccessRuntime.FieldCheck.text(self.periodEnd, .datetime, at: "\(path).periodEnd")
-            try AccessRuntime.FieldCheck.number(self.availabilityPercent, AccessSpecFormats.ValueConstraints(minimum: 0.0, maximum: 100.0), at: "\(path).availabilityPercent")
-            try AccessRuntime.FieldCheck.integer(self.p95LatencyMs, AccessSpecFormats.ValueConstraints(minimum: 0.0), at: "\(path).p95LatencyMs")
-            try AccessRuntime.FieldCheck.integer(self.requestCount, AccessSpecFormats.ValueConstraints(minimum: 0.0), at: "\(path).requestCount")
-            try AccessRuntime.FieldCheck.integer(self.errorCount, AccessSpecFormats.ValueConstraints(minimum: 0.0), at: "\(path).errorCount")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.platformId, nil, ValueConstraints(maxLength: 64), at: "\(path).platformId")
+            try FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
+            try FieldCheck.text(self.periodStart, .datetime, at: "\(path).periodStart")
+            try FieldCheck.text(self.periodEnd, .datetime, at: "\(path).periodEnd")
+            try FieldCheck.number(self.availabilityPercent, ValueConstraints(minimum: 0.0, maximum: 100.0), at: "\(path).availabilityPercent")
+            try FieldCheck.integer(self.p95LatencyMs, ValueConstraints(minimum: 0.0), at: "\(path).p95LatencyMs")
+            try FieldCheck.integer(self.requestCount, ValueConstraints(minimum: 0.0), at: "\(path).requestCount")
+            try FieldCheck.integer(self.errorCount, ValueConstraints(minimum: 0.0), at: "\(path).errorCount")
         }
     }
 
@@ -1121,9 +1171,11 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.integer(self.pageNo, AccessSpecFormats.ValueConstraints(minimum: 1.0), at: "\(path).pageNo")
-            try AccessRuntime.FieldCheck.integer(self.pageSize, AccessSpecFormats.ValueConstraints(minimum: 1.0, maximum: 100.0), at: "\(path).pageSize")
-            try AccessRuntime.FieldCheck.integer(self.total, AccessSpecFormats.ValueConstraints(minimum: 0.0), at: "\(path).total")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.integer(self.pageNo, ValueConstraints(minimum: 1.0), at: "\(path).pageNo")
+            try FieldCheck.integer(self.pageSize, ValueConstraints(minimum: 1.0, maximum: 100.0), at: "\(path).pageSize")
+            try FieldCheck.integer(self.total, ValueConstraints(minimum: 0.0), at: "\(path).total")
         }
     }
 
@@ -1140,8 +1192,10 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.integer(self.pageNo, AccessSpecFormats.ValueConstraints(minimum: 1.0), at: "\(path).pageNo")
-            try AccessRuntime.FieldCheck.integer(self.pageSize, AccessSpecFormats.ValueConstraints(minimum: 1.0, maximum: 100.0), at: "\(path).pageSize")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.integer(self.pageNo, ValueConstraints(minimum: 1.0), at: "\(path).pageNo")
+            try FieldCheck.integer(self.pageSize, ValueConstraints(minimum: 1.0, maximum: 100.0), at: "\(path).pageSize")
         }
     }
 
@@ -1174,17 +1228,19 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.ratingId, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).ratingId")
-            try AccessRuntime.FieldCheck.text(self.handlingNo, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).handlingNo")
-            try AccessRuntime.FieldCheck.text(self.itemCode, .itemCode, itemCodePattern: "^[0-9]{12}([0-9A-Z]{0,30})?$", at: "\(path).itemCode")
-            try AccessRuntime.FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
-            try AccessRuntime.FieldCheck.declared(self.channel, at: "\(path).channel")
-            try AccessRuntime.FieldCheck.integer(self.score, AccessSpecFormats.ValueConstraints(minimum: 1.0, maximum: 5.0), at: "\(path).score")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.ratingId, nil, ValueConstraints(maxLength: 64), at: "\(path).ratingId")
+            try FieldCheck.text(self.handlingNo, nil, ValueConstraints(maxLength: 64), at: "\(path).handlingNo")
+            try FieldCheck.text(self.itemCode, .itemCode, itemCodePattern: "^[0-9]{12}([0-9A-Z]{0,30})?$", at: "\(path).itemCode")
+            try FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
+            try FieldCheck.declared(self.channel, at: "\(path).channel")
+            try FieldCheck.integer(self.score, ValueConstraints(minimum: 1.0, maximum: 5.0), at: "\(path).score")
             if let value = self.comment {
-                try AccessRuntime.FieldCheck.text(value, nil, AccessSpecFormats.ValueConstraints(maxLength: 500), at: "\(path).comment")
+                try FieldCheck.text(value, nil, ValueConstraints(maxLength: 500), at: "\(path).comment")
             }
-            try AccessRuntime.FieldCheck.declared(self.subjectType, at: "\(path).subjectType")
-            try AccessRuntime.FieldCheck.text(self.ratedAt, .datetime, at: "\(path).ratedAt")
+            try FieldCheck.declared(self.subjectType, at: "\(path).subjectType")
+            try FieldCheck.text(self.ratedAt, .datetime, at: "\(path).ratedAt")
         }
     }
 
@@ -1202,9 +1258,11 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.sourcePlatform, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).sourcePlatform")
-            try AccessRuntime.FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
-            try AccessRuntime.FieldCheck.count(self.ratings.count, AccessSpecFormats.ValueConstraints(minItems: 1, maxItems: 1000), at: "\(path).ratings")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.sourcePlatform, nil, ValueConstraints(maxLength: 64), at: "\(path).sourcePlatform")
+            try FieldCheck.text(self.region, .divisionCode, at: "\(path).region")
+            try FieldCheck.count(self.ratings.count, ValueConstraints(minItems: 1, maxItems: 1000), at: "\(path).ratings")
             for (index0, element0) in self.ratings.enumerated() {
                 try element0.accessValidate(at: "\(path).ratings[\(index0)]")
             }
@@ -1273,9 +1331,11 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.integer(self.page, AccessSpecFormats.ValueConstraints(minimum: 1.0), at: "\(path).page")
-            try AccessRuntime.FieldCheck.number(self.x, AccessSpecFormats.ValueConstraints(minimum: 0.0), at: "\(path).x")
-            try AccessRuntime.FieldCheck.number(self.y, AccessSpecFormats.ValueConstraints(minimum: 0.0), at: "\(path).y")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.integer(self.page, ValueConstraints(minimum: 1.0), at: "\(path).page")
+            try FieldCheck.number(self.x, ValueConstraints(minimum: 0.0), at: "\(path).x")
+            try FieldCheck.number(self.y, ValueConstraints(minimum: 0.0), at: "\(path).y")
         }
     }
 
@@ -1300,11 +1360,13 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.businessNo, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).businessNo")
-            try AccessRuntime.FieldCheck.declared(self.documentType, at: "\(path).documentType")
-            try AccessRuntime.FieldCheck.text(self.document, .base64, at: "\(path).document")
-            try AccessRuntime.FieldCheck.text(self.sealCode, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).sealCode")
-            try AccessRuntime.FieldCheck.text(self.signerUscc, .uscc, at: "\(path).signerUscc")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.businessNo, nil, ValueConstraints(maxLength: 64), at: "\(path).businessNo")
+            try FieldCheck.declared(self.documentType, at: "\(path).documentType")
+            try FieldCheck.text(self.document, .base64, at: "\(path).document")
+            try FieldCheck.text(self.sealCode, nil, ValueConstraints(maxLength: 64), at: "\(path).sealCode")
+            try FieldCheck.text(self.signerUscc, .uscc, at: "\(path).signerUscc")
             try self.position.accessValidate(at: "\(path).position")
         }
     }
@@ -1324,10 +1386,12 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.signatureId, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).signatureId")
-            try AccessRuntime.FieldCheck.text(self.signedDocument, .base64, at: "\(path).signedDocument")
-            try AccessRuntime.FieldCheck.text(self.signedAt, .datetime, at: "\(path).signedAt")
-            try AccessRuntime.FieldCheck.text(self.timestampToken, .base64, at: "\(path).timestampToken")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.signatureId, nil, ValueConstraints(maxLength: 64), at: "\(path).signatureId")
+            try FieldCheck.text(self.signedDocument, .base64, at: "\(path).signedDocument")
+            try FieldCheck.text(self.signedAt, .datetime, at: "\(path).signedAt")
+            try FieldCheck.text(self.timestampToken, .base64, at: "\(path).timestampToken")
         }
     }
 
@@ -1341,8 +1405,10 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.declared(self.documentType, at: "\(path).documentType")
-            try AccessRuntime.FieldCheck.text(self.signedDocument, .base64, at: "\(path).signedDocument")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.declared(self.documentType, at: "\(path).documentType")
+            try FieldCheck.text(self.signedDocument, .base64, at: "\(path).signedDocument")
         }
     }
 
@@ -1356,6 +1422,8 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
             for (index0, element0) in self.signatures.enumerated() {
                 try element0.accessValidate(at: "\(path).signatures[\(index0)]")
             }
@@ -1380,10 +1448,12 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.sealName, nil, AccessSpecFormats.ValueConstraints(maxLength: 100), at: "\(path).sealName")
-            try AccessRuntime.FieldCheck.text(self.sealCode, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).sealCode")
-            try AccessRuntime.FieldCheck.text(self.signerName, nil, AccessSpecFormats.ValueConstraints(maxLength: 100), at: "\(path).signerName")
-            try AccessRuntime.FieldCheck.text(self.signedAt, .datetime, at: "\(path).signedAt")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.sealName, nil, ValueConstraints(maxLength: 100), at: "\(path).sealName")
+            try FieldCheck.text(self.sealCode, nil, ValueConstraints(maxLength: 64), at: "\(path).sealCode")
+            try FieldCheck.text(self.signerName, nil, ValueConstraints(maxLength: 100), at: "\(path).signerName")
+            try FieldCheck.text(self.signedAt, .datetime, at: "\(path).signedAt")
         }
     }
 
@@ -1399,9 +1469,11 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.appId, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).appId")
-            try AccessRuntime.FieldCheck.text(self.timestamp, .datetime, at: "\(path).timestamp")
-            try AccessRuntime.FieldCheck.text(self.nonce, nil, AccessSpecFormats.ValueConstraints(minLength: 8, maxLength: 32), at: "\(path).nonce")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.appId, nil, ValueConstraints(maxLength: 64), at: "\(path).appId")
+            try FieldCheck.text(self.timestamp, .datetime, at: "\(path).timestamp")
+            try FieldCheck.text(self.nonce, nil, ValueConstraints(minLength: 8, maxLength: 32), at: "\(path).nonce")
         }
     }
 
@@ -1416,8 +1488,10 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.signature, nil, AccessSpecFormats.ValueConstraints(maxLength: 512), at: "\(path).signature")
-            try AccessRuntime.FieldCheck.text(self.expiresAt, .datetime, at: "\(path).expiresAt")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.signature, nil, ValueConstraints(maxLength: 512), at: "\(path).signature")
+            try FieldCheck.text(self.expiresAt, .datetime, at: "\(path).expiresAt")
         }
     }
 
@@ -1470,8 +1544,10 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.accessToken, nil, AccessSpecFormats.ValueConstraints(maxLength: 256), at: "\(path).accessToken")
-            try AccessRuntime.FieldCheck.text(self.corpUscc, .uscc, at: "\(path).corpUscc")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.accessToken, nil, ValueConstraints(maxLength: 256), at: "\(path).accessToken")
+            try FieldCheck.text(self.corpUscc, .uscc, at: "\(path).corpUscc")
         }
     }
 
@@ -1491,11 +1567,13 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.accessToken, nil, AccessSpecFormats.ValueConstraints(maxLength: 256), at: "\(path).accessToken")
-            try AccessRuntime.FieldCheck.integer(self.expiresIn, AccessSpecFormats.ValueConstraints(minimum: 1.0, maximum: 7200.0), at: "\(path).expiresIn")
-            try AccessRuntime.FieldCheck.text(self.corpName, nil, AccessSpecFormats.ValueConstraints(maxLength: 200), at: "\(path).corpName")
-            try AccessRuntime.FieldCheck.text(self.corpUscc, .uscc, at: "\(path).corpUscc")
-            try AccessRuntime.FieldCheck.declared(self.accountRole, at: "\(path).accountRole")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.accessToken, nil, ValueConstraints(maxLength: 256), at: "\(path).accessToken")
+            try FieldCheck.integer(self.expiresIn, ValueConstraints(minimum: 1.0, maximum: 7200.0), at: "\(path).expiresIn")
+            try FieldCheck.text(self.corpName, nil, ValueConstraints(maxLength: 200), at: "\(path).corpName")
+            try FieldCheck.text(self.corpUscc, .uscc, at: "\(path).corpUscc")
+            try FieldCheck.declared(self.accountRole, at: "\(path).accountRole")
         }
     }
 
@@ -1514,10 +1592,12 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.appId, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).appId")
-            try AccessRuntime.FieldCheck.text(self.ticket, nil, AccessSpecFormats.ValueConstraints(minLength: 1, maxLength: 128), at: "\(path).ticket")
-            try AccessRuntime.FieldCheck.text(self.signature, nil, AccessSpecFormats.ValueConstraints(maxLength: 512), at: "\(path).signature")
-            try AccessRuntime.FieldCheck.text(self.timestamp, .datetime, at: "\(path).timestamp")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.appId, nil, ValueConstraints(maxLength: 64), at: "\(path).appId")
+            try FieldCheck.text(self.ticket, nil, ValueConstraints(minLength: 1, maxLength: 128), at: "\(path).ticket")
+            try FieldCheck.text(self.signature, nil, ValueConstraints(maxLength: 512), at: "\(path).signature")
+            try FieldCheck.text(self.timestamp, .datetime, at: "\(path).timestamp")
         }
     }
 
@@ -1531,8 +1611,10 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.accessToken, nil, AccessSpecFormats.ValueConstraints(maxLength: 256), at: "\(path).accessToken")
-            try AccessRuntime.FieldCheck.integer(self.expiresIn, AccessSpecFormats.ValueConstraints(minimum: 1.0, maximum: 7200.0), at: "\(path).expiresIn")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.accessToken, nil, ValueConstraints(maxLength: 256), at: "\(path).accessToken")
+            try FieldCheck.integer(self.expiresIn, ValueConstraints(minimum: 1.0, maximum: 7200.0), at: "\(path).expiresIn")
         }
     }
 
@@ -1562,21 +1644,23 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.userId, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).userId")
-            try AccessRuntime.FieldCheck.declared(self.subjectType, at: "\(path).subjectType")
-            try AccessRuntime.FieldCheck.text(self.name, nil, AccessSpecFormats.ValueConstraints(maxLength: 100), at: "\(path).name")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.userId, nil, ValueConstraints(maxLength: 64), at: "\(path).userId")
+            try FieldCheck.declared(self.subjectType, at: "\(path).subjectType")
+            try FieldCheck.text(self.name, nil, ValueConstraints(maxLength: 100), at: "\(path).name")
             if let value = self.idNumber {
-                try AccessRuntime.FieldCheck.text(value, .residentId, at: "\(path).idNumber")
+                try FieldCheck.text(value, .residentId, at: "\(path).idNumber")
             }
             if let value = self.corpUscc {
-                try AccessRuntime.FieldCheck.text(value, .uscc, at: "\(path).corpUscc")
+                try FieldCheck.text(value, .uscc, at: "\(path).corpUscc")
             }
             if let value = self.accountRole {
-                try AccessRuntime.FieldCheck.declared(value, at: "\(path).accountRole")
+                try FieldCheck.declared(value, at: "\(path).accountRole")
             }
-            try AccessRuntime.FieldCheck.declared(self.authLevel, at: "\(path).authLevel")
+            try FieldCheck.declared(self.authLevel, at: "\(path).authLevel")
             if let value = self.mobile {
-                try AccessRuntime.FieldCheck.text(value, .phone, at: "\(path).mobile")
+                try FieldCheck.text(value, .phone, at: "\(path).mobile")
             }
         }
     }
@@ -1589,7 +1673,9 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.accessToken, nil, AccessSpecFormats.ValueConstraints(maxLength: 256), at: "\(path).accessToken")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.accessToken, nil, ValueConstraints(maxLength: 256), at: "\(path).accessToken")
         }
     }
 
@@ -1615,12 +1701,14 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
             try self.head.accessValidate(at: "\(path).head")
-            try AccessRuntime.FieldCheck.text(self.certTypeCode, nil, AccessSpecFormats.ValueConstraints(patterns: ["^[0-9A-HJ-NPQRTUWXY]{18}[0-9]{3}$"]), at: "\(path).certTypeCode")
-            try AccessRuntime.FieldCheck.text(self.holder, nil, AccessSpecFormats.ValueConstraints(maxLength: 100), at: "\(path).holder")
-            try AccessRuntime.FieldCheck.text(self.holderCode, nil, AccessSpecFormats.ValueConstraints(patterns: ["^([0-9]{17}[0-9X]|[0-9A-HJ-NPQRTUWXY]{18})$"]), at: "\(path).holderCode")
-            try AccessRuntime.FieldCheck.text(self.certNo, nil, AccessSpecFormats.ValueConstraints(maxLength: 64), at: "\(path).certNo")
-            try AccessRuntime.FieldCheck.text(self.useCause, nil, AccessSpecFormats.ValueConstraints(minLength: 1, maxLength: 200), at: "\(path).useCause")
+            try FieldCheck.text(self.certTypeCode, nil, ValueConstraints(patterns: ["^[0-9A-HJ-NPQRTUWXY]{18}[0-9]{3}$"]), at: "\(path).certTypeCode")
+            try FieldCheck.text(self.holder, nil, ValueConstraints(maxLength: 100), at: "\(path).holder")
+            try FieldCheck.text(self.holderCode, nil, ValueConstraints(patterns: ["^([0-9]{17}[0-9X]|[0-9A-HJ-NPQRTUWXY]{18})$"]), at: "\(path).holderCode")
+            try FieldCheck.text(self.certNo, nil, ValueConstraints(maxLength: 64), at: "\(path).certNo")
+            try FieldCheck.text(self.useCause, nil, ValueConstraints(minLength: 1, maxLength: 200), at: "\(path).useCause")
         }
     }
 
@@ -1639,9 +1727,11 @@ extension Shandong {
         }
 
         public func accessValidate(at path: Swift.String) throws {
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
             try self.head.accessValidate(at: "\(path).head")
-            try AccessRuntime.FieldCheck.text(self.fileContent, .base64, at: "\(path).fileContent")
-            try AccessRuntime.FieldCheck.text(self.useCause, nil, AccessSpecFormats.ValueConstraints(minLength: 1, maxLength: 200), at: "\(path).useCause")
+            try FieldCheck.text(self.fileContent, .base64, at: "\(path).fileContent")
+            try FieldCheck.text(self.useCause, nil, ValueConstraints(minLength: 1, maxLength: 200), at: "\(path).useCause")
         }
     }
 }

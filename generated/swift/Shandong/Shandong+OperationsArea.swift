@@ -6,7 +6,7 @@ import AccessRuntime
 extension Shandong {
     /// The operations operations (运维管理).
     public struct OperationsArea: Swift.Sendable {
-        let caller: AccessRuntime.AccessCaller
+        let _caller: AccessRuntime.AccessCaller
 
         /// 健康检查
         /// Health check
@@ -14,7 +14,7 @@ extension Shandong {
         /// `GET /ops/v1/health`
         /// Contract errors: INTERNAL.
         public func getHealth(_ request: HealthQuery) async throws -> HealthReport {
-            try await caller.call(Descriptors.getHealth, request, returning: HealthReport.self, errors: ContractError.self)
+            try await _caller.call(_Descriptors.getHealth, request, returning: HealthReport.self, errors: ContractError.self)
         }
 
         /// 查询运行监测指标
@@ -23,10 +23,10 @@ extension Shandong {
         /// `GET /ops/v1/metrics`
         /// Contract errors: INVALID_PARAMETER, INVALID_TOKEN.
         public func getMonitoringMetrics(_ request: MetricsQuery) async throws -> MonitoringReport {
-            try await caller.call(Descriptors.getMonitoringMetrics, request, returning: MonitoringReport.self, errors: ContractError.self)
+            try await _caller.call(_Descriptors.getMonitoringMetrics, request, returning: MonitoringReport.self, errors: ContractError.self)
         }
 
-        private enum Descriptors {
+        private enum _Descriptors {
             static let getHealth = AccessRuntime.OperationDescriptor(id: "getHealth", method: "GET", path: "/ops/v1/health", idempotent: true)
             static let getMonitoringMetrics = AccessRuntime.OperationDescriptor(id: "getMonitoringMetrics", method: "GET", path: "/ops/v1/metrics", idempotent: true)
         }

@@ -6,7 +6,7 @@ import AccessRuntime
 extension Shandong {
     /// The portal operations (政务服务门户).
     public struct PortalArea: Swift.Sendable {
-        let caller: AccessRuntime.AccessCaller
+        let _caller: AccessRuntime.AccessCaller
 
         /// 提交投诉建议
         /// Submit a complaint or suggestion
@@ -14,7 +14,7 @@ extension Shandong {
         /// `POST /portal/v1/complaints`
         /// Contract errors: INVALID_PARAMETER, INVALID_TOKEN.
         public func submitComplaint(_ request: Complaint) async throws -> Ack {
-            try await caller.call(Descriptors.submitComplaint, request, returning: Ack.self, errors: ContractError.self)
+            try await _caller.call(_Descriptors.submitComplaint, request, returning: Ack.self, errors: ContractError.self)
         }
 
         /// 提交好差评
@@ -23,10 +23,10 @@ extension Shandong {
         /// `POST /portal/v1/ratings`
         /// Contract errors: CONFLICT, INVALID_PARAMETER, INVALID_TOKEN.
         public func submitRating(_ request: Rating) async throws -> Ack {
-            try await caller.call(Descriptors.submitRating, request, returning: Ack.self, errors: ContractError.self)
+            try await _caller.call(_Descriptors.submitRating, request, returning: Ack.self, errors: ContractError.self)
         }
 
-        private enum Descriptors {
+        private enum _Descriptors {
             static let submitComplaint = AccessRuntime.OperationDescriptor(id: "submitComplaint", method: "POST", path: "/portal/v1/complaints", idempotent: false)
             static let submitRating = AccessRuntime.OperationDescriptor(id: "submitRating", method: "POST", path: "/portal/v1/ratings", idempotent: true)
         }

@@ -6,7 +6,7 @@ import AccessRuntime
 extension Shandong {
     /// The seal operations (电子印章).
     public struct SealArea: Swift.Sendable {
-        let caller: AccessRuntime.AccessCaller
+        let _caller: AccessRuntime.AccessCaller
 
         /// 电子印章签章
         /// Apply an e-seal to a document
@@ -14,7 +14,7 @@ extension Shandong {
         /// `POST /seal/v1/sign`
         /// Contract errors: DOCUMENT_UNREADABLE, FORBIDDEN, INVALID_SIGNATURE, INVALID_TOKEN, SEAL_NOT_FOUND.
         public func signDocument(_ request: SealSignRequest) async throws -> SealSignResult {
-            try await caller.call(Descriptors.signDocument, request, returning: SealSignResult.self, errors: ContractError.self)
+            try await _caller.call(_Descriptors.signDocument, request, returning: SealSignResult.self, errors: ContractError.self)
         }
 
         /// 电子印章验章
@@ -23,10 +23,10 @@ extension Shandong {
         /// `POST /seal/v1/verify`
         /// Contract errors: DOCUMENT_UNREADABLE, INVALID_TOKEN.
         public func verifySeal(_ request: SealVerifyRequest) async throws -> SealVerifyResult {
-            try await caller.call(Descriptors.verifySeal, request, returning: SealVerifyResult.self, errors: ContractError.self)
+            try await _caller.call(_Descriptors.verifySeal, request, returning: SealVerifyResult.self, errors: ContractError.self)
         }
 
-        private enum Descriptors {
+        private enum _Descriptors {
             static let signDocument = AccessRuntime.OperationDescriptor(id: "signDocument", method: "POST", path: "/seal/v1/sign", idempotent: false)
             static let verifySeal = AccessRuntime.OperationDescriptor(id: "verifySeal", method: "POST", path: "/seal/v1/verify", idempotent: true)
         }

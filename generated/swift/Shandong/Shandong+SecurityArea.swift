@@ -6,7 +6,7 @@ import AccessRuntime
 extension Shandong {
     /// The security operations (安全保障).
     public struct SecurityArea: Swift.Sendable {
-        let caller: AccessRuntime.AccessCaller
+        let _caller: AccessRuntime.AccessCaller
 
         /// 轮换接入签名密钥
         /// Rotate an access signing key
@@ -14,10 +14,10 @@ extension Shandong {
         /// `POST /security/v1/keys/rotate`
         /// Contract errors: CONFLICT, FORBIDDEN, INVALID_SIGNATURE, INVALID_TOKEN.
         public func rotateSigningKey(_ request: KeyRotationRequest) async throws -> KeyRotationResult {
-            try await caller.call(Descriptors.rotateSigningKey, request, returning: KeyRotationResult.self, errors: ContractError.self)
+            try await _caller.call(_Descriptors.rotateSigningKey, request, returning: KeyRotationResult.self, errors: ContractError.self)
         }
 
-        private enum Descriptors {
+        private enum _Descriptors {
             static let rotateSigningKey = AccessRuntime.OperationDescriptor(id: "rotateSigningKey", method: "POST", path: "/security/v1/keys/rotate", idempotent: false)
         }
     }

@@ -18,36 +18,36 @@ private let mockWhenNoBaseURL = true
 private let mockWhenNoBaseURL = false
 #endif
 
-extension Anhui {
-    @Suite("anhui conformance", .enabled(if: mockWhenNoBaseURL || ConformanceTarget.fromEnvironment() != nil))
+extension AccessClients.Anhui {
+    @Testing.Suite("anhui conformance", .enabled(if: mockWhenNoBaseURL || AccessConformance.ConformanceTarget.fromEnvironment() != nil))
     struct ConformanceTests {
-        static let vectors = VectorFile.load(nextTo: #filePath)
+        static let vectors = AccessConformance.VectorFile.load(nextTo: #filePath)
 
         /// Without its vectors every test below would have no cases, and pass; this one fails.
-        @Test func vectorsFileIsReadable() throws {
+        @Testing.Test func vectorsFileIsReadable() throws {
             #expect(try Self.vectors.get().platform == "anhui")
         }
 
-        static func vectors(of operation: String) -> [VectorFile.Vector] {
+        static func vectors(of operation: Swift.String) -> [AccessConformance.VectorFile.Vector] {
             (try? vectors.get())?.operation(operation)?.vectors ?? []
         }
 
-        static func session(_ operation: String, _ vector: VectorFile.Vector) async throws -> ConformanceSession {
+        static func session(_ operation: Swift.String, _ vector: AccessConformance.VectorFile.Vector) async throws -> AccessConformance.ConformanceSession {
             let file = try vectors.get()
-            if let target = ConformanceTarget.fromEnvironment() {
-                return try ConformanceSession(file, operation: operation, vector: vector, target: target)
+            if let target = AccessConformance.ConformanceTarget.fromEnvironment() {
+                return try AccessConformance.ConformanceSession(file, operation: operation, vector: vector, target: target)
             }
             #if ACCESSSPEC_MOCK_FALLBACK
-            let ir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../ir/workspace.json")
-            let target = try await MockHost.shared.target(platform: file.platform, irFile: ir)
-            return try ConformanceSession(file, operation: operation, vector: vector, target: target)
+            let ir = Foundation.URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../ir/workspace.json")
+            let target = try await AccessMock.MockHost.shared.target(platform: file.platform, irFile: ir)
+            return try AccessConformance.ConformanceSession(file, operation: operation, vector: vector, target: target)
             #else
-            throw VectorFormatError(message: "set ACCESSSPEC_BASE_URL to the server under test")
+            throw AccessConformance.VectorFormatError(message: "set ACCESSSPEC_BASE_URL to the server under test")
             #endif
         }
 
-        @Test("items.receiveImplementationList", arguments: vectors(of: "receiveImplementationList"))
-        func receiveImplementationList(_ vector: VectorFile.Vector) async throws {
+        @Testing.Test("items.receiveImplementationList", arguments: vectors(of: "receiveImplementationList"))
+        func testReceiveImplementationList(_ vector: AccessConformance.VectorFile.Vector) async throws {
             let session = try await Self.session("receiveImplementationList", vector)
             let client = Client(configuration: session.configuration, transport: session.transport)
             let request = try session.request(ImplementationListPush.self)
@@ -55,8 +55,8 @@ extension Anhui {
             #expect(outcome.passed, "\(outcome)")
         }
 
-        @Test("portal.receiveRatings", arguments: vectors(of: "receiveRatings"))
-        func receiveRatings(_ vector: VectorFile.Vector) async throws {
+        @Testing.Test("portal.receiveRatings", arguments: vectors(of: "receiveRatings"))
+        func testReceiveRatings(_ vector: AccessConformance.VectorFile.Vector) async throws {
             let session = try await Self.session("receiveRatings", vector)
             let client = Client(configuration: session.configuration, transport: session.transport)
             let request = try session.request(RatingBatch.self)
@@ -64,8 +64,8 @@ extension Anhui {
             #expect(outcome.passed, "\(outcome)")
         }
 
-        @Test("portal.submitComplaint", arguments: vectors(of: "submitComplaint"))
-        func submitComplaint(_ vector: VectorFile.Vector) async throws {
+        @Testing.Test("portal.submitComplaint", arguments: vectors(of: "submitComplaint"))
+        func testSubmitComplaint(_ vector: AccessConformance.VectorFile.Vector) async throws {
             let session = try await Self.session("submitComplaint", vector)
             let client = Client(configuration: session.configuration, transport: session.transport)
             let request = try session.request(Complaint.self)
@@ -73,8 +73,8 @@ extension Anhui {
             #expect(outcome.passed, "\(outcome)")
         }
 
-        @Test("identity.exchangeTicket", arguments: vectors(of: "exchangeTicket"))
-        func exchangeTicket(_ vector: VectorFile.Vector) async throws {
+        @Testing.Test("identity.exchangeTicket", arguments: vectors(of: "exchangeTicket"))
+        func testExchangeTicket(_ vector: AccessConformance.VectorFile.Vector) async throws {
             let session = try await Self.session("exchangeTicket", vector)
             let client = Client(configuration: session.configuration, transport: session.transport)
             let request = try session.request(TicketExchangeRequest.self)
@@ -82,8 +82,8 @@ extension Anhui {
             #expect(outcome.passed, "\(outcome)")
         }
 
-        @Test("identity.getUserInfo", arguments: vectors(of: "getUserInfo"))
-        func getUserInfo(_ vector: VectorFile.Vector) async throws {
+        @Testing.Test("identity.getUserInfo", arguments: vectors(of: "getUserInfo"))
+        func testGetUserInfo(_ vector: AccessConformance.VectorFile.Vector) async throws {
             let session = try await Self.session("getUserInfo", vector)
             let client = Client(configuration: session.configuration, transport: session.transport)
             let request = try session.request(UserInfoRequest.self)
@@ -91,8 +91,8 @@ extension Anhui {
             #expect(outcome.passed, "\(outcome)")
         }
 
-        @Test("seal.verifySeal", arguments: vectors(of: "verifySeal"))
-        func verifySeal(_ vector: VectorFile.Vector) async throws {
+        @Testing.Test("seal.verifySeal", arguments: vectors(of: "verifySeal"))
+        func testVerifySeal(_ vector: AccessConformance.VectorFile.Vector) async throws {
             let session = try await Self.session("verifySeal", vector)
             let client = Client(configuration: session.configuration, transport: session.transport)
             let request = try session.request(SealVerifyRequest.self)
@@ -100,8 +100,8 @@ extension Anhui {
             #expect(outcome.passed, "\(outcome)")
         }
 
-        @Test("license.queryHolderLicenses", arguments: vectors(of: "queryHolderLicenses"))
-        func queryHolderLicenses(_ vector: VectorFile.Vector) async throws {
+        @Testing.Test("license.queryHolderLicenses", arguments: vectors(of: "queryHolderLicenses"))
+        func testQueryHolderLicenses(_ vector: AccessConformance.VectorFile.Vector) async throws {
             let session = try await Self.session("queryHolderLicenses", vector)
             let client = Client(configuration: session.configuration, transport: session.transport)
             let request = try session.request(HolderLicenseQuery.self)
@@ -109,8 +109,8 @@ extension Anhui {
             #expect(outcome.passed, "\(outcome)")
         }
 
-        @Test("license.verifyLicenseData", arguments: vectors(of: "verifyLicenseData"))
-        func verifyLicenseData(_ vector: VectorFile.Vector) async throws {
+        @Testing.Test("license.verifyLicenseData", arguments: vectors(of: "verifyLicenseData"))
+        func testVerifyLicenseData(_ vector: AccessConformance.VectorFile.Vector) async throws {
             let session = try await Self.session("verifyLicenseData", vector)
             let client = Client(configuration: session.configuration, transport: session.transport)
             let request = try session.request(VerifyLicenseDataRequest.self)
@@ -118,8 +118,8 @@ extension Anhui {
             #expect(outcome.passed, "\(outcome)")
         }
 
-        @Test("operations.getHealth", arguments: vectors(of: "getHealth"))
-        func getHealth(_ vector: VectorFile.Vector) async throws {
+        @Testing.Test("operations.getHealth", arguments: vectors(of: "getHealth"))
+        func testGetHealth(_ vector: AccessConformance.VectorFile.Vector) async throws {
             let session = try await Self.session("getHealth", vector)
             let client = Client(configuration: session.configuration, transport: session.transport)
             let request = try session.request(HealthQuery.self)
@@ -127,8 +127,8 @@ extension Anhui {
             #expect(outcome.passed, "\(outcome)")
         }
 
-        @Test("operations.receiveIncidentReport", arguments: vectors(of: "receiveIncidentReport"))
-        func receiveIncidentReport(_ vector: VectorFile.Vector) async throws {
+        @Testing.Test("operations.receiveIncidentReport", arguments: vectors(of: "receiveIncidentReport"))
+        func testReceiveIncidentReport(_ vector: AccessConformance.VectorFile.Vector) async throws {
             let session = try await Self.session("receiveIncidentReport", vector)
             let client = Client(configuration: session.configuration, transport: session.transport)
             let request = try session.request(IncidentReport.self)
@@ -136,8 +136,8 @@ extension Anhui {
             #expect(outcome.passed, "\(outcome)")
         }
 
-        @Test("security.queryAuditLog", arguments: vectors(of: "queryAuditLog"))
-        func queryAuditLog(_ vector: VectorFile.Vector) async throws {
+        @Testing.Test("security.queryAuditLog", arguments: vectors(of: "queryAuditLog"))
+        func testQueryAuditLog(_ vector: AccessConformance.VectorFile.Vector) async throws {
             let session = try await Self.session("queryAuditLog", vector)
             let client = Client(configuration: session.configuration, transport: session.transport)
             let request = try session.request(AuditLogQuery.self)

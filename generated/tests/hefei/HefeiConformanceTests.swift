@@ -18,36 +18,36 @@ private let mockWhenNoBaseURL = true
 private let mockWhenNoBaseURL = false
 #endif
 
-extension Hefei {
-    @Suite("hefei conformance", .enabled(if: mockWhenNoBaseURL || ConformanceTarget.fromEnvironment() != nil))
+extension AccessClients.Hefei {
+    @Testing.Suite("hefei conformance", .enabled(if: mockWhenNoBaseURL || AccessConformance.ConformanceTarget.fromEnvironment() != nil))
     struct ConformanceTests {
-        static let vectors = VectorFile.load(nextTo: #filePath)
+        static let vectors = AccessConformance.VectorFile.load(nextTo: #filePath)
 
         /// Without its vectors every test below would have no cases, and pass; this one fails.
-        @Test func vectorsFileIsReadable() throws {
+        @Testing.Test func vectorsFileIsReadable() throws {
             #expect(try Self.vectors.get().platform == "hefei")
         }
 
-        static func vectors(of operation: String) -> [VectorFile.Vector] {
+        static func vectors(of operation: Swift.String) -> [AccessConformance.VectorFile.Vector] {
             (try? vectors.get())?.operation(operation)?.vectors ?? []
         }
 
-        static func session(_ operation: String, _ vector: VectorFile.Vector) async throws -> ConformanceSession {
+        static func session(_ operation: Swift.String, _ vector: AccessConformance.VectorFile.Vector) async throws -> AccessConformance.ConformanceSession {
             let file = try vectors.get()
-            if let target = ConformanceTarget.fromEnvironment() {
-                return try ConformanceSession(file, operation: operation, vector: vector, target: target)
+            if let target = AccessConformance.ConformanceTarget.fromEnvironment() {
+                return try AccessConformance.ConformanceSession(file, operation: operation, vector: vector, target: target)
             }
             #if ACCESSSPEC_MOCK_FALLBACK
-            let ir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../ir/workspace.json")
-            let target = try await MockHost.shared.target(platform: file.platform, irFile: ir)
-            return try ConformanceSession(file, operation: operation, vector: vector, target: target)
+            let ir = Foundation.URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../ir/workspace.json")
+            let target = try await AccessMock.MockHost.shared.target(platform: file.platform, irFile: ir)
+            return try AccessConformance.ConformanceSession(file, operation: operation, vector: vector, target: target)
             #else
-            throw VectorFormatError(message: "set ACCESSSPEC_BASE_URL to the server under test")
+            throw AccessConformance.VectorFormatError(message: "set ACCESSSPEC_BASE_URL to the server under test")
             #endif
         }
 
-        @Test("items.getItemDetail", arguments: vectors(of: "getItemDetail"))
-        func getItemDetail(_ vector: VectorFile.Vector) async throws {
+        @Testing.Test("items.getItemDetail", arguments: vectors(of: "getItemDetail"))
+        func testGetItemDetail(_ vector: AccessConformance.VectorFile.Vector) async throws {
             let session = try await Self.session("getItemDetail", vector)
             let client = Client(configuration: session.configuration, transport: session.transport)
             let request = try session.request(ItemDetailQuery.self)
@@ -55,8 +55,8 @@ extension Hefei {
             #expect(outcome.passed, "\(outcome)")
         }
 
-        @Test("portal.submitRating", arguments: vectors(of: "submitRating"))
-        func submitRating(_ vector: VectorFile.Vector) async throws {
+        @Testing.Test("portal.submitRating", arguments: vectors(of: "submitRating"))
+        func testSubmitRating(_ vector: AccessConformance.VectorFile.Vector) async throws {
             let session = try await Self.session("submitRating", vector)
             let client = Client(configuration: session.configuration, transport: session.transport)
             let request = try session.request(Rating.self)
@@ -64,8 +64,8 @@ extension Hefei {
             #expect(outcome.passed, "\(outcome)")
         }
 
-        @Test("identity.validateTicket", arguments: vectors(of: "validateTicket"))
-        func validateTicket(_ vector: VectorFile.Vector) async throws {
+        @Testing.Test("identity.validateTicket", arguments: vectors(of: "validateTicket"))
+        func testValidateTicket(_ vector: AccessConformance.VectorFile.Vector) async throws {
             let session = try await Self.session("validateTicket", vector)
             let client = Client(configuration: session.configuration, transport: session.transport)
             let request = try session.request(TicketValidationRequest.self)
@@ -73,8 +73,8 @@ extension Hefei {
             #expect(outcome.passed, "\(outcome)")
         }
 
-        @Test("seal.signDocument", arguments: vectors(of: "signDocument"))
-        func signDocument(_ vector: VectorFile.Vector) async throws {
+        @Testing.Test("seal.signDocument", arguments: vectors(of: "signDocument"))
+        func testSignDocument(_ vector: AccessConformance.VectorFile.Vector) async throws {
             let session = try await Self.session("signDocument", vector)
             let client = Client(configuration: session.configuration, transport: session.transport)
             let request = try session.request(SealSignRequest.self)
@@ -82,8 +82,8 @@ extension Hefei {
             #expect(outcome.passed, "\(outcome)")
         }
 
-        @Test("license.downloadLicenseFile", arguments: vectors(of: "downloadLicenseFile"))
-        func downloadLicenseFile(_ vector: VectorFile.Vector) async throws {
+        @Testing.Test("license.downloadLicenseFile", arguments: vectors(of: "downloadLicenseFile"))
+        func testDownloadLicenseFile(_ vector: AccessConformance.VectorFile.Vector) async throws {
             let session = try await Self.session("downloadLicenseFile", vector)
             let client = Client(configuration: session.configuration, transport: session.transport)
             let request = try session.request(LicenseFileRequest.self)
@@ -91,8 +91,8 @@ extension Hefei {
             #expect(outcome.passed, "\(outcome)")
         }
 
-        @Test("license.getDownloadAddress", arguments: vectors(of: "getDownloadAddress"))
-        func getDownloadAddress(_ vector: VectorFile.Vector) async throws {
+        @Testing.Test("license.getDownloadAddress", arguments: vectors(of: "getDownloadAddress"))
+        func testGetDownloadAddress(_ vector: AccessConformance.VectorFile.Vector) async throws {
             let session = try await Self.session("getDownloadAddress", vector)
             let client = Client(configuration: session.configuration, transport: session.transport)
             let request = try session.request(DownloadAddressRequest.self)
@@ -100,8 +100,8 @@ extension Hefei {
             #expect(outcome.passed, "\(outcome)")
         }
 
-        @Test("operations.getHealth", arguments: vectors(of: "getHealth"))
-        func getHealth(_ vector: VectorFile.Vector) async throws {
+        @Testing.Test("operations.getHealth", arguments: vectors(of: "getHealth"))
+        func testGetHealth(_ vector: AccessConformance.VectorFile.Vector) async throws {
             let session = try await Self.session("getHealth", vector)
             let client = Client(configuration: session.configuration, transport: session.transport)
             let request = try session.request(HealthQuery.self)
@@ -109,8 +109,8 @@ extension Hefei {
             #expect(outcome.passed, "\(outcome)")
         }
 
-        @Test("security.getKeyStatus", arguments: vectors(of: "getKeyStatus"))
-        func getKeyStatus(_ vector: VectorFile.Vector) async throws {
+        @Testing.Test("security.getKeyStatus", arguments: vectors(of: "getKeyStatus"))
+        func testGetKeyStatus(_ vector: AccessConformance.VectorFile.Vector) async throws {
             let session = try await Self.session("getKeyStatus", vector)
             let client = Client(configuration: session.configuration, transport: session.transport)
             let request = try session.request(KeyStatusQuery.self)

@@ -18,36 +18,36 @@ private let mockWhenNoBaseURL = true
 private let mockWhenNoBaseURL = false
 #endif
 
-extension IcbcMobile {
-    @Suite("icbc-mobile conformance", .enabled(if: mockWhenNoBaseURL || ConformanceTarget.fromEnvironment() != nil))
+extension AccessClients.IcbcMobile {
+    @Testing.Suite("icbc-mobile conformance", .enabled(if: mockWhenNoBaseURL || AccessConformance.ConformanceTarget.fromEnvironment() != nil))
     struct ConformanceTests {
-        static let vectors = VectorFile.load(nextTo: #filePath)
+        static let vectors = AccessConformance.VectorFile.load(nextTo: #filePath)
 
         /// Without its vectors every test below would have no cases, and pass; this one fails.
-        @Test func vectorsFileIsReadable() throws {
+        @Testing.Test func vectorsFileIsReadable() throws {
             #expect(try Self.vectors.get().platform == "icbc-mobile")
         }
 
-        static func vectors(of operation: String) -> [VectorFile.Vector] {
+        static func vectors(of operation: Swift.String) -> [AccessConformance.VectorFile.Vector] {
             (try? vectors.get())?.operation(operation)?.vectors ?? []
         }
 
-        static func session(_ operation: String, _ vector: VectorFile.Vector) async throws -> ConformanceSession {
+        static func session(_ operation: Swift.String, _ vector: AccessConformance.VectorFile.Vector) async throws -> AccessConformance.ConformanceSession {
             let file = try vectors.get()
-            if let target = ConformanceTarget.fromEnvironment() {
-                return try ConformanceSession(file, operation: operation, vector: vector, target: target)
+            if let target = AccessConformance.ConformanceTarget.fromEnvironment() {
+                return try AccessConformance.ConformanceSession(file, operation: operation, vector: vector, target: target)
             }
             #if ACCESSSPEC_MOCK_FALLBACK
-            let ir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../ir/workspace.json")
-            let target = try await MockHost.shared.target(platform: file.platform, irFile: ir)
-            return try ConformanceSession(file, operation: operation, vector: vector, target: target)
+            let ir = Foundation.URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../ir/workspace.json")
+            let target = try await AccessMock.MockHost.shared.target(platform: file.platform, irFile: ir)
+            return try AccessConformance.ConformanceSession(file, operation: operation, vector: vector, target: target)
             #else
-            throw VectorFormatError(message: "set ACCESSSPEC_BASE_URL to the server under test")
+            throw AccessConformance.VectorFormatError(message: "set ACCESSSPEC_BASE_URL to the server under test")
             #endif
         }
 
-        @Test("identity.receiveSsoCallback", arguments: vectors(of: "receiveSsoCallback"))
-        func receiveSsoCallback(_ vector: VectorFile.Vector) async throws {
+        @Testing.Test("identity.receiveSsoCallback", arguments: vectors(of: "receiveSsoCallback"))
+        func testReceiveSsoCallback(_ vector: AccessConformance.VectorFile.Vector) async throws {
             let session = try await Self.session("receiveSsoCallback", vector)
             let client = Client(configuration: session.configuration, transport: session.transport)
             let request = try session.request(SsoCallback.self)
@@ -55,8 +55,8 @@ extension IcbcMobile {
             #expect(outcome.passed, "\(outcome)")
         }
 
-        @Test("operations.getHealth", arguments: vectors(of: "getHealth"))
-        func getHealth(_ vector: VectorFile.Vector) async throws {
+        @Testing.Test("operations.getHealth", arguments: vectors(of: "getHealth"))
+        func testGetHealth(_ vector: AccessConformance.VectorFile.Vector) async throws {
             let session = try await Self.session("getHealth", vector)
             let client = Client(configuration: session.configuration, transport: session.transport)
             let request = try session.request(HealthQuery.self)
@@ -64,8 +64,8 @@ extension IcbcMobile {
             #expect(outcome.passed, "\(outcome)")
         }
 
-        @Test("thirdParty.getConsent", arguments: vectors(of: "getConsent"))
-        func getConsent(_ vector: VectorFile.Vector) async throws {
+        @Testing.Test("thirdParty.getConsent", arguments: vectors(of: "getConsent"))
+        func testGetConsent(_ vector: AccessConformance.VectorFile.Vector) async throws {
             let session = try await Self.session("getConsent", vector)
             let client = Client(configuration: session.configuration, transport: session.transport)
             let request = try session.request(ConsentQuery.self)
@@ -73,8 +73,8 @@ extension IcbcMobile {
             #expect(outcome.passed, "\(outcome)")
         }
 
-        @Test("thirdParty.queryConsents", arguments: vectors(of: "queryConsents"))
-        func queryConsents(_ vector: VectorFile.Vector) async throws {
+        @Testing.Test("thirdParty.queryConsents", arguments: vectors(of: "queryConsents"))
+        func testQueryConsents(_ vector: AccessConformance.VectorFile.Vector) async throws {
             let session = try await Self.session("queryConsents", vector)
             let client = Client(configuration: session.configuration, transport: session.transport)
             let request = try session.request(ConsentListQuery.self)
@@ -82,8 +82,8 @@ extension IcbcMobile {
             #expect(outcome.passed, "\(outcome)")
         }
 
-        @Test("thirdParty.receiveConsentRevocation", arguments: vectors(of: "receiveConsentRevocation"))
-        func receiveConsentRevocation(_ vector: VectorFile.Vector) async throws {
+        @Testing.Test("thirdParty.receiveConsentRevocation", arguments: vectors(of: "receiveConsentRevocation"))
+        func testReceiveConsentRevocation(_ vector: AccessConformance.VectorFile.Vector) async throws {
             let session = try await Self.session("receiveConsentRevocation", vector)
             let client = Client(configuration: session.configuration, transport: session.transport)
             let request = try session.request(ConsentRevocation.self)

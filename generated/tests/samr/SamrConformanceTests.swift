@@ -18,36 +18,36 @@ private let mockWhenNoBaseURL = true
 private let mockWhenNoBaseURL = false
 #endif
 
-extension Samr {
-    @Suite("samr conformance", .enabled(if: mockWhenNoBaseURL || ConformanceTarget.fromEnvironment() != nil))
+extension AccessClients.Samr {
+    @Testing.Suite("samr conformance", .enabled(if: mockWhenNoBaseURL || AccessConformance.ConformanceTarget.fromEnvironment() != nil))
     struct ConformanceTests {
-        static let vectors = VectorFile.load(nextTo: #filePath)
+        static let vectors = AccessConformance.VectorFile.load(nextTo: #filePath)
 
         /// Without its vectors every test below would have no cases, and pass; this one fails.
-        @Test func vectorsFileIsReadable() throws {
+        @Testing.Test func vectorsFileIsReadable() throws {
             #expect(try Self.vectors.get().platform == "samr")
         }
 
-        static func vectors(of operation: String) -> [VectorFile.Vector] {
+        static func vectors(of operation: Swift.String) -> [AccessConformance.VectorFile.Vector] {
             (try? vectors.get())?.operation(operation)?.vectors ?? []
         }
 
-        static func session(_ operation: String, _ vector: VectorFile.Vector) async throws -> ConformanceSession {
+        static func session(_ operation: Swift.String, _ vector: AccessConformance.VectorFile.Vector) async throws -> AccessConformance.ConformanceSession {
             let file = try vectors.get()
-            if let target = ConformanceTarget.fromEnvironment() {
-                return try ConformanceSession(file, operation: operation, vector: vector, target: target)
+            if let target = AccessConformance.ConformanceTarget.fromEnvironment() {
+                return try AccessConformance.ConformanceSession(file, operation: operation, vector: vector, target: target)
             }
             #if ACCESSSPEC_MOCK_FALLBACK
-            let ir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../ir/workspace.json")
-            let target = try await MockHost.shared.target(platform: file.platform, irFile: ir)
-            return try ConformanceSession(file, operation: operation, vector: vector, target: target)
+            let ir = Foundation.URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../ir/workspace.json")
+            let target = try await AccessMock.MockHost.shared.target(platform: file.platform, irFile: ir)
+            return try AccessConformance.ConformanceSession(file, operation: operation, vector: vector, target: target)
             #else
-            throw VectorFormatError(message: "set ACCESSSPEC_BASE_URL to the server under test")
+            throw AccessConformance.VectorFormatError(message: "set ACCESSSPEC_BASE_URL to the server under test")
             #endif
         }
 
-        @Test("items.getBaseItem", arguments: vectors(of: "getBaseItem"))
-        func getBaseItem(_ vector: VectorFile.Vector) async throws {
+        @Testing.Test("items.getBaseItem", arguments: vectors(of: "getBaseItem"))
+        func testGetBaseItem(_ vector: AccessConformance.VectorFile.Vector) async throws {
             let session = try await Self.session("getBaseItem", vector)
             let client = Client(configuration: session.configuration, transport: session.transport)
             let request = try session.request(BaseItemQuery.self)
@@ -55,8 +55,8 @@ extension Samr {
             #expect(outcome.passed, "\(outcome)")
         }
 
-        @Test("portal.submitComplaint", arguments: vectors(of: "submitComplaint"))
-        func submitComplaint(_ vector: VectorFile.Vector) async throws {
+        @Testing.Test("portal.submitComplaint", arguments: vectors(of: "submitComplaint"))
+        func testSubmitComplaint(_ vector: AccessConformance.VectorFile.Vector) async throws {
             let session = try await Self.session("submitComplaint", vector)
             let client = Client(configuration: session.configuration, transport: session.transport)
             let request = try session.request(Complaint.self)
@@ -64,8 +64,8 @@ extension Samr {
             #expect(outcome.passed, "\(outcome)")
         }
 
-        @Test("identity.verifyLegalPerson", arguments: vectors(of: "verifyLegalPerson"))
-        func verifyLegalPerson(_ vector: VectorFile.Vector) async throws {
+        @Testing.Test("identity.verifyLegalPerson", arguments: vectors(of: "verifyLegalPerson"))
+        func testVerifyLegalPerson(_ vector: AccessConformance.VectorFile.Vector) async throws {
             let session = try await Self.session("verifyLegalPerson", vector)
             let client = Client(configuration: session.configuration, transport: session.transport)
             let request = try session.request(LegalPersonVerifyRequest.self)
@@ -73,8 +73,8 @@ extension Samr {
             #expect(outcome.passed, "\(outcome)")
         }
 
-        @Test("seal.signLicenseFile", arguments: vectors(of: "signLicenseFile"))
-        func signLicenseFile(_ vector: VectorFile.Vector) async throws {
+        @Testing.Test("seal.signLicenseFile", arguments: vectors(of: "signLicenseFile"))
+        func testSignLicenseFile(_ vector: AccessConformance.VectorFile.Vector) async throws {
             let session = try await Self.session("signLicenseFile", vector)
             let client = Client(configuration: session.configuration, transport: session.transport)
             let request = try session.request(LicenseFileSignRequest.self)
@@ -82,8 +82,8 @@ extension Samr {
             #expect(outcome.passed, "\(outcome)")
         }
 
-        @Test("license.getDownloadAddress", arguments: vectors(of: "getDownloadAddress"))
-        func getDownloadAddress(_ vector: VectorFile.Vector) async throws {
+        @Testing.Test("license.getDownloadAddress", arguments: vectors(of: "getDownloadAddress"))
+        func testGetDownloadAddress(_ vector: AccessConformance.VectorFile.Vector) async throws {
             let session = try await Self.session("getDownloadAddress", vector)
             let client = Client(configuration: session.configuration, transport: session.transport)
             let request = try session.request(DownloadAddressRequest.self)
@@ -91,8 +91,8 @@ extension Samr {
             #expect(outcome.passed, "\(outcome)")
         }
 
-        @Test("license.queryBusinessLicense", arguments: vectors(of: "queryBusinessLicense"))
-        func queryBusinessLicense(_ vector: VectorFile.Vector) async throws {
+        @Testing.Test("license.queryBusinessLicense", arguments: vectors(of: "queryBusinessLicense"))
+        func testQueryBusinessLicense(_ vector: AccessConformance.VectorFile.Vector) async throws {
             let session = try await Self.session("queryBusinessLicense", vector)
             let client = Client(configuration: session.configuration, transport: session.transport)
             let request = try session.request(BusinessLicenseQuery.self)
@@ -100,8 +100,8 @@ extension Samr {
             #expect(outcome.passed, "\(outcome)")
         }
 
-        @Test("license.verifyBusinessLicense", arguments: vectors(of: "verifyBusinessLicense"))
-        func verifyBusinessLicense(_ vector: VectorFile.Vector) async throws {
+        @Testing.Test("license.verifyBusinessLicense", arguments: vectors(of: "verifyBusinessLicense"))
+        func testVerifyBusinessLicense(_ vector: AccessConformance.VectorFile.Vector) async throws {
             let session = try await Self.session("verifyBusinessLicense", vector)
             let client = Client(configuration: session.configuration, transport: session.transport)
             let request = try session.request(BusinessLicenseVerifyRequest.self)
@@ -109,8 +109,8 @@ extension Samr {
             #expect(outcome.passed, "\(outcome)")
         }
 
-        @Test("operations.getHealth", arguments: vectors(of: "getHealth"))
-        func getHealth(_ vector: VectorFile.Vector) async throws {
+        @Testing.Test("operations.getHealth", arguments: vectors(of: "getHealth"))
+        func testGetHealth(_ vector: AccessConformance.VectorFile.Vector) async throws {
             let session = try await Self.session("getHealth", vector)
             let client = Client(configuration: session.configuration, transport: session.transport)
             let request = try session.request(HealthQuery.self)
@@ -118,8 +118,8 @@ extension Samr {
             #expect(outcome.passed, "\(outcome)")
         }
 
-        @Test("security.getIpAllowList", arguments: vectors(of: "getIpAllowList"))
-        func getIpAllowList(_ vector: VectorFile.Vector) async throws {
+        @Testing.Test("security.getIpAllowList", arguments: vectors(of: "getIpAllowList"))
+        func testGetIpAllowList(_ vector: AccessConformance.VectorFile.Vector) async throws {
             let session = try await Self.session("getIpAllowList", vector)
             let client = Client(configuration: session.configuration, transport: session.transport)
             let request = try session.request(IpAllowListQuery.self)

@@ -18,36 +18,36 @@ private let mockWhenNoBaseURL = true
 private let mockWhenNoBaseURL = false
 #endif
 
-extension Shandong {
-    @Suite("shandong conformance", .enabled(if: mockWhenNoBaseURL || ConformanceTarget.fromEnvironment() != nil))
+extension AccessClients.Shandong {
+    @Testing.Suite("shandong conformance", .enabled(if: mockWhenNoBaseURL || AccessConformance.ConformanceTarget.fromEnvironment() != nil))
     struct ConformanceTests {
-        static let vectors = VectorFile.load(nextTo: #filePath)
+        static let vectors = AccessConformance.VectorFile.load(nextTo: #filePath)
 
         /// Without its vectors every test below would have no cases, and pass; this one fails.
-        @Test func vectorsFileIsReadable() throws {
+        @Testing.Test func vectorsFileIsReadable() throws {
             #expect(try Self.vectors.get().platform == "shandong")
         }
 
-        static func vectors(of operation: String) -> [VectorFile.Vector] {
+        static func vectors(of operation: Swift.String) -> [AccessConformance.VectorFile.Vector] {
             (try? vectors.get())?.operation(operation)?.vectors ?? []
         }
 
-        static func session(_ operation: String, _ vector: VectorFile.Vector) async throws -> ConformanceSession {
+        static func session(_ operation: Swift.String, _ vector: AccessConformance.VectorFile.Vector) async throws -> AccessConformance.ConformanceSession {
             let file = try vectors.get()
-            if let target = ConformanceTarget.fromEnvironment() {
-                return try ConformanceSession(file, operation: operation, vector: vector, target: target)
+            if let target = AccessConformance.ConformanceTarget.fromEnvironment() {
+                return try AccessConformance.ConformanceSession(file, operation: operation, vector: vector, target: target)
             }
             #if ACCESSSPEC_MOCK_FALLBACK
-            let ir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../ir/workspace.json")
-            let target = try await MockHost.shared.target(platform: file.platform, irFile: ir)
-            return try ConformanceSession(file, operation: operation, vector: vector, target: target)
+            let ir = Foundation.URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../ir/workspace.json")
+            let target = try await AccessMock.MockHost.shared.target(platform: file.platform, irFile: ir)
+            return try AccessConformance.ConformanceSession(file, operation: operation, vector: vector, target: target)
             #else
-            throw VectorFormatError(message: "set ACCESSSPEC_BASE_URL to the server under test")
+            throw AccessConformance.VectorFormatError(message: "set ACCESSSPEC_BASE_URL to the server under test")
             #endif
         }
 
-        @Test("items.getItemDetail", arguments: vectors(of: "getItemDetail"))
-        func getItemDetail(_ vector: VectorFile.Vector) async throws {
+        @Testing.Test("items.getItemDetail", arguments: vectors(of: "getItemDetail"))
+        func testGetItemDetail(_ vector: AccessConformance.VectorFile.Vector) async throws {
             let session = try await Self.session("getItemDetail", vector)
             let client = Client(configuration: session.configuration, transport: session.transport)
             let request = try session.request(ItemDetailQuery.self)
@@ -55,8 +55,8 @@ extension Shandong {
             #expect(outcome.passed, "\(outcome)")
         }
 
-        @Test("items.queryImplementationList", arguments: vectors(of: "queryImplementationList"))
-        func queryImplementationList(_ vector: VectorFile.Vector) async throws {
+        @Testing.Test("items.queryImplementationList", arguments: vectors(of: "queryImplementationList"))
+        func testQueryImplementationList(_ vector: AccessConformance.VectorFile.Vector) async throws {
             let session = try await Self.session("queryImplementationList", vector)
             let client = Client(configuration: session.configuration, transport: session.transport)
             let request = try session.request(ImplementationListQuery.self)
@@ -64,8 +64,8 @@ extension Shandong {
             #expect(outcome.passed, "\(outcome)")
         }
 
-        @Test("portal.submitComplaint", arguments: vectors(of: "submitComplaint"))
-        func submitComplaint(_ vector: VectorFile.Vector) async throws {
+        @Testing.Test("portal.submitComplaint", arguments: vectors(of: "submitComplaint"))
+        func testSubmitComplaint(_ vector: AccessConformance.VectorFile.Vector) async throws {
             let session = try await Self.session("submitComplaint", vector)
             let client = Client(configuration: session.configuration, transport: session.transport)
             let request = try session.request(Complaint.self)
@@ -73,8 +73,8 @@ extension Shandong {
             #expect(outcome.passed, "\(outcome)")
         }
 
-        @Test("portal.submitRating", arguments: vectors(of: "submitRating"))
-        func submitRating(_ vector: VectorFile.Vector) async throws {
+        @Testing.Test("portal.submitRating", arguments: vectors(of: "submitRating"))
+        func testSubmitRating(_ vector: AccessConformance.VectorFile.Vector) async throws {
             let session = try await Self.session("submitRating", vector)
             let client = Client(configuration: session.configuration, transport: session.transport)
             let request = try session.request(Rating.self)
@@ -82,8 +82,8 @@ extension Shandong {
             #expect(outcome.passed, "\(outcome)")
         }
 
-        @Test("identity.exchangeTicket", arguments: vectors(of: "exchangeTicket"))
-        func exchangeTicket(_ vector: VectorFile.Vector) async throws {
+        @Testing.Test("identity.exchangeTicket", arguments: vectors(of: "exchangeTicket"))
+        func testExchangeTicket(_ vector: AccessConformance.VectorFile.Vector) async throws {
             let session = try await Self.session("exchangeTicket", vector)
             let client = Client(configuration: session.configuration, transport: session.transport)
             let request = try session.request(TicketExchangeRequest.self)
@@ -91,8 +91,8 @@ extension Shandong {
             #expect(outcome.passed, "\(outcome)")
         }
 
-        @Test("identity.getLoginPage", arguments: vectors(of: "getLoginPage"))
-        func getLoginPage(_ vector: VectorFile.Vector) async throws {
+        @Testing.Test("identity.getLoginPage", arguments: vectors(of: "getLoginPage"))
+        func testGetLoginPage(_ vector: AccessConformance.VectorFile.Vector) async throws {
             let session = try await Self.session("getLoginPage", vector)
             let client = Client(configuration: session.configuration, transport: session.transport)
             let request = try session.request(LoginPageRequest.self)
@@ -100,8 +100,8 @@ extension Shandong {
             #expect(outcome.passed, "\(outcome)")
         }
 
-        @Test("identity.getSignature", arguments: vectors(of: "getSignature"))
-        func getSignature(_ vector: VectorFile.Vector) async throws {
+        @Testing.Test("identity.getSignature", arguments: vectors(of: "getSignature"))
+        func testGetSignature(_ vector: AccessConformance.VectorFile.Vector) async throws {
             let session = try await Self.session("getSignature", vector)
             let client = Client(configuration: session.configuration, transport: session.transport)
             let request = try session.request(SignatureRequest.self)
@@ -109,8 +109,8 @@ extension Shandong {
             #expect(outcome.passed, "\(outcome)")
         }
 
-        @Test("identity.getUserInfo", arguments: vectors(of: "getUserInfo"))
-        func getUserInfo(_ vector: VectorFile.Vector) async throws {
+        @Testing.Test("identity.getUserInfo", arguments: vectors(of: "getUserInfo"))
+        func testGetUserInfo(_ vector: AccessConformance.VectorFile.Vector) async throws {
             let session = try await Self.session("getUserInfo", vector)
             let client = Client(configuration: session.configuration, transport: session.transport)
             let request = try session.request(UserInfoRequest.self)
@@ -118,8 +118,8 @@ extension Shandong {
             #expect(outcome.passed, "\(outcome)")
         }
 
-        @Test("identity.logout", arguments: vectors(of: "logout"))
-        func logout(_ vector: VectorFile.Vector) async throws {
+        @Testing.Test("identity.logout", arguments: vectors(of: "logout"))
+        func testLogout(_ vector: AccessConformance.VectorFile.Vector) async throws {
             let session = try await Self.session("logout", vector)
             let client = Client(configuration: session.configuration, transport: session.transport)
             let request = try session.request(LogoutRequest.self)
@@ -127,8 +127,8 @@ extension Shandong {
             #expect(outcome.passed, "\(outcome)")
         }
 
-        @Test("identity.switchLegalPersonAccount", arguments: vectors(of: "switchLegalPersonAccount"))
-        func switchLegalPersonAccount(_ vector: VectorFile.Vector) async throws {
+        @Testing.Test("identity.switchLegalPersonAccount", arguments: vectors(of: "switchLegalPersonAccount"))
+        func testSwitchLegalPersonAccount(_ vector: AccessConformance.VectorFile.Vector) async throws {
             let session = try await Self.session("switchLegalPersonAccount", vector)
             let client = Client(configuration: session.configuration, transport: session.transport)
             let request = try session.request(SwitchAccountRequest.self)
@@ -136,8 +136,8 @@ extension Shandong {
             #expect(outcome.passed, "\(outcome)")
         }
 
-        @Test("seal.signDocument", arguments: vectors(of: "signDocument"))
-        func signDocument(_ vector: VectorFile.Vector) async throws {
+        @Testing.Test("seal.signDocument", arguments: vectors(of: "signDocument"))
+        func testSignDocument(_ vector: AccessConformance.VectorFile.Vector) async throws {
             let session = try await Self.session("signDocument", vector)
             let client = Client(configuration: session.configuration, transport: session.transport)
             let request = try session.request(SealSignRequest.self)
@@ -145,8 +145,8 @@ extension Shandong {
             #expect(outcome.passed, "\(outcome)")
         }
 
-        @Test("seal.verifySeal", arguments: vectors(of: "verifySeal"))
-        func verifySeal(_ vector: VectorFile.Vector) async throws {
+        @Testing.Test("seal.verifySeal", arguments: vectors(of: "verifySeal"))
+        func testVerifySeal(_ vector: AccessConformance.VectorFile.Vector) async throws {
             let session = try await Self.session("verifySeal", vector)
             let client = Client(configuration: session.configuration, transport: session.transport)
             let request = try session.request(SealVerifyRequest.self)
@@ -154,8 +154,8 @@ extension Shandong {
             #expect(outcome.passed, "\(outcome)")
         }
 
-        @Test("license.downloadLicenseFile", arguments: vectors(of: "downloadLicenseFile"))
-        func downloadLicenseFile(_ vector: VectorFile.Vector) async throws {
+        @Testing.Test("license.downloadLicenseFile", arguments: vectors(of: "downloadLicenseFile"))
+        func testDownloadLicenseFile(_ vector: AccessConformance.VectorFile.Vector) async throws {
             let session = try await Self.session("downloadLicenseFile", vector)
             let client = Client(configuration: session.configuration, transport: session.transport)
             let request = try session.request(LicenseFileRequest.self)
@@ -163,8 +163,8 @@ extension Shandong {
             #expect(outcome.passed, "\(outcome)")
         }
 
-        @Test("license.getDownloadAddress", arguments: vectors(of: "getDownloadAddress"))
-        func getDownloadAddress(_ vector: VectorFile.Vector) async throws {
+        @Testing.Test("license.getDownloadAddress", arguments: vectors(of: "getDownloadAddress"))
+        func testGetDownloadAddress(_ vector: AccessConformance.VectorFile.Vector) async throws {
             let session = try await Self.session("getDownloadAddress", vector)
             let client = Client(configuration: session.configuration, transport: session.transport)
             let request = try session.request(DownloadAddressRequest.self)
@@ -172,8 +172,8 @@ extension Shandong {
             #expect(outcome.passed, "\(outcome)")
         }
 
-        @Test("license.verifyLicenseData", arguments: vectors(of: "verifyLicenseData"))
-        func verifyLicenseData(_ vector: VectorFile.Vector) async throws {
+        @Testing.Test("license.verifyLicenseData", arguments: vectors(of: "verifyLicenseData"))
+        func testVerifyLicenseData(_ vector: AccessConformance.VectorFile.Vector) async throws {
             let session = try await Self.session("verifyLicenseData", vector)
             let client = Client(configuration: session.configuration, transport: session.transport)
             let request = try session.request(VerifyLicenseDataRequest.self)
@@ -181,8 +181,8 @@ extension Shandong {
             #expect(outcome.passed, "\(outcome)")
         }
 
-        @Test("license.verifyLicenseFile", arguments: vectors(of: "verifyLicenseFile"))
-        func verifyLicenseFile(_ vector: VectorFile.Vector) async throws {
+        @Testing.Test("license.verifyLicenseFile", arguments: vectors(of: "verifyLicenseFile"))
+        func testVerifyLicenseFile(_ vector: AccessConformance.VectorFile.Vector) async throws {
             let session = try await Self.session("verifyLicenseFile", vector)
             let client = Client(configuration: session.configuration, transport: session.transport)
             let request = try session.request(VerifyLicenseFileRequest.self)
@@ -190,8 +190,8 @@ extension Shandong {
             #expect(outcome.passed, "\(outcome)")
         }
 
-        @Test("operations.getHealth", arguments: vectors(of: "getHealth"))
-        func getHealth(_ vector: VectorFile.Vector) async throws {
+        @Testing.Test("operations.getHealth", arguments: vectors(of: "getHealth"))
+        func testGetHealth(_ vector: AccessConformance.VectorFile.Vector) async throws {
             let session = try await Self.session("getHealth", vector)
             let client = Client(configuration: session.configuration, transport: session.transport)
             let request = try session.request(HealthQuery.self)
@@ -199,8 +199,8 @@ extension Shandong {
             #expect(outcome.passed, "\(outcome)")
         }
 
-        @Test("operations.getMonitoringMetrics", arguments: vectors(of: "getMonitoringMetrics"))
-        func getMonitoringMetrics(_ vector: VectorFile.Vector) async throws {
+        @Testing.Test("operations.getMonitoringMetrics", arguments: vectors(of: "getMonitoringMetrics"))
+        func testGetMonitoringMetrics(_ vector: AccessConformance.VectorFile.Vector) async throws {
             let session = try await Self.session("getMonitoringMetrics", vector)
             let client = Client(configuration: session.configuration, transport: session.transport)
             let request = try session.request(MetricsQuery.self)
@@ -208,8 +208,8 @@ extension Shandong {
             #expect(outcome.passed, "\(outcome)")
         }
 
-        @Test("security.rotateSigningKey", arguments: vectors(of: "rotateSigningKey"))
-        func rotateSigningKey(_ vector: VectorFile.Vector) async throws {
+        @Testing.Test("security.rotateSigningKey", arguments: vectors(of: "rotateSigningKey"))
+        func testRotateSigningKey(_ vector: AccessConformance.VectorFile.Vector) async throws {
             let session = try await Self.session("rotateSigningKey", vector)
             let client = Client(configuration: session.configuration, transport: session.transport)
             let request = try session.request(KeyRotationRequest.self)

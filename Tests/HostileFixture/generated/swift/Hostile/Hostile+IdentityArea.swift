@@ -6,7 +6,7 @@ import AccessRuntime
 extension Hostile {
     /// The identity operations (统一身份认证).
     public struct IdentityArea: Swift.Sendable {
-        let caller: AccessRuntime.AccessCaller
+        let _caller: AccessRuntime.AccessCaller
 
         /// 关键字 "default" */
         /// keyword \(default)
@@ -15,17 +15,17 @@ extension Hostile {
         /// `POST /identity/v1/it's/(x)*+,;=@$&!~`
         /// Contract errors: ERROR_1, QUOTE_ERROR.
         public func `default`(_ request: Weird) async throws -> Weird {
-            try await caller.call(Descriptors.`default`, request, returning: Weird.self, errors: ContractError.self)
+            try await _caller.call(_Descriptors.`default`, request, returning: Weird.self, errors: ContractError.self)
         }
 
         /// 初始化
         ///
         /// `GET /identity/v1/init/{default}`
         public func `init`(_ request: Weird) async throws {
-            _ = try await caller.call(Descriptors.`init`, request, returning: AccessRuntime.NoContent.self, errors: ContractError.self)
+            _ = try await _caller.call(_Descriptors.`init`, request, returning: AccessRuntime.NoContent.self, errors: ContractError.self)
         }
 
-        private enum Descriptors {
+        private enum _Descriptors {
             static let `default` = AccessRuntime.OperationDescriptor(id: "default", method: "POST", path: "/identity/v1/it's/(x)*+,;=@$&!~", idempotent: false)
             static let `init` = AccessRuntime.OperationDescriptor(id: "init", method: "GET", path: "/identity/v1/init/{default}", idempotent: true)
         }

@@ -87,10 +87,12 @@ extension Hostile {
         }
 
         public func accessValidate(at path: Swift.String) throws {
-            try AccessRuntime.FieldCheck.text(self.`default`, nil, AccessSpecFormats.ValueConstraints(maxLength: 10, patterns: [#"^[^"\\]*"?.*$"#]), at: "\(path).default")
-            try AccessRuntime.FieldCheck.integer(self._x, at: "\(path)._x")
+            typealias FieldCheck = AccessRuntime.FieldCheck
+            typealias ValueConstraints = AccessSpecFormats.ValueConstraints
+            try FieldCheck.text(self.`default`, nil, ValueConstraints(maxLength: 10, patterns: [#"^[^"\\]*"?.*$"#]), at: "\(path).default")
+            try FieldCheck.integer(self._x, at: "\(path)._x")
             if let value = self.tricky {
-                try AccessRuntime.FieldCheck.declared(value, at: "\(path).tricky")
+                try FieldCheck.declared(value, at: "\(path).tricky")
             }
         }
     }

@@ -29,10 +29,10 @@ public enum Hostile {
         public let caller: AccessRuntime.AccessCaller
 
         public init(configuration: AccessRuntime.AccessClientConfiguration, transport: any AccessRuntime.AccessTransport = AccessRuntime.HTTPClientTransport()) {
-            caller = AccessRuntime.AccessCaller(configuration: configuration, profile: Hostile.profile, transport: transport)
+            caller = AccessRuntime.AccessCaller(configuration: configuration, profile: profile, transport: transport)
         }
 
         /// 统一身份认证 (identity)
-        public var identity: IdentityArea { IdentityArea(caller: caller) }
+        public var identity: IdentityArea { IdentityArea(_caller: caller) }
     }
 }

@@ -18,36 +18,36 @@ private let mockWhenNoBaseURL = true
 private let mockWhenNoBaseURL = false
 #endif
 
-extension Hostile {
-    @Suite("hostile conformance", .enabled(if: mockWhenNoBaseURL || ConformanceTarget.fromEnvironment() != nil))
+extension AccessClients.Hostile {
+    @Testing.Suite("hostile conformance", .enabled(if: mockWhenNoBaseURL || AccessConformance.ConformanceTarget.fromEnvironment() != nil))
     struct ConformanceTests {
-        static let vectors = VectorFile.load(nextTo: #filePath)
+        static let vectors = AccessConformance.VectorFile.load(nextTo: #filePath)
 
         /// Without its vectors every test below would have no cases, and pass; this one fails.
-        @Test func vectorsFileIsReadable() throws {
+        @Testing.Test func vectorsFileIsReadable() throws {
             #expect(try Self.vectors.get().platform == "hostile")
         }
 
-        static func vectors(of operation: String) -> [VectorFile.Vector] {
+        static func vectors(of operation: Swift.String) -> [AccessConformance.VectorFile.Vector] {
             (try? vectors.get())?.operation(operation)?.vectors ?? []
         }
 
-        static func session(_ operation: String, _ vector: VectorFile.Vector) async throws -> ConformanceSession {
+        static func session(_ operation: Swift.String, _ vector: AccessConformance.VectorFile.Vector) async throws -> AccessConformance.ConformanceSession {
             let file = try vectors.get()
-            if let target = ConformanceTarget.fromEnvironment() {
-                return try ConformanceSession(file, operation: operation, vector: vector, target: target)
+            if let target = AccessConformance.ConformanceTarget.fromEnvironment() {
+                return try AccessConformance.ConformanceSession(file, operation: operation, vector: vector, target: target)
             }
             #if ACCESSSPEC_MOCK_FALLBACK
-            let ir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../ir/workspace.json")
-            let target = try await MockHost.shared.target(platform: file.platform, irFile: ir)
-            return try ConformanceSession(file, operation: operation, vector: vector, target: target)
+            let ir = Foundation.URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../ir/workspace.json")
+            let target = try await AccessMock.MockHost.shared.target(platform: file.platform, irFile: ir)
+            return try AccessConformance.ConformanceSession(file, operation: operation, vector: vector, target: target)
             #else
-            throw VectorFormatError(message: "set ACCESSSPEC_BASE_URL to the server under test")
+            throw AccessConformance.VectorFormatError(message: "set ACCESSSPEC_BASE_URL to the server under test")
             #endif
         }
 
-        @Test("identity.default", arguments: vectors(of: "default"))
-        func `default`(_ vector: VectorFile.Vector) async throws {
+        @Testing.Test("identity.default", arguments: vectors(of: "default"))
+        func testDefault(_ vector: AccessConformance.VectorFile.Vector) async throws {
             let session = try await Self.session("default", vector)
             let client = Client(configuration: session.configuration, transport: session.transport)
             let request = try session.request(Weird.self)
@@ -55,8 +55,8 @@ extension Hostile {
             #expect(outcome.passed, "\(outcome)")
         }
 
-        @Test("identity.init", arguments: vectors(of: "init"))
-        func `init`(_ vector: VectorFile.Vector) async throws {
+        @Testing.Test("identity.init", arguments: vectors(of: "init"))
+        func testInit(_ vector: AccessConformance.VectorFile.Vector) async throws {
             let session = try await Self.session("init", vector)
             let client = Client(configuration: session.configuration, transport: session.transport)
             let request = try session.request(Weird.self)

@@ -1,0 +1,85 @@
+/// Every name the generated Swift code declares next to the contract's names, or names itself.
+/// The Swift client and conformance generators emit these, and the checker (S016) refuses a
+/// contract name that would fold to one of them where the two would meet, so this is the one
+/// list: a name added to generated code is added here, and the checker learns of it.
+///
+/// Internals that share a scope with operations (the area structs' caller and descriptors) are
+/// spelt with a leading underscore followed by a letter, which folding never makes, so no
+/// operation can reach them and nothing needs refusing for them.
+public enum GeneratedNames {
+    // MARK: Modules
+
+    /// The module that compiles the clients of `specs/`, which the conformance suites import
+    /// unless the workspace names another (`settings: swiftClientModule`).
+    public static let defaultClientModule = "AccessClients"
+
+    /// Modules generated code qualifies names with (`Swift.String`,
+    /// `AccessSpecFormats.ValueConstraints(...)`, `Testing.__checkValue` inside `#expect`). A
+    /// platform namespace or a type of the same name would hide the module from that code.
+    public static let modules: Set<String> = [
+        "Swift", "Foundation", "AccessRuntime", "AccessSpecFormats", "AccessVectors", "Testing", "AccessConformance",
+        "AccessMock", defaultClientModule,
+    ]
+
+    /// Type names Swift itself refuses as members of a type (`X.Type`, `X.Self`, `X.Protocol`
+    /// mean something else) or at the top level.
+    public static let swiftReservedTypeNames: Set<String> = ["Type", "Self", "Protocol", "Any"]
+
+    /// Names Swift Testing's `@Test` and `@Suite` expand to without a module, inside the
+    /// generated suites, which extend the namespace and import every namespace: a platform or a
+    /// type of this name would hide Swift's.
+    public static let unqualifiedInTestingMacros: Set<String> = ["Void"]
+
+    // MARK: A platform's namespace
+
+    public static let platformID = "platformID"
+    public static let environments = "environments"
+    public static let profile = "profile"
+    public static let client = "Client"
+    public static let contractError = "ContractError"
+    /// The generated conformance suite, declared in an extension of the namespace.
+    public static let conformanceSuite = "ConformanceTests"
+
+    /// The type that groups an area's operations, e.g. `LicenseArea`.
+    public static func areaType(_ area: AccessArea) -> String {
+        IdentifierFolding.upperCamel(area.rawValue) + "Area"
+    }
+
+    /// Types generated code declares inside a platform's namespace; a contract type of the same
+    /// name would be declared twice.
+    public static var namespaceTypes: Set<String> {
+        Set([client, contractError, conformanceSuite] + AccessArea.allCases.map(areaType))
+    }
+
+    // MARK: Inside the generated types
+
+    /// The `Client`'s stored caller; area structs hold theirs as `_caller`.
+    public static let clientCaller = "caller"
+    public static let areaCaller = "_caller"
+    public static let areaDescriptors = "_Descriptors"
+
+    /// The case an enum decodes a value it does not know into.
+    public static let enumFallbackCase = "unrecognized"
+    public static let declaredCases = "declaredCases"
+    public static let rawValue = "rawValue"
+    /// Members of a generated enum that an enum value folding to the same name would declare
+    /// twice. The others (`rawValue`, `init(rawValue:)`, `hashValue`) have other full names
+    /// than a case's, and Swift tells them apart.
+    public static var enumMembers: Set<String> { [enumFallbackCase, declaredCases] }
+
+    /// The case an error enum maps a code outside its catalogue to.
+    public static let errorFallbackCase = "undeclared"
+    public static let errorCode = "code"
+    public static let errorMessage = "message"
+    public static let declaredMessage = "declaredMessage"
+    /// Members of `ContractError` an error folding to the same name would declare twice. Its
+    /// cases carry `(message:)`, so `code`, `message` and `declaredMessage` differ from them.
+    public static var errorMembers: Set<String> { [errorFallbackCase] }
+
+    /// A record's validation method (AccessRuntime.AccessValidatable).
+    public static let accessValidate = "accessValidate"
+    /// Field names a generated record cannot hold: `CodingKeys` is the enum Swift synthesises
+    /// for Codable, and a member named `self` hides the instance from the record's own
+    /// initialiser and checks.
+    public static var recordMembers: Set<String> { ["CodingKeys", "self"] }
+}
