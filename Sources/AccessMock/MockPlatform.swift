@@ -147,6 +147,9 @@ public final class MockPlatform: Sendable {
             guard let parsed = try? JSONDecoder().decode(JSONValue.self, from: request.body) else {
                 return fail(.invalidRequest, operation, "the body is not JSON")
             }
+            if let name = JSONValue.repeatedMemberName(in: request.body) {
+                return fail(.invalidRequest, operation, "the body repeats the member name '\(name)'")
+            }
             body = parsed
         }
         let head = headData ? body?["head"] : nil

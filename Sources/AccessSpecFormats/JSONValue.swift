@@ -55,3 +55,39 @@ extension JSONValue {
         return (try? encoder.encode(self)) ?? Data("null".utf8)
     }
 }
+
+extension JSONValue {
+    /// The first member name that an object of `text` repeats, or nil. Readers disagree on
+    /// which of two equal names wins (Foundation keeps the first, most others the last), so a
+    /// receiver refuses such a body rather than judge one value and pass on another. Names that
+    /// are the same text under Unicode canonical equivalence count as equal, since Swift's
+    /// dictionaries cannot hold both. One pass over the bytes, no recursion.
+    public static func repeatedMemberName(in text: Data) -> String? {
+        enum Frame { case object(Set<String>, expectingName: Bool), array }
+        var frames: [Frame] = []
+        let bytes = [UInt8](text)
+        var index = 0
+        while index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: "{"): frames.append(.object([], expectingName: true))
+            case UInt8(ascii: "["): frames.append(.array)
+            case UInt8(ascii: "}"), UInt8(ascii: "]"): if !frames.isEmpty { frames.removeLast() }
+            case UInt8(ascii: ","):
+                if case .object(let names, _)? = frames.last { frames[frames.count - 1] = .object(names, expectingName: true) }
+            case UInt8(ascii: "\""):
+                let start = index
+                index += 1
+                while index < bytes.count, bytes[index] != UInt8(ascii: "\"") { index += bytes[index] == UInt8(ascii: "\\") ? 2 : 1 }
+                if case .object(var names, true)? = frames.last {
+                    let token = Data(bytes[start...min(index, bytes.count - 1)])
+                    guard let name = try? JSONDecoder().decode([String].self, from: Data("[".utf8) + token + Data("]".utf8)).first else { return nil }
+                    guard names.insert(name).inserted else { return name }
+                    frames[frames.count - 1] = .object(names, expectingName: false)
+                }
+            default: break
+            }
+            index += 1
+        }
+        return nil
+    }
+}

@@ -59,6 +59,19 @@ struct MockTests {
         #expect(answer.status == 400 && answer.summary.contains("the path gives ticket"), "\(answer.summary)")
     }
 
+    @Test func aBodyThatRepeatsAMemberNameIsRefused() throws {
+        #expect(JSONValue.repeatedMemberName(in: Data(#"{"a":1,"b":{"a":2},"a":3}"#.utf8)) == "a")
+        #expect(JSONValue.repeatedMemberName(in: Data(#"{"a":1,"\u0061":2}"#.utf8)) == "a")
+        #expect(JSONValue.repeatedMemberName(in: Data(#"{"\u00e9":1,"e\u0301":2}"#.utf8)) != nil)
+        #expect(JSONValue.repeatedMemberName(in: Data(#"{"a":"x\"a\":","b":[{"a":1},{"a":2}]}"#.utf8)) == nil)
+        let mock = try shandong()
+        let path = "/items/v1/items/{itemCode}", body = #"{"itemCode":"00010600300037010000002"}"#
+        var request = try request("GET", path, body, now: Self.now)
+        request.body = Data(#"{"x":1,"x":2}"#.utf8)
+        let answer = mock.respond(to: try resigned(request), now: Self.now)
+        #expect(answer.status == 400 && answer.summary.contains("repeats the member name 'x'"), "\(answer.summary)")
+    }
+
     @Test func routesAParameterInsideASegment() throws {
         let ir = try Workspace.ir()
         var platform = try #require(ir.platforms.first { $0.id == "shandong" })
