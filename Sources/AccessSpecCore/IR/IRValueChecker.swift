@@ -138,8 +138,11 @@ public struct IRValueChecker: Sendable {
             case (.integer, .integer(let number)):
                 problems = ScalarCheck.integer(number, constraints)
             case (.integer, .number(let number)) where number.rounded(.towardZero) == number:
-                // Integral but beyond what an Int holds exactly: out of range whatever its size.
-                problems = ScalarCheck.integer(IntegerRange.integer(number) ?? Int.max, constraints)
+                // Integral, but read as a double because an Int cannot hold it: out of range.
+                guard let integer = IntegerRange.integer(number) else {
+                    return report("value \(number) is outside the integer range ±(2^53-1)", .constraint)
+                }
+                problems = ScalarCheck.integer(integer, constraints)
             case (.number, .integer(let number)):
                 problems = ScalarCheck.number(Double(number), constraints)
             case (.number, .number(let number)):

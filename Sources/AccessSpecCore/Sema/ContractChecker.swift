@@ -289,7 +289,9 @@ struct ContractChecker {
                                   notes: [DiagnosticNote("first used here", at: first)])
             }
             ids[operation.id.value] = ids[operation.id.value] ?? operation.id.span
-            let route = "\(operation.method.value.rawValue) \((try? PathTemplate(operation.path.value))?.routeKey ?? operation.path.value)"
+            // Parsed once here; the decoder already refused a template that does not parse.
+            let template = try? PathTemplate(operation.path.value)
+            let route = "\(operation.method.value.rawValue) \(template?.routeKey ?? operation.path.value)"
             if let first = routes[route] {
                 diagnostics.error(SemaDiagnostics.duplicateRoute, "\(operation.method.value.rawValue) \(operation.path.value) is already served by another operation", at: operation.path.span,
                                   notes: [DiagnosticNote("first served here", at: first)])
@@ -303,8 +305,8 @@ struct ContractChecker {
                                   fixIts: nearest.map { [FixIt("did you mean '\($0)'?", replacing: error.span, with: $0)] } ?? [])
             }
             if requestResolves {
-                checkPathParameters(operation)
-                checkRequestTravels(operation)
+                checkPathParameters(operation, template?.parameters ?? [])
+                checkRequestTravels(operation, template?.parameters ?? [])
             }
             for (index, example) in operation.examples.enumerated() {
                 var result = CheckedExample()
@@ -324,8 +326,7 @@ struct ContractChecker {
         return checked
     }
 
-    private func checkPathParameters(_ operation: OperationDecl) {
-        let parameters = (try? PathTemplate(operation.path.value))?.parameters ?? []
+    private func checkPathParameters(_ operation: OperationDecl, _ parameters: [String]) {
         guard !parameters.isEmpty else { return }
         var fields: [FieldDecl]?
         if let request = operation.request, case .named(let name) = scope.resolve(request.value), case .record(let recordFields) = scope.types[name]?.kind {
@@ -339,9 +340,8 @@ struct ContractChecker {
     }
 
     /// GET and DELETE send their request as path and query; every path parameter is one value.
-    private func checkRequestTravels(_ operation: OperationDecl) {
+    private func checkRequestTravels(_ operation: OperationDecl, _ parameters: [String]) {
         guard let request = operation.request else { return }
-        let parameters = (try? PathTemplate(operation.path.value))?.parameters ?? []
         let fields = table.fields(of: TypeRefIR(request.value))
         for field in fields ?? [] where parameters.contains(field.name) {
             let single = switch field.resolved { case .scalar, .enumeration: true; default: false }
