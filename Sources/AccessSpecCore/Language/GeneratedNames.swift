@@ -83,3 +83,45 @@ public enum GeneratedNames {
     /// initialiser and checks.
     public static var recordMembers: Set<String> { ["CodingKeys", "self"] }
 }
+
+/// The names the generated Java clients (`java/<platform>/`) declare or use next to the
+/// contract's, beside the Swift ones above: Java has no backticks, so a contract name that is a
+/// reserved word gets a final `_` (which folding never writes, so no two names meet that way),
+/// and the few places where a contract name would still meet generated code are refused by the
+/// checker (S016) with its location.
+public enum GeneratedJavaNames {
+    /// Java's keywords, its literals, the contextual words that cannot name everything, and the
+    /// methods of `java.lang.Object` that a record component or an operation method would clash with.
+    public static let reservedWords: Set<String> = [
+        "abstract", "assert", "boolean", "break", "byte", "case", "catch", "char", "class", "const", "continue", "default",
+        "do", "double", "else", "enum", "extends", "final", "finally", "float", "for", "goto", "if", "implements", "import",
+        "instanceof", "int", "interface", "long", "native", "new", "package", "private", "protected", "public", "return",
+        "short", "static", "strictfp", "super", "switch", "synchronized", "this", "throw", "throws", "transient", "try",
+        "void", "volatile", "while", "true", "false", "null", "_", "var", "yield", "record", "sealed", "permits",
+        "clone", "equals", "finalize", "getClass", "hashCode", "notify", "notifyAll", "toString", "wait",
+    ]
+
+    /// A Java identifier for a contract name: itself, or with a final `_` when Java reserves it.
+    public static func identifier(_ name: String) -> String {
+        reservedWords.contains(name) ? name + "_" : name
+    }
+
+    /// The Java package segment of a platform: its id in lower case without dashes.
+    public static func packageSegment(_ platformID: String) -> String {
+        identifier(platformID.lowercased().replacingOccurrences(of: "-", with: ""))
+    }
+
+    /// The exception class of a catalogue error, e.g. `InvalidTokenException`, top level in the
+    /// platform's package beside the contract's types.
+    public static func exceptionType(_ errorName: String) -> String {
+        IdentifierFolding.upperCamel(errorName) + "Exception"
+    }
+
+    /// The exception for a code the catalogue does not list.
+    public static let undeclaredException = "UndeclaredException"
+
+    /// Field names that would hide the packages generated records name in expressions
+    /// (`org.accessspec.runtime.FieldCheck.text(...)`, `java.util.List.of(...)`): in Java a
+    /// field's name wins over a package's.
+    public static let recordMembers: Set<String> = ["org", "java"]
+}

@@ -66,10 +66,14 @@ struct ContractChecker {
                 folded[key] = name
             }
         }
+        // The Java client declares an exception class per error beside the contract's types.
+        let javaExceptions = Set(scope.errors.values.map { GeneratedJavaNames.exceptionType($0.name.value) } + [GeneratedJavaNames.undeclaredException])
         for decl in contract.types {
             let name = decl.name.value
             let rename = name + "Info"
-            if GeneratedNames.namespaceTypes.contains(name) {
+            if javaExceptions.contains(name) {
+                refuse(decl.name, becoming: name, "is the exception class the generated Java client declares for an error", fixIt: rename)
+            } else if GeneratedNames.namespaceTypes.contains(name) {
                 refuse(decl.name, becoming: name, "is already declared by generated code in the platform's namespace", fixIt: rename)
             } else if GeneratedNames.modules.contains(name) {
                 refuse(decl.name, becoming: name, "names a module generated code uses; the type would hide it", fixIt: rename)
@@ -90,8 +94,14 @@ struct ContractChecker {
                     claim(value.value, as: identifier, in: "enum " + name)
                 }
             case .record(let fields):
-                for field in fields where GeneratedNames.recordMembers.contains(field.name.value) {
-                    refuse(field.name, becoming: field.name.value, "cannot be a member of a generated record")
+                for field in fields {
+                    if GeneratedNames.recordMembers.contains(field.name.value) {
+                        refuse(field.name, becoming: field.name.value, "cannot be a member of a generated record")
+                    } else if GeneratedJavaNames.recordMembers.contains(field.name.value) {
+                        refuse(field.name, becoming: field.name.value, "would hide the Java package of that name from the generated Java record", fixIt: field.name.value + "Name")
+                    }
+                    // Java spells a reserved word with a final `_`, which a field may already be called.
+                    claim(field.name, as: GeneratedJavaNames.identifier(field.name.value), in: "java fields of " + name)
                 }
             case .scalar:
                 break
