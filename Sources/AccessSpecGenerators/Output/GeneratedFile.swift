@@ -28,6 +28,7 @@ public enum Generators {
         OpenAPIGenerator(),
         SwiftClientGenerator(),
         ConformanceGenerator(),
+        JavaClientGenerator(),
     ]
 
     public static func generate(_ ir: WorkspaceIR) throws -> [GeneratedFile] {
