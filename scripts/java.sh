@@ -2,7 +2,7 @@
 # The Java side, proven: compiles the runtime (runtime/java) and every generated Java client
 # (specs/, Tests/HostileFixture, Tests/NameTorture) with -Xlint:all -Werror, runs the runtime's
 # unit tests (docs/signing-vectors.json, which the Swift signer wrote, and DOMAIN.md's vectors),
-# then each platform's generated JUnit 5 conformance suite against `accessc mock` on loopback
+# checks that the hostile fixture's client means what its contract says, then each platform's generated JUnit 5 conformance suite against `accessc mock` on loopback
 # (the mock verifies the Java client's signatures), and `accessc conform` (the Swift side)
 # against a Java receiver that checks each request with the Java RequestVerifier.
 #
@@ -44,6 +44,12 @@ compile_clients() {
 compile_clients generated/java "$work/clients"
 compile_clients Tests/HostileFixture/generated/java "$work/hostile"
 compile_clients Tests/NameTorture/generated/java "$work/torture"
+
+echo "== java: the hostile fixture's client means what its contract says (Tests/HostileFixture/java)"
+"${javac_strict[@]}" -cp "$deps:$work/runtime:$work/hostile:$junit" -d "$work/hostile-tests" Tests/HostileFixture/java/*.java
+java -Daccessspec.hostileIR=Tests/HostileFixture/generated/ir/workspace.json -jar "$junit" \
+    -cp "$deps:$work/runtime:$work/hostile:$work/hostile-tests" --select-package org.accessspec.fixture \
+    --disable-banner --details=summary --fail-if-no-tests | grep -E "tests (successful|failed)|✘|=>" | sed 's/^/   /'
 
 wait_for_port() {
     for _ in $(seq 100); do
