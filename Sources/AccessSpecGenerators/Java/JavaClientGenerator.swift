@@ -334,39 +334,30 @@ struct JavaPlatformEmitter {
     }
 
     func exceptionFile(_ error: ErrorIR) -> String {
-        var out = CodeWriter()
-        out.lines(header)
-        let type = GeneratedJavaNames.exceptionType(error.name)
-        out.lines(JavaSyntax.docComment([error.message, error.messageEn, "\(error.name): code \(error.code), HTTP \(error.http)."]))
-        out.block("public final class \(type) extends \(GeneratedNames.contractError)") { out in
-            out.line("private static final long serialVersionUID = 1L;")
-            out.line()
-            out.block("public \(type)(java.lang.String message)") { out in out.line("super(\(error.code), message);") }
-            out.line()
-            out.line("@java.lang.Override public java.lang.String errorName() { return \(JavaSyntax.stringLiteral(error.name)); }")
-            out.line()
-            out.line("@java.lang.Override public int httpStatus() { return \(error.http); }")
-            out.line()
-            out.line("@java.lang.Override public java.lang.String declaredMessage() { return \(JavaSyntax.stringLiteral(error.message)); }")
-        }
-        return out.text
+        exceptionClass(GeneratedJavaNames.exceptionType(error.name), doc: JavaSyntax.docComment([error.message, error.messageEn, "\(error.name): code \(error.code), HTTP \(error.http)."]),
+                       parameters: "java.lang.String message", code: "\(error.code)", name: JavaSyntax.stringLiteral(error.name),
+                       http: "\(error.http)", declaredMessage: JavaSyntax.stringLiteral(error.message))
     }
 
     func undeclaredFile() -> String {
+        exceptionClass(GeneratedJavaNames.undeclaredException, doc: ["/** A code the contract's catalogue does not list. */"],
+                       parameters: "int code, java.lang.String message", code: "code", name: "null", http: "0", declaredMessage: "null")
+    }
+
+    private func exceptionClass(_ type: String, doc: [String], parameters: String, code: String, name: String, http: String, declaredMessage: String) -> String {
         var out = CodeWriter()
         out.lines(header)
-        let type = GeneratedJavaNames.undeclaredException
-        out.line("/** A code the contract's catalogue does not list. */")
+        out.lines(doc)
         out.block("public final class \(type) extends \(GeneratedNames.contractError)") { out in
             out.line("private static final long serialVersionUID = 1L;")
             out.line()
-            out.block("public \(type)(int code, java.lang.String message)") { out in out.line("super(code, message);") }
+            out.block("public \(type)(\(parameters))") { out in out.line("super(\(code), message);") }
             out.line()
-            out.line("@java.lang.Override public java.lang.String errorName() { return null; }")
+            out.line("@java.lang.Override public java.lang.String errorName() { return \(name); }")
             out.line()
-            out.line("@java.lang.Override public int httpStatus() { return 0; }")
+            out.line("@java.lang.Override public int httpStatus() { return \(http); }")
             out.line()
-            out.line("@java.lang.Override public java.lang.String declaredMessage() { return null; }")
+            out.line("@java.lang.Override public java.lang.String declaredMessage() { return \(declaredMessage); }")
         }
         return out.text
     }

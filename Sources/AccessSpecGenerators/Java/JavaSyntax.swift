@@ -34,11 +34,7 @@ enum JavaSyntax {
     /// A Javadoc comment of the paragraphs (nil ones left out), each line break starting a new
     /// line; nothing in the text can end the comment, start a tag or an escape.
     static func docComment(_ paragraphs: [String?]) -> [String] {
-        var lines = paragraphs.compactMap { $0 }.flatMap { text in
-            text.split(omittingEmptySubsequences: false, whereSeparator: { $0.isNewline }).map { String($0) }
-        }.map(docText)
-        while lines.first?.isEmpty == true { lines.removeFirst() }
-        while lines.last?.isEmpty == true { lines.removeLast() }
+        let lines = CommentText.lines(paragraphs).map(docText)
         guard !lines.isEmpty else { return [] }
         // An empty line ends a Javadoc paragraph; <p> starts the next, as Javadoc renders it.
         return ["/**"] + lines.map { $0.isEmpty ? " * <p>" : " * " + $0 } + [" */"]

@@ -3,7 +3,7 @@ import AccessSpecCore
 /// How IR types map to Java types, and the checks their values need before sending. Standard
 /// types are written in full (`java.lang.String`), so that a contract type named `String` in the
 /// same package cannot shadow them; aliases are written as what they stand for.
-struct JavaTypes {
+struct JavaTypes: CheckSpelling {
     let platform: PlatformIR
     let itemCodePattern: String
     private let types: [String: TypeIR]
@@ -32,50 +32,42 @@ struct JavaTypes {
         }
     }
 
-    /// Statements that check `value` (an expression of the field's Java type, never null here)
-    /// before it is sent, from the field's resolved type. `path` is a Java string expression
-    /// naming the value, e.g. `path + ".certNo"`.
-    func checks(_ value: String, _ type: ResolvedTypeIR, path: String, depth: Int = 0) -> [String] {
-        let check = "\(Self.runtime).FieldCheck"
-        switch type {
-        case .scalar(let builtin, let constraints):
-            let rule = Self.constraintsLiteral(constraints)
-            switch builtin {
-            case .boolean:
-                return []
-            case .integer:
-                return ["\(check).integer(\(value), \(rule), \(path));"]
-            case .number:
-                return ["\(check).number(\(value), \(rule), \(path));"]
-            default:
-                guard builtin.format != nil || !constraints.isEmpty else { return [] }
-                let format = builtin.format.map { "\(Self.runtime).ValueFormat.\(Self.formatConstant($0))" } ?? "null"
-                return ["\(check).text(\(value), \(format), \(rule), \(JavaSyntax.stringLiteral(Self.portable(itemCodePattern))), \(path));"]
-            }
-        case .enumeration:
-            return ["\(check).declared(\(value), \(path));"]
-        case .record:
-            return ["\(value).accessValidate(\(path));"]
-        case .list(let element, let constraints):
-            var statements: [String] = []
-            if constraints.minItems != nil || constraints.maxItems != nil {
-                statements.append("\(check).count(\(value), \(Self.constraintsLiteral(constraints)), \(path));")
-            }
-            let index = "index\(depth)"
-            let inner = checks("\(value).get(\(index))", element, path: "\(path) + \"[\" + \(index) + \"]\"", depth: depth + 1)
-            if !inner.isEmpty {
-                statements.append("for (int \(index) = 0; \(index) < \(value).size(); \(index)++) {")
-                statements += inner.map { "    " + $0 }
-                statements.append("}")
-            }
-            return statements
-        case .map(let valueType):
-            let entry = "entry\(depth)"
-            let inner = checks("\(entry).getValue()", valueType, path: "\(path) + \".\" + \(entry).getKey()", depth: depth + 1)
-            guard !inner.isEmpty else { return [] }
-            return ["for (var \(entry) : new java.util.TreeMap<>(\(value)).entrySet()) {"]
-                + inner.map { "    " + $0 } + ["}"]
-        }
+    // MARK: The checks (CheckSpelling). A path is a Java string expression naming the value,
+    // e.g. `path + ".certNo"`.
+
+    private static let check = "\(runtime).FieldCheck"
+
+    func text(_ value: String, format: ValueFormat?, _ constraints: ValueConstraints, path: String) -> String {
+        let constant = format.map { "\(Self.runtime).ValueFormat.\(Self.formatConstant($0))" } ?? "null"
+        return "\(Self.check).text(\(value), \(constant), \(Self.constraintsLiteral(constraints)), \(JavaSyntax.stringLiteral(Self.portable(itemCodePattern))), \(path));"
+    }
+
+    func integer(_ value: String, _ constraints: ValueConstraints, path: String) -> String {
+        "\(Self.check).integer(\(value), \(Self.constraintsLiteral(constraints)), \(path));"
+    }
+
+    func number(_ value: String, _ constraints: ValueConstraints, path: String) -> String {
+        "\(Self.check).number(\(value), \(Self.constraintsLiteral(constraints)), \(path));"
+    }
+
+    func declared(_ value: String, path: String) -> String { "\(Self.check).declared(\(value), \(path));" }
+
+    func record(_ value: String, path: String) -> String { "\(value).accessValidate(\(path));" }
+
+    func count(_ value: String, _ constraints: ValueConstraints, path: String) -> String {
+        "\(Self.check).count(\(value), \(Self.constraintsLiteral(constraints)), \(path));"
+    }
+
+    func eachElement(of value: String, path: String, depth: Int) -> CheckLoop {
+        let index = "index\(depth)"
+        return CheckLoop(open: "for (int \(index) = 0; \(index) < \(value).size(); \(index)++) {", element: "\(value).get(\(index))",
+                         path: "\(path) + \"[\" + \(index) + \"]\"")
+    }
+
+    func eachValue(of value: String, path: String, depth: Int) -> CheckLoop {
+        let entry = "entry\(depth)"
+        return CheckLoop(open: "for (var \(entry) : new java.util.TreeMap<>(\(value)).entrySet()) {", element: "\(entry).getValue()",
+                         path: "\(path) + \".\" + \(entry).getKey()")
     }
 
     /// `new org.accessspec.runtime.ValueConstraints(...)`, or the runtime's `NONE`. Patterns go in

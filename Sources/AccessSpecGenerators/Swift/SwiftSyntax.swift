@@ -47,13 +47,19 @@ enum SwiftSyntax {
 
     /// `///` lines for free text; every kind of line break starts a new comment line.
     static func docComment(_ paragraphs: [String?]) -> [String] {
+        CommentText.lines(paragraphs).map { $0.isEmpty ? "///" : "/// " + $0 }
+    }
+}
+
+/// Free text as the lines of a comment, in any output language: nil paragraphs left out, every
+/// kind of line break starting a new line, empty lines at either end dropped.
+enum CommentText {
+    static func lines(_ paragraphs: [String?]) -> [String] {
         var lines = paragraphs.compactMap { $0 }.flatMap { text in
-            text.split(omittingEmptySubsequences: false, whereSeparator: { $0.isNewline }).map { line in
-                line.isEmpty ? "///" : "/// " + line
-            }
+            text.split(omittingEmptySubsequences: false, whereSeparator: { $0.isNewline }).map(String.init)
         }
-        while lines.first == "///" { lines.removeFirst() }
-        while lines.last == "///" { lines.removeLast() }
+        while lines.first?.isEmpty == true { lines.removeFirst() }
+        while lines.last?.isEmpty == true { lines.removeLast() }
         return lines
     }
 }

@@ -1,7 +1,7 @@
 import AccessSpecCore
 
 /// How IR types map to Swift types, and what checks their values need before sending.
-struct SwiftTypes {
+struct SwiftTypes: CheckSpelling {
     let platform: PlatformIR
     let itemCodePattern: String
     private let types: [String: TypeIR]
@@ -31,48 +31,38 @@ struct SwiftTypes {
 
     func kind(of name: String) -> TypeIR.Kind? { types[name]?.kind }
 
-    /// Statements that check `value` (an expression of the field's Swift type) before it is
-    /// sent, from the field's resolved type in the IR: the checks the value semantics make, with
-    /// the constraints in force, through the names of `checkAliases`. `path` is the inside of an interpolated string literal naming
-    /// the field, e.g. `\(path).certNo`; interpolation keeps large files quick to type-check.
-    func checks(_ value: String, _ type: ResolvedTypeIR, path: String, depth: Int = 0) -> [String] {
-        switch type {
-        case .scalar(let builtin, let constraints):
-            let rule = Self.constraintsLiteral(constraints)
-            switch builtin {
-            case .boolean:
-                return []
-            case .integer:
-                return ["try FieldCheck.integer(\(value)\(rule), at: \"\(path)\")"]
-            case .number:
-                return ["try FieldCheck.number(\(value)\(rule), at: \"\(path)\")"]
-            default:
-                guard builtin.format != nil || !constraints.isEmpty else { return [] }
-                let format = builtin.format.map { ".\(Self.formatCase($0))" } ?? "nil"
-                let itemCode = builtin == .itemCode ? ", itemCodePattern: \(SwiftSyntax.stringLiteral(itemCodePattern))" : ""
-                return ["try FieldCheck.text(\(value), \(format)\(rule)\(itemCode), at: \"\(path)\")"]
-            }
-        case .enumeration:
-            return ["try FieldCheck.declared(\(value), at: \"\(path)\")"]
-        case .record:
-            return ["try \(value).accessValidate(at: \"\(path)\")"]
-        case .list(let element, let constraints):
-            var statements: [String] = []
-            if constraints.minItems != nil || constraints.maxItems != nil {
-                statements.append("try FieldCheck.count(\(value).count\(Self.constraintsLiteral(constraints)), at: \"\(path)\")")
-            }
-            let inner = checks("element\(depth)", element, path: "\(path)[\\(index\(depth))]", depth: depth + 1)
-            if !inner.isEmpty {
-                statements.append("for (index\(depth), element\(depth)) in \(value).enumerated() {")
-                statements += inner.map { "    " + $0 }
-                statements.append("}")
-            }
-            return statements
-        case .map(let valueType):
-            let inner = checks("element\(depth)", valueType, path: "\(path).\\(key\(depth))", depth: depth + 1)
-            guard !inner.isEmpty else { return [] }
-            return ["for (key\(depth), element\(depth)) in \(value).sorted(by: { $0.key < $1.key }) {"] + inner.map { "    " + $0 } + ["}"]
-        }
+    // MARK: The checks (CheckSpelling), through the names of `checkAliases`. A path is the
+    // inside of an interpolated string literal naming the value, e.g. `\(path).certNo`;
+    // interpolation keeps large files quick to type-check.
+
+    func text(_ value: String, format: ValueFormat?, _ constraints: ValueConstraints, path: String) -> String {
+        let formatCase = format.map { ".\(Self.formatCase($0))" } ?? "nil"
+        let itemCode = format == .itemCode ? ", itemCodePattern: \(SwiftSyntax.stringLiteral(itemCodePattern))" : ""
+        return "try FieldCheck.text(\(value), \(formatCase)\(Self.constraintsLiteral(constraints))\(itemCode), at: \"\(path)\")"
+    }
+
+    func integer(_ value: String, _ constraints: ValueConstraints, path: String) -> String {
+        "try FieldCheck.integer(\(value)\(Self.constraintsLiteral(constraints)), at: \"\(path)\")"
+    }
+
+    func number(_ value: String, _ constraints: ValueConstraints, path: String) -> String {
+        "try FieldCheck.number(\(value)\(Self.constraintsLiteral(constraints)), at: \"\(path)\")"
+    }
+
+    func declared(_ value: String, path: String) -> String { "try FieldCheck.declared(\(value), at: \"\(path)\")" }
+
+    func record(_ value: String, path: String) -> String { "try \(value).accessValidate(at: \"\(path)\")" }
+
+    func count(_ value: String, _ constraints: ValueConstraints, path: String) -> String {
+        "try FieldCheck.count(\(value).count\(Self.constraintsLiteral(constraints)), at: \"\(path)\")"
+    }
+
+    func eachElement(of value: String, path: String, depth: Int) -> CheckLoop {
+        CheckLoop(open: "for (index\(depth), element\(depth)) in \(value).enumerated() {", element: "element\(depth)", path: "\(path)[\\(index\(depth))]")
+    }
+
+    func eachValue(of value: String, path: String, depth: Int) -> CheckLoop {
+        CheckLoop(open: "for (key\(depth), element\(depth)) in \(value).sorted(by: { $0.key < $1.key }) {", element: "element\(depth)", path: "\(path).\\(key\(depth))")
     }
 
     /// Local names for the runtime's checks, declared at the top of `accessValidate`. A record
