@@ -27,6 +27,7 @@ echo "== java: $(javac -version 2>&1), $(basename "$(readlink -f "$jars/bcprov.j
 
 echo "== java: the runtime"
 "${javac_strict[@]}" -cp "$deps" -d "$work/runtime" $(find runtime/java/src/main/java -name '*.java')
+cp -R runtime/java/src/main/resources/. "$work/runtime/"
 "${javac_strict[@]}" -cp "$deps:$work/runtime:$junit" -d "$work/runtime-tests" $(find runtime/java/src/test/java -name '*.java')
 java -Daccessspec.signingVectors=docs/signing-vectors.json -jar "$junit" -cp "$deps:$work/runtime:$work/runtime-tests" \
     --select-package org.accessspec.runtime --disable-banner --details=summary --fail-if-no-tests

@@ -1,4 +1,6 @@
+import AccessSpecCore
 @testable import AccessSpecGenerators
+import Foundation
 import Testing
 
 /// Contract text reaches generated Java only through JavaSyntax. javac itself judges the
@@ -22,5 +24,36 @@ struct JavaGeneratorTests {
 
     @Test func headerCommentsStayOneLine() {
         #expect(JavaSyntax.lineComment("a\\u000a\nb.yaml") == "a_u000a_b.yaml")
+    }
+}
+
+/// The Java runtime reads each format's shape from `value-formats.json`, which is the value
+/// semantics' own `ValueFormat.shape` in the portable form: one meaning of a format, not two.
+/// Re-record with `RECORD_GOLDEN=1 swift test --filter JavaRuntimeShapes`.
+struct JavaRuntimeShapes {
+    static let file = GeneratorTests.repository.appendingPathComponent("runtime/java/src/main/resources/org/accessspec/runtime/value-formats.json")
+
+    static var expected: String {
+        let shapes = ValueFormat.allCases.map { format in
+            let shape = format == .itemCode ? ValueFormat.defaultItemCodePattern : format.shape
+            return "  \(JSONText.string(format.rawValue)): \(JSONText.string(JavaTypes.portable(shape)))"
+        }
+        return "{\n" + shapes.joined(separator: ",\n") + "\n}\n"
+    }
+
+    @Test func theJavaRuntimesShapesAreTheValueSemantics() throws {
+        if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" {
+            try Data(Self.expected.utf8).write(to: Self.file)
+        }
+        let committed = try String(contentsOf: Self.file, encoding: .utf8)
+        #expect(committed == Self.expected, "runtime/java/.../value-formats.json is stale; re-record with RECORD_GOLDEN=1")
+    }
+}
+
+/// JSON string literals for the golden file.
+enum JSONText {
+    static func string(_ text: String) -> String {
+        let data = try! JSONSerialization.data(withJSONObject: [text], options: [.withoutEscapingSlashes])
+        return String(decoding: data.dropFirst().dropLast(), as: UTF8.self)
     }
 }

@@ -1,27 +1,34 @@
 package org.accessspec.runtime;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
  * The formats a text value can have (docs/values.md): a shape, and where the standard has one, a
- * check beyond it. The shapes are those of AccessSpecFormats' ValueFormat; the runtime's unit tests
- * hold them to DOMAIN.md's identifier vectors.
+ * check beyond it. The shapes are read from value-formats.json, which a Swift test keeps equal to
+ * AccessSpecFormats' ValueFormat.shape, so both languages read one definition.
  */
 public enum ValueFormat {
     DATE("date"), DATETIME("datetime"), URL("url"), EMAIL("email"), PHONE("phone"), BASE64("base64"),
     USCC("uscc"), RESIDENT_ID("resident-id"), DIVISION_CODE("division-code"), LICENSE_ID("license-id"), ITEM_CODE("item-code");
 
-    private static final String USCC_SYMBOL = "[0-9A-HJ-NPQRTUWXY]";
-    private static final String USCC18 = USCC_SYMBOL + "{2}[0-9]{6}" + USCC_SYMBOL + "{10}";
-    private static final String URL_CHARACTER = "(?:[A-Za-z0-9._~!$&'()*+,;=:@-]|%[0-9A-Fa-f]{2})";
-    private static final String HOST_LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?";
-    private static final String PORT = "(?:[0-9]{1,4}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5])";
-    private static final String ATOM = "[A-Za-z0-9!#$%&'*+/=?^_`\\{|\\}~-]+";
-    private static final String PROVINCE = "(?:1[1-5]|2[1-3]|3[1-7]|4[1-6]|5[0-4]|6[1-5]|71|8[12])";
-    public static final String DEFAULT_ITEM_CODE_PATTERN = "[0-9]{12}(?:[0-9A-Z]{0,30})?";
+    /** The shapes, as the value semantics define them (AccessSpecFormats' ValueFormat.shape), in the portable form. */
+    private static final Map<String, String> SHAPES = loadShapes();
+    public static final String DEFAULT_ITEM_CODE_PATTERN = SHAPES.get("item-code");
     private static final Map<String, Pattern> COMPILED = new ConcurrentHashMap<>();
+
+    private static Map<String, String> loadShapes() {
+        try (InputStream input = ValueFormat.class.getResourceAsStream("value-formats.json")) {
+            if (input == null) throw new IllegalStateException("value-formats.json is not beside ValueFormat on the class path");
+            return Json.MAPPER.readValue(input, new TypeReference<Map<String, String>>() {});
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read value-formats.json", e);
+        }
+    }
 
     private final String wireName;
 
@@ -29,21 +36,11 @@ public enum ValueFormat {
 
     public String wireName() { return wireName; }
 
+    /** The shape every value of the format has (for ITEM_CODE, the default item code pattern). */
     public String shape() {
-        return switch (this) {
-            case DATE -> "[0-9]{4}-[0-9]{2}-[0-9]{2}";
-            case DATETIME -> "[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(?:\\.[0-9]+)?(?:[Zz]|[+\\-][0-9]{2}:[0-9]{2})";
-            case URL -> "[Hh][Tt][Tt][Pp][Ss]?://" + HOST_LABEL + "(?:\\." + HOST_LABEL + ")*(?::" + PORT + ")?"
-                    + "(?:/" + URL_CHARACTER + "*)*(?:\\?(?:" + URL_CHARACTER + "|[/?])*)?(?:#(?:" + URL_CHARACTER + "|[/?])*)?";
-            case EMAIL -> ATOM + "(?:\\." + ATOM + ")*@" + HOST_LABEL + "(?:\\." + HOST_LABEL + ")+";
-            case PHONE -> "(?:\\+86)?1[3-9][0-9]{9}|0[0-9]{9,11}|0[0-9]{2,3}-[0-9]{7,8}";
-            case BASE64 -> "(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?";
-            case USCC -> USCC18;
-            case RESIDENT_ID -> PROVINCE + "[0-9]{4}[0-9]{4}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9X]";
-            case DIVISION_CODE -> PROVINCE + "[0-9]{4}(?:[0-9]{6})?|100000(?:000000)?";
-            case LICENSE_ID -> "1\\.2\\.156\\.3005\\.2\\." + USCC18 + "[0-9]{3}\\." + USCC18 + "\\.[0-9A-Z]+\\.[0-9]{3}\\.[0-9A-Z]";
-            case ITEM_CODE -> DEFAULT_ITEM_CODE_PATTERN;
-        };
+        String shape = SHAPES.get(wireName);
+        if (shape == null) throw new IllegalStateException("value-formats.json has no shape for " + wireName);
+        return shape;
     }
 
     private String shapeDescription() {

@@ -48,6 +48,15 @@ class CryptoAndFormatsTest {
     }
 
     @Test
+    void everyFormatHasItsShape() {
+        for (ValueFormat format : ValueFormat.values()) assertNotNull(format.shape(), format.wireName());
+        assertNull(ValueFormat.ITEM_CODE.problem("00010400100034010000003"));
+        assertNotNull(ValueFormat.ITEM_CODE.problem("0001040010"));
+        // The portable form is anchored: a final line break is not a match's end, as in ECMA-262.
+        assertNotNull(ValueFormat.USCC.problem("91110000600037341L\n"));
+    }
+
+    @Test
     void otherFormats() {
         assertNull(ValueFormat.DIVISION_CODE.problem("511602000000"));
         assertNotNull(ValueFormat.DIVISION_CODE.problem("991602"));
