@@ -28,6 +28,8 @@ import org.accessspec.runtime.RequestVerifier;
  * verifier checks that the request carries the vector's fault and nothing else.
  */
 public final class VectorSession {
+    /** One HttpClient (and its connection pool) for every vector. */
+    private static final JdkHttpTransport BASE = new JdkHttpTransport();
     private final ConformanceSuite suite;
     private final JsonNode operation;
     private final JsonNode vector;
@@ -94,9 +96,8 @@ public final class VectorSession {
         request = tampered(request);
         String fault = faultProblem(request);
         if (fault != null) throw new IllegalStateException("the runner's own request does not mean what the vector says: " + fault);
-        JdkHttpTransport base = new JdkHttpTransport();
-        if (send.path("replay").asBoolean(false)) base.send(request, timeout, maxResponseBytes);
-        return base.send(request, timeout, maxResponseBytes);
+        if (send.path("replay").asBoolean(false)) BASE.send(request, timeout, maxResponseBytes);
+        return BASE.send(request, timeout, maxResponseBytes);
     }
 
     /** The changes made after signing: the access id changed, the signature removed or spoiled. */
