@@ -24,6 +24,10 @@ struct JavaNameTests {
             fields: { text: string }
           UndeclaredException:
             fields: { text: string }
+          CONTRACTERROR:
+            fields: { text: string }
+          Javafields:
+            fields: { text: string }
           JavaFields:
             fields:
               org: string
@@ -40,6 +44,8 @@ struct JavaNameTests {
         #expect(messages.contains { $0.contains("'org' would hide the Java package") }, "\(messages)")
         #expect(messages.contains { $0.contains("'java' would hide the Java package") }, "\(messages)")
         #expect(messages.contains { $0.contains("'class_' and 'class' both become 'class_'") }, "\(messages)")
-        #expect(diagnostics.count == 5, "\(messages)")
+        #expect(messages.contains { $0.contains("'CONTRACTERROR' differs only in case from a class the generated Java client declares") }, "\(messages)")
+        #expect(messages.contains { $0.contains("'JavaFields' and 'Javafields' differ only in case") }, "\(messages)")
+        #expect(diagnostics.count == 7, "\(messages)")
     }
 }

@@ -68,6 +68,21 @@ struct ContractChecker {
         }
         // The Java client declares an exception class per error beside the contract's types.
         let javaExceptions = Set(scope.errors.values.map { GeneratedJavaNames.exceptionType($0.name.value) } + [GeneratedJavaNames.undeclaredException])
+        // Each Java class is a file named after it, and two names that differ only in case are
+        // one file on the case-insensitive file systems of macOS and Windows.
+        let javaClassFiles = Set((javaExceptions.union(GeneratedNames.namespaceTypes)).map { $0.lowercased() })
+        var javaFiles: [String: Located<String>] = [:]
+        for decl in contract.types {
+            let name = decl.name.value
+            let file = name.lowercased()
+            if let first = javaFiles[file] {
+                diagnostics.error(SemaDiagnostics.identifierCollision,
+                                  "'\(name)' and '\(first.value)' differ only in case; their Java files would be one on a case-insensitive file system", at: decl.name.span,
+                                  notes: [DiagnosticNote("'\(first.value)' is declared here", at: first.span)])
+            } else {
+                javaFiles[file] = decl.name
+            }
+        }
         for decl in contract.types {
             let name = decl.name.value
             let rename = name + "Info"
@@ -83,6 +98,8 @@ struct ContractChecker {
                 refuse(decl.name, becoming: name, "is a name Swift Testing's macros use in the generated suite; the type would hide it", fixIt: rename)
             } else if name == namespace {
                 refuse(decl.name, becoming: name, "names the platform's namespace; the type would hide it", fixIt: rename)
+            } else if javaClassFiles.contains(name.lowercased()) {
+                refuse(decl.name, becoming: name, "differs only in case from a class the generated Java client declares; their files would be one on a case-insensitive file system", fixIt: rename)
             }
             switch decl.kind {
             case .enumeration(let values):
