@@ -396,7 +396,8 @@ struct JavaPlatformEmitter {
                         out.line("\(GeneratedNames.client) client = new \(GeneratedNames.client)(session.configuration(), session.transport());")
                         let area = IdentifierFolding.lowerCamel(operation.area.rawValue)
                         let request = operation.request.map { "session.request(new com.fasterxml.jackson.core.type.TypeReference<\(types.javaType($0))>() {})" } ?? ""
-                        out.line("client.\(area)().\(method(operation))(\(request));")
+                        let call = "client.\(area)().\(method(operation))(\(request))"
+                        out.line(operation.response == nil ? call + ";" : "session.response(\(call));")
                     }
                     out.line(");")
                 }

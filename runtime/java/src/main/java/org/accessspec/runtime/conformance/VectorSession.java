@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import org.accessspec.runtime.AccessEnumeration;
 import org.accessspec.runtime.AccessException;
+import org.accessspec.runtime.AccessValidatable;
 import org.accessspec.runtime.AccessTransport;
 import org.accessspec.runtime.ClientConfiguration;
 import org.accessspec.runtime.ContractException;
@@ -77,6 +79,28 @@ public final class VectorSession {
             return Json.MAPPER.readerFor(type).readValue(clientRequest());
         } catch (java.io.IOException e) {
             throw new IllegalStateException("the vector's request is not a " + type.getType().getTypeName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Checks a successful response as the client checks a request, with the contract's types:
+     * required fields present, formats and their check characters, constraints, declared enum
+     * values. What {@code accessc conform} checks of a response's shape beyond decoding.
+     */
+    public void response(Object value) {
+        if (value == null) throw new AccessException.Decoding("the operation declares a response, and none came", null);
+        check(value, "response");
+    }
+
+    private static void check(Object value, String path) {
+        if (value instanceof AccessValidatable record) {
+            record.accessValidate(path);
+        } else if (value instanceof AccessEnumeration enumeration) {
+            org.accessspec.runtime.FieldCheck.declared(enumeration, path);
+        } else if (value instanceof java.util.List<?> list) {
+            for (int index = 0; index < list.size(); index++) check(list.get(index), path + "[" + index + "]");
+        } else if (value instanceof java.util.Map<?, ?> map) {
+            for (var entry : new java.util.TreeMap<>(map).entrySet()) check(entry.getValue(), path + "." + entry.getKey());
         }
     }
 
@@ -169,6 +193,9 @@ public final class VectorSession {
         } catch (ContractException error) {
             if (!success && error.code() == expect.path("code").asInt()) return null;
             return "expected " + expected + ", got contract error " + error.code() + " (" + error.getMessage() + ")";
+        } catch (AccessException.InvalidField error) {
+            if (error.path().startsWith("response")) return "the response does not match the contract: " + error.reason() + " at " + error.path();
+            return "expected " + expected + ", got " + error.getMessage();
         } catch (AccessException | IllegalStateException error) {
             return "expected " + expected + ", got " + error.getMessage();
         }

@@ -25,7 +25,7 @@ class ConformanceTests {
     java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> testReceiveImplementationList() {
         return _cases("receiveImplementationList", session -> {
             Client client = new Client(session.configuration(), session.transport());
-            client.items().receiveImplementationList(session.request(new com.fasterxml.jackson.core.type.TypeReference<ImplementationListPush>() {}));
+            session.response(client.items().receiveImplementationList(session.request(new com.fasterxml.jackson.core.type.TypeReference<ImplementationListPush>() {})));
         }
         );
     }
@@ -35,7 +35,7 @@ class ConformanceTests {
     java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> testReceiveRatings() {
         return _cases("receiveRatings", session -> {
             Client client = new Client(session.configuration(), session.transport());
-            client.portal().receiveRatings(session.request(new com.fasterxml.jackson.core.type.TypeReference<RatingBatch>() {}));
+            session.response(client.portal().receiveRatings(session.request(new com.fasterxml.jackson.core.type.TypeReference<RatingBatch>() {})));
         }
         );
     }
@@ -45,7 +45,7 @@ class ConformanceTests {
     java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> testSubmitComplaint() {
         return _cases("submitComplaint", session -> {
             Client client = new Client(session.configuration(), session.transport());
-            client.portal().submitComplaint(session.request(new com.fasterxml.jackson.core.type.TypeReference<Complaint>() {}));
+            session.response(client.portal().submitComplaint(session.request(new com.fasterxml.jackson.core.type.TypeReference<Complaint>() {})));
         }
         );
     }
@@ -55,7 +55,7 @@ class ConformanceTests {
     java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> testExchangeTicket() {
         return _cases("exchangeTicket", session -> {
             Client client = new Client(session.configuration(), session.transport());
-            client.identity().exchangeTicket(session.request(new com.fasterxml.jackson.core.type.TypeReference<TicketExchangeRequest>() {}));
+            session.response(client.identity().exchangeTicket(session.request(new com.fasterxml.jackson.core.type.TypeReference<TicketExchangeRequest>() {})));
         }
         );
     }
@@ -65,7 +65,7 @@ class ConformanceTests {
     java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> testGetUserInfo() {
         return _cases("getUserInfo", session -> {
             Client client = new Client(session.configuration(), session.transport());
-            client.identity().getUserInfo(session.request(new com.fasterxml.jackson.core.type.TypeReference<UserInfoRequest>() {}));
+            session.response(client.identity().getUserInfo(session.request(new com.fasterxml.jackson.core.type.TypeReference<UserInfoRequest>() {})));
         }
         );
     }
@@ -75,7 +75,7 @@ class ConformanceTests {
     java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> testVerifySeal() {
         return _cases("verifySeal", session -> {
             Client client = new Client(session.configuration(), session.transport());
-            client.seal().verifySeal(session.request(new com.fasterxml.jackson.core.type.TypeReference<SealVerifyRequest>() {}));
+            session.response(client.seal().verifySeal(session.request(new com.fasterxml.jackson.core.type.TypeReference<SealVerifyRequest>() {})));
         }
         );
     }
@@ -85,7 +85,7 @@ class ConformanceTests {
     java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> testQueryHolderLicenses() {
         return _cases("queryHolderLicenses", session -> {
             Client client = new Client(session.configuration(), session.transport());
-            client.license().queryHolderLicenses(session.request(new com.fasterxml.jackson.core.type.TypeReference<HolderLicenseQuery>() {}));
+            session.response(client.license().queryHolderLicenses(session.request(new com.fasterxml.jackson.core.type.TypeReference<HolderLicenseQuery>() {})));
         }
         );
     }
@@ -95,7 +95,7 @@ class ConformanceTests {
     java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> testVerifyLicenseData() {
         return _cases("verifyLicenseData", session -> {
             Client client = new Client(session.configuration(), session.transport());
-            client.license().verifyLicenseData(session.request(new com.fasterxml.jackson.core.type.TypeReference<VerifyLicenseDataRequest>() {}));
+            session.response(client.license().verifyLicenseData(session.request(new com.fasterxml.jackson.core.type.TypeReference<VerifyLicenseDataRequest>() {})));
         }
         );
     }
@@ -105,7 +105,7 @@ class ConformanceTests {
     java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> testGetHealth() {
         return _cases("getHealth", session -> {
             Client client = new Client(session.configuration(), session.transport());
-            client.operations().getHealth(session.request(new com.fasterxml.jackson.core.type.TypeReference<HealthQuery>() {}));
+            session.response(client.operations().getHealth(session.request(new com.fasterxml.jackson.core.type.TypeReference<HealthQuery>() {})));
         }
         );
     }
@@ -115,7 +115,7 @@ class ConformanceTests {
     java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> testReceiveIncidentReport() {
         return _cases("receiveIncidentReport", session -> {
             Client client = new Client(session.configuration(), session.transport());
-            client.operations().receiveIncidentReport(session.request(new com.fasterxml.jackson.core.type.TypeReference<IncidentReport>() {}));
+            session.response(client.operations().receiveIncidentReport(session.request(new com.fasterxml.jackson.core.type.TypeReference<IncidentReport>() {})));
         }
         );
     }
@@ -125,7 +125,7 @@ class ConformanceTests {
     java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> testQueryAuditLog() {
         return _cases("queryAuditLog", session -> {
             Client client = new Client(session.configuration(), session.transport());
-            client.security().queryAuditLog(session.request(new com.fasterxml.jackson.core.type.TypeReference<AuditLogQuery>() {}));
+            session.response(client.security().queryAuditLog(session.request(new com.fasterxml.jackson.core.type.TypeReference<AuditLogQuery>() {})));
         }
         );
     }

@@ -25,7 +25,7 @@ class ConformanceTests {
     java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> testGetItemDetail() {
         return _cases("getItemDetail", session -> {
             Client client = new Client(session.configuration(), session.transport());
-            client.items().getItemDetail(session.request(new com.fasterxml.jackson.core.type.TypeReference<ItemDetailQuery>() {}));
+            session.response(client.items().getItemDetail(session.request(new com.fasterxml.jackson.core.type.TypeReference<ItemDetailQuery>() {})));
         }
         );
     }
@@ -35,7 +35,7 @@ class ConformanceTests {
     java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> testSubmitRating() {
         return _cases("submitRating", session -> {
             Client client = new Client(session.configuration(), session.transport());
-            client.portal().submitRating(session.request(new com.fasterxml.jackson.core.type.TypeReference<Rating>() {}));
+            session.response(client.portal().submitRating(session.request(new com.fasterxml.jackson.core.type.TypeReference<Rating>() {})));
         }
         );
     }
@@ -45,7 +45,7 @@ class ConformanceTests {
     java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> testValidateTicket() {
         return _cases("validateTicket", session -> {
             Client client = new Client(session.configuration(), session.transport());
-            client.identity().validateTicket(session.request(new com.fasterxml.jackson.core.type.TypeReference<TicketValidationRequest>() {}));
+            session.response(client.identity().validateTicket(session.request(new com.fasterxml.jackson.core.type.TypeReference<TicketValidationRequest>() {})));
         }
         );
     }
@@ -55,7 +55,7 @@ class ConformanceTests {
     java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> testSignDocument() {
         return _cases("signDocument", session -> {
             Client client = new Client(session.configuration(), session.transport());
-            client.seal().signDocument(session.request(new com.fasterxml.jackson.core.type.TypeReference<SealSignRequest>() {}));
+            session.response(client.seal().signDocument(session.request(new com.fasterxml.jackson.core.type.TypeReference<SealSignRequest>() {})));
         }
         );
     }
@@ -65,7 +65,7 @@ class ConformanceTests {
     java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> testDownloadLicenseFile() {
         return _cases("downloadLicenseFile", session -> {
             Client client = new Client(session.configuration(), session.transport());
-            client.license().downloadLicenseFile(session.request(new com.fasterxml.jackson.core.type.TypeReference<LicenseFileRequest>() {}));
+            session.response(client.license().downloadLicenseFile(session.request(new com.fasterxml.jackson.core.type.TypeReference<LicenseFileRequest>() {})));
         }
         );
     }
@@ -75,7 +75,7 @@ class ConformanceTests {
     java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> testGetDownloadAddress() {
         return _cases("getDownloadAddress", session -> {
             Client client = new Client(session.configuration(), session.transport());
-            client.license().getDownloadAddress(session.request(new com.fasterxml.jackson.core.type.TypeReference<DownloadAddressRequest>() {}));
+            session.response(client.license().getDownloadAddress(session.request(new com.fasterxml.jackson.core.type.TypeReference<DownloadAddressRequest>() {})));
         }
         );
     }
@@ -85,7 +85,7 @@ class ConformanceTests {
     java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> testGetHealth() {
         return _cases("getHealth", session -> {
             Client client = new Client(session.configuration(), session.transport());
-            client.operations().getHealth(session.request(new com.fasterxml.jackson.core.type.TypeReference<HealthQuery>() {}));
+            session.response(client.operations().getHealth(session.request(new com.fasterxml.jackson.core.type.TypeReference<HealthQuery>() {})));
         }
         );
     }
@@ -95,7 +95,7 @@ class ConformanceTests {
     java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> testGetKeyStatus() {
         return _cases("getKeyStatus", session -> {
             Client client = new Client(session.configuration(), session.transport());
-            client.security().getKeyStatus(session.request(new com.fasterxml.jackson.core.type.TypeReference<KeyStatusQuery>() {}));
+            session.response(client.security().getKeyStatus(session.request(new com.fasterxml.jackson.core.type.TypeReference<KeyStatusQuery>() {})));
         }
         );
     }

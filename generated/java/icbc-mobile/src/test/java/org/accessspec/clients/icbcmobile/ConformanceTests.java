@@ -25,7 +25,7 @@ class ConformanceTests {
     java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> testReceiveSsoCallback() {
         return _cases("receiveSsoCallback", session -> {
             Client client = new Client(session.configuration(), session.transport());
-            client.identity().receiveSsoCallback(session.request(new com.fasterxml.jackson.core.type.TypeReference<SsoCallback>() {}));
+            session.response(client.identity().receiveSsoCallback(session.request(new com.fasterxml.jackson.core.type.TypeReference<SsoCallback>() {})));
         }
         );
     }
@@ -35,7 +35,7 @@ class ConformanceTests {
     java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> testGetHealth() {
         return _cases("getHealth", session -> {
             Client client = new Client(session.configuration(), session.transport());
-            client.operations().getHealth(session.request(new com.fasterxml.jackson.core.type.TypeReference<HealthQuery>() {}));
+            session.response(client.operations().getHealth(session.request(new com.fasterxml.jackson.core.type.TypeReference<HealthQuery>() {})));
         }
         );
     }
@@ -45,7 +45,7 @@ class ConformanceTests {
     java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> testGetConsent() {
         return _cases("getConsent", session -> {
             Client client = new Client(session.configuration(), session.transport());
-            client.thirdParty().getConsent(session.request(new com.fasterxml.jackson.core.type.TypeReference<ConsentQuery>() {}));
+            session.response(client.thirdParty().getConsent(session.request(new com.fasterxml.jackson.core.type.TypeReference<ConsentQuery>() {})));
         }
         );
     }
@@ -55,7 +55,7 @@ class ConformanceTests {
     java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> testQueryConsents() {
         return _cases("queryConsents", session -> {
             Client client = new Client(session.configuration(), session.transport());
-            client.thirdParty().queryConsents(session.request(new com.fasterxml.jackson.core.type.TypeReference<ConsentListQuery>() {}));
+            session.response(client.thirdParty().queryConsents(session.request(new com.fasterxml.jackson.core.type.TypeReference<ConsentListQuery>() {})));
         }
         );
     }
@@ -65,7 +65,7 @@ class ConformanceTests {
     java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> testReceiveConsentRevocation() {
         return _cases("receiveConsentRevocation", session -> {
             Client client = new Client(session.configuration(), session.transport());
-            client.thirdParty().receiveConsentRevocation(session.request(new com.fasterxml.jackson.core.type.TypeReference<ConsentRevocation>() {}));
+            session.response(client.thirdParty().receiveConsentRevocation(session.request(new com.fasterxml.jackson.core.type.TypeReference<ConsentRevocation>() {})));
         }
         );
     }

@@ -25,7 +25,7 @@ class ConformanceTests {
     java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> testQueryBaseCatalogue() {
         return _cases("queryBaseCatalogue", session -> {
             Client client = new Client(session.configuration(), session.transport());
-            client.items().queryBaseCatalogue(session.request(new com.fasterxml.jackson.core.type.TypeReference<BaseCatalogueQuery>() {}));
+            session.response(client.items().queryBaseCatalogue(session.request(new com.fasterxml.jackson.core.type.TypeReference<BaseCatalogueQuery>() {})));
         }
         );
     }
@@ -35,7 +35,7 @@ class ConformanceTests {
     java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> testReceiveItemCatalogue() {
         return _cases("receiveItemCatalogue", session -> {
             Client client = new Client(session.configuration(), session.transport());
-            client.items().receiveItemCatalogue(session.request(new com.fasterxml.jackson.core.type.TypeReference<ItemCataloguePush>() {}));
+            session.response(client.items().receiveItemCatalogue(session.request(new com.fasterxml.jackson.core.type.TypeReference<ItemCataloguePush>() {})));
         }
         );
     }
@@ -45,7 +45,7 @@ class ConformanceTests {
     java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> testReceiveComplaints() {
         return _cases("receiveComplaints", session -> {
             Client client = new Client(session.configuration(), session.transport());
-            client.portal().receiveComplaints(session.request(new com.fasterxml.jackson.core.type.TypeReference<ComplaintBatch>() {}));
+            session.response(client.portal().receiveComplaints(session.request(new com.fasterxml.jackson.core.type.TypeReference<ComplaintBatch>() {})));
         }
         );
     }
@@ -55,7 +55,7 @@ class ConformanceTests {
     java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> testReceiveRatings() {
         return _cases("receiveRatings", session -> {
             Client client = new Client(session.configuration(), session.transport());
-            client.portal().receiveRatings(session.request(new com.fasterxml.jackson.core.type.TypeReference<RatingBatch>() {}));
+            session.response(client.portal().receiveRatings(session.request(new com.fasterxml.jackson.core.type.TypeReference<RatingBatch>() {})));
         }
         );
     }
@@ -65,7 +65,7 @@ class ConformanceTests {
     java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> testExchangeTicket() {
         return _cases("exchangeTicket", session -> {
             Client client = new Client(session.configuration(), session.transport());
-            client.identity().exchangeTicket(session.request(new com.fasterxml.jackson.core.type.TypeReference<TicketExchangeRequest>() {}));
+            session.response(client.identity().exchangeTicket(session.request(new com.fasterxml.jackson.core.type.TypeReference<TicketExchangeRequest>() {})));
         }
         );
     }
@@ -75,7 +75,7 @@ class ConformanceTests {
     java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> testGetUserInfo() {
         return _cases("getUserInfo", session -> {
             Client client = new Client(session.configuration(), session.transport());
-            client.identity().getUserInfo(session.request(new com.fasterxml.jackson.core.type.TypeReference<UserInfoRequest>() {}));
+            session.response(client.identity().getUserInfo(session.request(new com.fasterxml.jackson.core.type.TypeReference<UserInfoRequest>() {})));
         }
         );
     }
@@ -85,7 +85,7 @@ class ConformanceTests {
     java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> testVerifySeal() {
         return _cases("verifySeal", session -> {
             Client client = new Client(session.configuration(), session.transport());
-            client.seal().verifySeal(session.request(new com.fasterxml.jackson.core.type.TypeReference<SealVerifyRequest>() {}));
+            session.response(client.seal().verifySeal(session.request(new com.fasterxml.jackson.core.type.TypeReference<SealVerifyRequest>() {})));
         }
         );
     }
@@ -95,7 +95,7 @@ class ConformanceTests {
     java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> testGetDownloadAddress() {
         return _cases("getDownloadAddress", session -> {
             Client client = new Client(session.configuration(), session.transport());
-            client.license().getDownloadAddress(session.request(new com.fasterxml.jackson.core.type.TypeReference<DownloadAddressRequest>() {}));
+            session.response(client.license().getDownloadAddress(session.request(new com.fasterxml.jackson.core.type.TypeReference<DownloadAddressRequest>() {})));
         }
         );
     }
@@ -105,7 +105,7 @@ class ConformanceTests {
     java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> testVerifyLicenseData() {
         return _cases("verifyLicenseData", session -> {
             Client client = new Client(session.configuration(), session.transport());
-            client.license().verifyLicenseData(session.request(new com.fasterxml.jackson.core.type.TypeReference<VerifyLicenseDataRequest>() {}));
+            session.response(client.license().verifyLicenseData(session.request(new com.fasterxml.jackson.core.type.TypeReference<VerifyLicenseDataRequest>() {})));
         }
         );
     }
@@ -115,7 +115,7 @@ class ConformanceTests {
     java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> testGetHealth() {
         return _cases("getHealth", session -> {
             Client client = new Client(session.configuration(), session.transport());
-            client.operations().getHealth(session.request(new com.fasterxml.jackson.core.type.TypeReference<HealthQuery>() {}));
+            session.response(client.operations().getHealth(session.request(new com.fasterxml.jackson.core.type.TypeReference<HealthQuery>() {})));
         }
         );
     }
@@ -125,7 +125,7 @@ class ConformanceTests {
     java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> testReceiveIncidentReport() {
         return _cases("receiveIncidentReport", session -> {
             Client client = new Client(session.configuration(), session.transport());
-            client.operations().receiveIncidentReport(session.request(new com.fasterxml.jackson.core.type.TypeReference<IncidentReport>() {}));
+            session.response(client.operations().receiveIncidentReport(session.request(new com.fasterxml.jackson.core.type.TypeReference<IncidentReport>() {})));
         }
         );
     }
@@ -135,7 +135,7 @@ class ConformanceTests {
     java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> testReceiveMonitoringReport() {
         return _cases("receiveMonitoringReport", session -> {
             Client client = new Client(session.configuration(), session.transport());
-            client.operations().receiveMonitoringReport(session.request(new com.fasterxml.jackson.core.type.TypeReference<MonitoringReport>() {}));
+            session.response(client.operations().receiveMonitoringReport(session.request(new com.fasterxml.jackson.core.type.TypeReference<MonitoringReport>() {})));
         }
         );
     }
@@ -145,7 +145,7 @@ class ConformanceTests {
     java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> testQueryAuditLog() {
         return _cases("queryAuditLog", session -> {
             Client client = new Client(session.configuration(), session.transport());
-            client.security().queryAuditLog(session.request(new com.fasterxml.jackson.core.type.TypeReference<AuditLogQuery>() {}));
+            session.response(client.security().queryAuditLog(session.request(new com.fasterxml.jackson.core.type.TypeReference<AuditLogQuery>() {})));
         }
         );
     }

@@ -25,7 +25,7 @@ class ConformanceTests {
     java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> testGetBaseItem() {
         return _cases("getBaseItem", session -> {
             Client client = new Client(session.configuration(), session.transport());
-            client.items().getBaseItem(session.request(new com.fasterxml.jackson.core.type.TypeReference<BaseItemQuery>() {}));
+            session.response(client.items().getBaseItem(session.request(new com.fasterxml.jackson.core.type.TypeReference<BaseItemQuery>() {})));
         }
         );
     }
@@ -35,7 +35,7 @@ class ConformanceTests {
     java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> testSubmitComplaint() {
         return _cases("submitComplaint", session -> {
             Client client = new Client(session.configuration(), session.transport());
-            client.portal().submitComplaint(session.request(new com.fasterxml.jackson.core.type.TypeReference<Complaint>() {}));
+            session.response(client.portal().submitComplaint(session.request(new com.fasterxml.jackson.core.type.TypeReference<Complaint>() {})));
         }
         );
     }
@@ -45,7 +45,7 @@ class ConformanceTests {
     java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> testVerifyLegalPerson() {
         return _cases("verifyLegalPerson", session -> {
             Client client = new Client(session.configuration(), session.transport());
-            client.identity().verifyLegalPerson(session.request(new com.fasterxml.jackson.core.type.TypeReference<LegalPersonVerifyRequest>() {}));
+            session.response(client.identity().verifyLegalPerson(session.request(new com.fasterxml.jackson.core.type.TypeReference<LegalPersonVerifyRequest>() {})));
         }
         );
     }
@@ -55,7 +55,7 @@ class ConformanceTests {
     java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> testSignLicenseFile() {
         return _cases("signLicenseFile", session -> {
             Client client = new Client(session.configuration(), session.transport());
-            client.seal().signLicenseFile(session.request(new com.fasterxml.jackson.core.type.TypeReference<LicenseFileSignRequest>() {}));
+            session.response(client.seal().signLicenseFile(session.request(new com.fasterxml.jackson.core.type.TypeReference<LicenseFileSignRequest>() {})));
         }
         );
     }
@@ -65,7 +65,7 @@ class ConformanceTests {
     java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> testGetDownloadAddress() {
         return _cases("getDownloadAddress", session -> {
             Client client = new Client(session.configuration(), session.transport());
-            client.license().getDownloadAddress(session.request(new com.fasterxml.jackson.core.type.TypeReference<DownloadAddressRequest>() {}));
+            session.response(client.license().getDownloadAddress(session.request(new com.fasterxml.jackson.core.type.TypeReference<DownloadAddressRequest>() {})));
         }
         );
     }
@@ -75,7 +75,7 @@ class ConformanceTests {
     java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> testQueryBusinessLicense() {
         return _cases("queryBusinessLicense", session -> {
             Client client = new Client(session.configuration(), session.transport());
-            client.license().queryBusinessLicense(session.request(new com.fasterxml.jackson.core.type.TypeReference<BusinessLicenseQuery>() {}));
+            session.response(client.license().queryBusinessLicense(session.request(new com.fasterxml.jackson.core.type.TypeReference<BusinessLicenseQuery>() {})));
         }
         );
     }
@@ -85,7 +85,7 @@ class ConformanceTests {
     java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> testVerifyBusinessLicense() {
         return _cases("verifyBusinessLicense", session -> {
             Client client = new Client(session.configuration(), session.transport());
-            client.license().verifyBusinessLicense(session.request(new com.fasterxml.jackson.core.type.TypeReference<BusinessLicenseVerifyRequest>() {}));
+            session.response(client.license().verifyBusinessLicense(session.request(new com.fasterxml.jackson.core.type.TypeReference<BusinessLicenseVerifyRequest>() {})));
         }
         );
     }
@@ -95,7 +95,7 @@ class ConformanceTests {
     java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> testGetHealth() {
         return _cases("getHealth", session -> {
             Client client = new Client(session.configuration(), session.transport());
-            client.operations().getHealth(session.request(new com.fasterxml.jackson.core.type.TypeReference<HealthQuery>() {}));
+            session.response(client.operations().getHealth(session.request(new com.fasterxml.jackson.core.type.TypeReference<HealthQuery>() {})));
         }
         );
     }
@@ -105,7 +105,7 @@ class ConformanceTests {
     java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> testGetIpAllowList() {
         return _cases("getIpAllowList", session -> {
             Client client = new Client(session.configuration(), session.transport());
-            client.security().getIpAllowList(session.request(new com.fasterxml.jackson.core.type.TypeReference<IpAllowListQuery>() {}));
+            session.response(client.security().getIpAllowList(session.request(new com.fasterxml.jackson.core.type.TypeReference<IpAllowListQuery>() {})));
         }
         );
     }

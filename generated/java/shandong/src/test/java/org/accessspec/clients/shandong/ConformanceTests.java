@@ -25,7 +25,7 @@ class ConformanceTests {
     java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> testGetItemDetail() {
         return _cases("getItemDetail", session -> {
             Client client = new Client(session.configuration(), session.transport());
-            client.items().getItemDetail(session.request(new com.fasterxml.jackson.core.type.TypeReference<ItemDetailQuery>() {}));
+            session.response(client.items().getItemDetail(session.request(new com.fasterxml.jackson.core.type.TypeReference<ItemDetailQuery>() {})));
         }
         );
     }
@@ -35,7 +35,7 @@ class ConformanceTests {
     java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> testQueryImplementationList() {
         return _cases("queryImplementationList", session -> {
             Client client = new Client(session.configuration(), session.transport());
-            client.items().queryImplementationList(session.request(new com.fasterxml.jackson.core.type.TypeReference<ImplementationListQuery>() {}));
+            session.response(client.items().queryImplementationList(session.request(new com.fasterxml.jackson.core.type.TypeReference<ImplementationListQuery>() {})));
         }
         );
     }
@@ -45,7 +45,7 @@ class ConformanceTests {
     java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> testSubmitComplaint() {
         return _cases("submitComplaint", session -> {
             Client client = new Client(session.configuration(), session.transport());
-            client.portal().submitComplaint(session.request(new com.fasterxml.jackson.core.type.TypeReference<Complaint>() {}));
+            session.response(client.portal().submitComplaint(session.request(new com.fasterxml.jackson.core.type.TypeReference<Complaint>() {})));
         }
         );
     }
@@ -55,7 +55,7 @@ class ConformanceTests {
     java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> testSubmitRating() {
         return _cases("submitRating", session -> {
             Client client = new Client(session.configuration(), session.transport());
-            client.portal().submitRating(session.request(new com.fasterxml.jackson.core.type.TypeReference<Rating>() {}));
+            session.response(client.portal().submitRating(session.request(new com.fasterxml.jackson.core.type.TypeReference<Rating>() {})));
         }
         );
     }
@@ -65,7 +65,7 @@ class ConformanceTests {
     java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> testExchangeTicket() {
         return _cases("exchangeTicket", session -> {
             Client client = new Client(session.configuration(), session.transport());
-            client.identity().exchangeTicket(session.request(new com.fasterxml.jackson.core.type.TypeReference<TicketExchangeRequest>() {}));
+            session.response(client.identity().exchangeTicket(session.request(new com.fasterxml.jackson.core.type.TypeReference<TicketExchangeRequest>() {})));
         }
         );
     }
@@ -75,7 +75,7 @@ class ConformanceTests {
     java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> testGetLoginPage() {
         return _cases("getLoginPage", session -> {
             Client client = new Client(session.configuration(), session.transport());
-            client.identity().getLoginPage(session.request(new com.fasterxml.jackson.core.type.TypeReference<LoginPageRequest>() {}));
+            session.response(client.identity().getLoginPage(session.request(new com.fasterxml.jackson.core.type.TypeReference<LoginPageRequest>() {})));
         }
         );
     }
@@ -85,7 +85,7 @@ class ConformanceTests {
     java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> testGetSignature() {
         return _cases("getSignature", session -> {
             Client client = new Client(session.configuration(), session.transport());
-            client.identity().getSignature(session.request(new com.fasterxml.jackson.core.type.TypeReference<SignatureRequest>() {}));
+            session.response(client.identity().getSignature(session.request(new com.fasterxml.jackson.core.type.TypeReference<SignatureRequest>() {})));
         }
         );
     }
@@ -95,7 +95,7 @@ class ConformanceTests {
     java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> testGetUserInfo() {
         return _cases("getUserInfo", session -> {
             Client client = new Client(session.configuration(), session.transport());
-            client.identity().getUserInfo(session.request(new com.fasterxml.jackson.core.type.TypeReference<UserInfoRequest>() {}));
+            session.response(client.identity().getUserInfo(session.request(new com.fasterxml.jackson.core.type.TypeReference<UserInfoRequest>() {})));
         }
         );
     }
@@ -105,7 +105,7 @@ class ConformanceTests {
     java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> testLogout() {
         return _cases("logout", session -> {
             Client client = new Client(session.configuration(), session.transport());
-            client.identity().logout(session.request(new com.fasterxml.jackson.core.type.TypeReference<LogoutRequest>() {}));
+            session.response(client.identity().logout(session.request(new com.fasterxml.jackson.core.type.TypeReference<LogoutRequest>() {})));
         }
         );
     }
@@ -115,7 +115,7 @@ class ConformanceTests {
     java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> testSwitchLegalPersonAccount() {
         return _cases("switchLegalPersonAccount", session -> {
             Client client = new Client(session.configuration(), session.transport());
-            client.identity().switchLegalPersonAccount(session.request(new com.fasterxml.jackson.core.type.TypeReference<SwitchAccountRequest>() {}));
+            session.response(client.identity().switchLegalPersonAccount(session.request(new com.fasterxml.jackson.core.type.TypeReference<SwitchAccountRequest>() {})));
         }
         );
     }
@@ -125,7 +125,7 @@ class ConformanceTests {
     java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> testSignDocument() {
         return _cases("signDocument", session -> {
             Client client = new Client(session.configuration(), session.transport());
-            client.seal().signDocument(session.request(new com.fasterxml.jackson.core.type.TypeReference<SealSignRequest>() {}));
+            session.response(client.seal().signDocument(session.request(new com.fasterxml.jackson.core.type.TypeReference<SealSignRequest>() {})));
         }
         );
     }
@@ -135,7 +135,7 @@ class ConformanceTests {
     java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> testVerifySeal() {
         return _cases("verifySeal", session -> {
             Client client = new Client(session.configuration(), session.transport());
-            client.seal().verifySeal(session.request(new com.fasterxml.jackson.core.type.TypeReference<SealVerifyRequest>() {}));
+            session.response(client.seal().verifySeal(session.request(new com.fasterxml.jackson.core.type.TypeReference<SealVerifyRequest>() {})));
         }
         );
     }
@@ -145,7 +145,7 @@ class ConformanceTests {
     java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> testDownloadLicenseFile() {
         return _cases("downloadLicenseFile", session -> {
             Client client = new Client(session.configuration(), session.transport());
-            client.license().downloadLicenseFile(session.request(new com.fasterxml.jackson.core.type.TypeReference<LicenseFileRequest>() {}));
+            session.response(client.license().downloadLicenseFile(session.request(new com.fasterxml.jackson.core.type.TypeReference<LicenseFileRequest>() {})));
         }
         );
     }
@@ -155,7 +155,7 @@ class ConformanceTests {
     java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> testGetDownloadAddress() {
         return _cases("getDownloadAddress", session -> {
             Client client = new Client(session.configuration(), session.transport());
-            client.license().getDownloadAddress(session.request(new com.fasterxml.jackson.core.type.TypeReference<DownloadAddressRequest>() {}));
+            session.response(client.license().getDownloadAddress(session.request(new com.fasterxml.jackson.core.type.TypeReference<DownloadAddressRequest>() {})));
         }
         );
     }
@@ -165,7 +165,7 @@ class ConformanceTests {
     java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> testVerifyLicenseData() {
         return _cases("verifyLicenseData", session -> {
             Client client = new Client(session.configuration(), session.transport());
-            client.license().verifyLicenseData(session.request(new com.fasterxml.jackson.core.type.TypeReference<VerifyLicenseDataRequest>() {}));
+            session.response(client.license().verifyLicenseData(session.request(new com.fasterxml.jackson.core.type.TypeReference<VerifyLicenseDataRequest>() {})));
         }
         );
     }
@@ -175,7 +175,7 @@ class ConformanceTests {
     java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> testVerifyLicenseFile() {
         return _cases("verifyLicenseFile", session -> {
             Client client = new Client(session.configuration(), session.transport());
-            client.license().verifyLicenseFile(session.request(new com.fasterxml.jackson.core.type.TypeReference<VerifyLicenseFileRequest>() {}));
+            session.response(client.license().verifyLicenseFile(session.request(new com.fasterxml.jackson.core.type.TypeReference<VerifyLicenseFileRequest>() {})));
         }
         );
     }
@@ -185,7 +185,7 @@ class ConformanceTests {
     java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> testGetHealth() {
         return _cases("getHealth", session -> {
             Client client = new Client(session.configuration(), session.transport());
-            client.operations().getHealth(session.request(new com.fasterxml.jackson.core.type.TypeReference<HealthQuery>() {}));
+            session.response(client.operations().getHealth(session.request(new com.fasterxml.jackson.core.type.TypeReference<HealthQuery>() {})));
         }
         );
     }
@@ -195,7 +195,7 @@ class ConformanceTests {
     java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> testGetMonitoringMetrics() {
         return _cases("getMonitoringMetrics", session -> {
             Client client = new Client(session.configuration(), session.transport());
-            client.operations().getMonitoringMetrics(session.request(new com.fasterxml.jackson.core.type.TypeReference<MetricsQuery>() {}));
+            session.response(client.operations().getMonitoringMetrics(session.request(new com.fasterxml.jackson.core.type.TypeReference<MetricsQuery>() {})));
         }
         );
     }
@@ -205,7 +205,7 @@ class ConformanceTests {
     java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> testRotateSigningKey() {
         return _cases("rotateSigningKey", session -> {
             Client client = new Client(session.configuration(), session.transport());
-            client.security().rotateSigningKey(session.request(new com.fasterxml.jackson.core.type.TypeReference<KeyRotationRequest>() {}));
+            session.response(client.security().rotateSigningKey(session.request(new com.fasterxml.jackson.core.type.TypeReference<KeyRotationRequest>() {})));
         }
         );
     }

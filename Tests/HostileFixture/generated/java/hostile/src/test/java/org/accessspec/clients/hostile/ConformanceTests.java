@@ -25,7 +25,7 @@ class ConformanceTests {
     java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> testDefault() {
         return _cases("default", session -> {
             Client client = new Client(session.configuration(), session.transport());
-            client.identity().default_(session.request(new com.fasterxml.jackson.core.type.TypeReference<Weird>() {}));
+            session.response(client.identity().default_(session.request(new com.fasterxml.jackson.core.type.TypeReference<Weird>() {})));
         }
         );
     }
