@@ -101,6 +101,14 @@ for platform in $platforms; do
         --select-class "org.accessspec.clients.$package.ConformanceTests" --disable-banner --details=summary --fail-if-no-tests \
         > "$work/junit-$platform.log" 2>&1 || status=$?
     grep -E "tests (successful|failed|found|skipped)" "$work/junit-$platform.log" | sed 's/^/   /'
+    # A suite whose operation tests were skipped or aborted (an assumption, such as a base URL
+    # the suite did not see) proves nothing.
+    for count in "containers aborted" "tests skipped" "tests aborted"; do
+        if ! grep -qE "^\[ +0 $count" "$work/junit-$platform.log"; then
+            echo "   FAILED: $count"
+            status=1
+        fi
+    done
     if [ "$status" -ne 0 ]; then
         failed=1
         echo "   FAILED (exit $status):"
