@@ -33,8 +33,10 @@ struct SwiftTypes {
 
     /// Statements that check `value` (an expression of the field's Swift type) before it is
     /// sent, from the field's resolved type in the IR: the checks the value semantics make, with
-    /// the constraints in force, through the names of `checkAliases`. `path` is the inside of an interpolated string literal naming
-    /// the field, e.g. `\(path).certNo`; interpolation keeps large files quick to type-check.
+    /// the constraints in force, through the names of `checkAliases`. `path` is the argument list
+    /// after `at:` that names the value: `path, "certNo"` for a field (the runtime joins the two
+    /// only when a check fails, so a valid request builds no strings), a path expression inside
+    /// loops. No string interpolation: it costs the compiler more than the checks themselves.
     func checks(_ value: String, _ type: ResolvedTypeIR, path: String, depth: Int = 0) -> [String] {
         switch type {
         case .scalar(let builtin, let constraints):
@@ -43,25 +45,25 @@ struct SwiftTypes {
             case .boolean:
                 return []
             case .integer:
-                return ["try FieldCheck.integer(\(value)\(rule), at: \"\(path)\")"]
+                return ["try FieldCheck.integer(\(value)\(rule), at: \(path))"]
             case .number:
-                return ["try FieldCheck.number(\(value)\(rule), at: \"\(path)\")"]
+                return ["try FieldCheck.number(\(value)\(rule), at: \(path))"]
             default:
                 guard builtin.format != nil || !constraints.isEmpty else { return [] }
                 let format = builtin.format.map { ".\(Self.formatCase($0))" } ?? "nil"
                 let itemCode = builtin == .itemCode ? ", itemCodePattern: \(SwiftSyntax.stringLiteral(itemCodePattern))" : ""
-                return ["try FieldCheck.text(\(value), \(format)\(rule)\(itemCode), at: \"\(path)\")"]
+                return ["try FieldCheck.text(\(value), \(format)\(rule)\(itemCode), at: \(path))"]
             }
         case .enumeration:
-            return ["try FieldCheck.declared(\(value), at: \"\(path)\")"]
+            return ["try FieldCheck.declared(\(value), at: \(path))"]
         case .record:
-            return ["try \(value).accessValidate(at: \"\(path)\")"]
+            return ["try FieldCheck.record(\(value), at: \(path))"]
         case .list(let element, let constraints):
             var statements: [String] = []
             if constraints.minItems != nil || constraints.maxItems != nil {
-                statements.append("try FieldCheck.count(\(value).count\(Self.constraintsLiteral(constraints)), at: \"\(path)\")")
+                statements.append("try FieldCheck.count(\(value).count\(Self.constraintsLiteral(constraints)), at: \(path))")
             }
-            let inner = checks("element\(depth)", element, path: "\(path)[\\(index\(depth))]", depth: depth + 1)
+            let inner = checks("element\(depth)", element, path: "FieldCheck.index(FieldCheck.path(\(path)), index\(depth))", depth: depth + 1)
             if !inner.isEmpty {
                 statements.append("for (index\(depth), element\(depth)) in \(value).enumerated() {")
                 statements += inner.map { "    " + $0 }
@@ -69,7 +71,7 @@ struct SwiftTypes {
             }
             return statements
         case .map(let valueType):
-            let inner = checks("element\(depth)", valueType, path: "\(path).\\(key\(depth))", depth: depth + 1)
+            let inner = checks("element\(depth)", valueType, path: "FieldCheck.path(FieldCheck.path(\(path)), key\(depth))", depth: depth + 1)
             guard !inner.isEmpty else { return [] }
             return ["for (key\(depth), element\(depth)) in \(value).sorted(by: { $0.key < $1.key }) {"] + inner.map { "    " + $0 } + ["}"]
         }
