@@ -4,6 +4,7 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import NIOCore
+import ServiceLifecycle
 
 /// Serves one platform's contract over HTTP/1.1 with Hummingbird: every request goes through
 /// `MockPlatform`, with optional latency, and is logged in one line.
@@ -35,7 +36,7 @@ public struct MockServer: Sendable {
 
     /// Runs until the calling task is cancelled: for servers inside a test process.
     public func runUntilCancelled(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
-        try await application(onListening: onListening).runService(gracefulShutdownSignals: [])
+        try await application(onListening: onListening).runUntilCancelled()
     }
 
     private func application(onListening: @escaping @Sendable (Int) async -> Void) -> some ApplicationProtocol {
@@ -46,6 +47,23 @@ public struct MockServer: Sendable {
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "accessc-mock"),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? port) },
             logger: logger)
+    }
+}
+
+extension ApplicationProtocol {
+    /// Serves until the calling task is cancelled, then shuts down gracefully (requests in flight
+    /// finish) instead of tearing the channels down, which Hummingbird logs as errors: a
+    /// deliberate stop is not a failure.
+    public func runUntilCancelled() async throws {
+        let group = ServiceGroup(configuration: .init(services: [self], gracefulShutdownSignals: [], logger: logger))
+        // The group runs in a task of its own, which the caller's cancellation does not reach;
+        // that cancellation asks the group to shut down instead.
+        let serving = Task { try await group.run() }
+        try await withTaskCancellationHandler {
+            try await serving.value
+        } onCancel: {
+            Task { await group.triggerGracefulShutdown() }
+        }
     }
 }
 

@@ -7,6 +7,8 @@ public struct Compilation: Sendable {
     public var ir: WorkspaceIR?
     public var diagnostics: [Diagnostic]
     public var fileCount: Int
+    /// What `accessc build` writes, from the workspace config.
+    public var generation = GenerationSettings()
     public var errorCount: Int { diagnostics.count { $0.severity == .error } }
     public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
 }
@@ -36,9 +38,14 @@ public enum Compiler {
             diagnostics.error(LanguageDiagnostics.emptyWorkspace, "the workspace holds no platform contract", at: sources.contracts.first.map { SourceSpan(file: $0.file, at: .init(line: 1, column: 1)) })
         }
         let workspace = Resolver(diagnostics: diagnostics).resolve(contracts, settings: config.settings)
+        // A platform whose header failed to decode has no id to compare against: say nothing
+        // rather than call its name unknown.
+        if !contracts.contains(where: { $0.isPlatformContract && $0.platform == nil }) {
+            GenerationSettings.checkPlatforms(config.generationLocations, known: contracts.compactMap { $0.platform?.identity.id }, diagnostics: diagnostics)
+        }
         let compliance = RuleEngine(diagnostics: diagnostics, severities: config.ruleSeverities).run(workspace)
         let ir = diagnostics.hasErrors || !lowering ? nil : IRLowering(workspace: workspace, compliance: compliance, severities: config.ruleSeverities).lower()
-        return Compilation(ir: ir, diagnostics: diagnostics.sorted, fileCount: fileCount)
+        return Compilation(ir: ir, diagnostics: diagnostics.sorted, fileCount: fileCount, generation: config.generation)
     }
 
     /// Parses and decodes the files, several at a time; each file reports into its own
@@ -63,14 +70,14 @@ public enum Compiler {
     }
 }
 
-/// Fixed slots that concurrent workers fill, one slot each.
-final class ConcurrentSlots<Value>: @unchecked Sendable {
+/// Fixed slots that concurrent workers fill, one slot each (the compiler's files, the generators).
+public final class ConcurrentSlots<Value>: @unchecked Sendable {
     private var slots: [Value?]
     private let lock = NSLock()
 
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    public init(count: Int) { slots = Array(repeating: nil, count: count) }
 
-    subscript(index: Int) -> Value? {
+    public subscript(index: Int) -> Value? {
         get { lock.withLock { slots[index] } }
         set { lock.withLock { slots[index] = newValue } }
     }

@@ -31,6 +31,50 @@ public struct ReportOptions: Sendable {
     }
 }
 
+/// What the command line asks of `accessc build` over the workspace's `generate:` section.
+public struct GenerationOverrides: Sendable {
+    /// Only these outputs (in the folders the workspace gives them); all configured when empty.
+    public var outputs: [OutputKind] = []
+    /// Only these platforms, for every output that can be limited; as configured when empty.
+    public var platforms: [String] = []
+    public var swiftModule: String?
+    public var swiftAccess: SwiftAccessLevel?
+
+    public init(outputs: [OutputKind] = [], platforms: [String] = [], swiftModule: String? = nil, swiftAccess: SwiftAccessLevel? = nil) {
+        self.outputs = outputs
+        self.platforms = platforms
+        self.swiftModule = swiftModule
+        self.swiftAccess = swiftAccess
+    }
+
+    public struct Problem: Error {
+        public var message: String
+    }
+
+    func applied(to configured: GenerationSettings, platforms known: [String]) -> Result<GenerationSettings, Problem> {
+        var settings = configured
+        if !outputs.isEmpty {
+            let defaults = GenerationSettings()
+            settings.outputs = Dictionary(uniqueKeysWithValues: outputs.map { ($0, configured.outputs[$0] ?? defaults.outputs[$0]!) })
+        }
+        if let unknown = platforms.first(where: { !known.contains($0) }) {
+            let nearest = Suggestions.nearest(to: unknown, in: known).map { "; did you mean '\($0)'?" } ?? ""
+            return .failure(Problem(message: "--platform '\(unknown)' is not a platform of the workspace\(nearest) (it has \(known.joined(separator: ", ")))"))
+        }
+        if !platforms.isEmpty {
+            for kind in settings.outputs.keys where !kind.coversWholeWorkspace { settings.outputs[kind]!.platforms = platforms }
+        }
+        if let swiftModule {
+            guard NameForm.typeName.matches(swiftModule) else {
+                return .failure(Problem(message: "--swift-module '\(swiftModule)' must be \(NameForm.typeName.explanation)"))
+            }
+            settings.swiftModule = swiftModule
+        }
+        if let swiftAccess { settings.swiftAccess = swiftAccess }
+        return .success(settings)
+    }
+}
+
 /// The commands of `accessc`, as functions the CLI and the tests call alike.
 public struct Commands {
     public let console: Console
@@ -55,15 +99,23 @@ public struct Commands {
     }
 
     /// `accessc build`: compile, generate, and write (or with `check`, compare) the outputs.
-    public func build(workspace: String, output: String, checkOnly: Bool, options: ReportOptions) -> CommandStatus {
+    public func build(workspace: String, output: String, checkOnly: Bool, options: ReportOptions,
+                      overrides: GenerationOverrides = GenerationOverrides()) -> CommandStatus {
         let compilation = Compiler.compile(workspaceAt: workspace)
         guard report(compilation, options: options, quietWhenClean: true) == .success, let ir = compilation.ir else {
             console.err("accessc: nothing was written to \(output)\n")
             return .failure
         }
+        let settings: GenerationSettings
+        switch overrides.applied(to: compilation.generation, platforms: ir.platforms.map(\.id)) {
+        case .success(let applied): settings = applied
+        case .failure(let problem):
+            console.err("accessc: error: \(problem.message)\n")
+            return .usage
+        }
         let writer = OutputWriter(outputDirectory: URL(fileURLWithPath: output))
         do {
-            let files = try Generators.generate(ir)
+            let files = try Generators.generate(ir, settings: settings)
             let plan = try writer.plan(files)
             if checkOnly {
                 for conflict in plan.conflicts { console.err("\(output)/\(conflict): error: a file accessc did not make is in the way\n") }
@@ -117,7 +169,7 @@ public struct Commands {
     }
 
     /// Prints the diagnostics and the summary; the status says whether the run is clean.
-    func report(_ compilation: Compilation, options: ReportOptions, quietWhenClean: Bool = false) -> CommandStatus {
+    package func report(_ compilation: Compilation, options: ReportOptions, quietWhenClean: Bool = false) -> CommandStatus {
         let failed = compilation.errorCount > 0 || (options.warningsAsErrors && compilation.warningCount > 0)
         switch options.format {
         case .json:

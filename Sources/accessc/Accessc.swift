@@ -1,3 +1,5 @@
+import AccessCommandLine
+import AccessSpecCore
 import AccessSpecDriver
 import ArgumentParser
 import Foundation
@@ -12,42 +14,12 @@ struct Accessc: AsyncParsableCommand {
         subcommands: [Check.self, Build.self, IR.self, Explain.self, Mock.self, Conform.self]
     )
 
-    /// As ArgumentParser's, except that usage errors exit 2 (its default would be 64).
     static func main() async {
-        do {
-            var command = try await asyncParseAsRoot()
-            if var asyncCommand = command as? any AsyncParsableCommand {
-                try await asyncCommand.run()
-            } else {
-                try command.run()
-            }
-        } catch let exit as ExitCode {
-            Accessc.exit(withError: exit)
-        } catch {
-            if exitCode(for: error) == .success { Accessc.exit(withError: error) }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-            Foundation.exit(2)
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let command = arguments.first, ServeHandoff.commands.contains(command) {
+            ServeHandoff.run(command, Array(arguments.dropFirst()))
         }
-    }
-}
-
-struct ReportArguments: ParsableArguments {
-    @Option(help: "Diagnostic format: text or json.")
-    var format: String = "text"
-
-    @Option(help: "Colour in text diagnostics: auto, always or never.")
-    var color: String = "auto"
-
-    @Flag(help: "Treat warnings as errors (exit 1 when there are any).")
-    var warningsAsErrors = false
-
-    func validate() throws {
-        guard DiagnosticFormat(rawValue: format) != nil else { throw ValidationError("--format must be text or json") }
-        guard ColourChoice(rawValue: color) != nil else { throw ValidationError("--color must be auto, always or never") }
-    }
-
-    var options: ReportOptions {
-        ReportOptions(format: DiagnosticFormat(rawValue: format)!, colour: ColourChoice(rawValue: color)!, warningsAsErrors: warningsAsErrors)
+        await runExitingTwoOnUsage()
     }
 }
 
@@ -76,10 +48,33 @@ struct Build: ParsableCommand {
     @Flag(help: "Write nothing; exit 1 naming each output that is stale.")
     var check = false
 
+    @Option(name: .customLong("output"), help: "Write only this output: \(OutputKind.allCases.map(\.rawValue).joined(separator: ", ")) (repeatable; default: as accessspec.yaml's 'generate:' says, else all).")
+    var outputs: [String] = []
+
+    @Option(name: .customLong("platform"), help: "Generate only for this platform (repeatable; ir and docs always cover the workspace).")
+    var platforms: [String] = []
+
+    @Option(help: "The module the Swift clients are compiled in, which the generated suites import.")
+    var swiftModule: String?
+
+    @Option(help: "The access level of the generated Swift declarations: public, package or internal.")
+    var swiftAccess: String?
+
     @OptionGroup var report: ReportArguments
 
+    func validate() throws {
+        if let bad = outputs.first(where: { OutputKind(rawValue: $0) == nil }) {
+            throw ValidationError("--output '\(bad)' is not an output; the outputs are \(OutputKind.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        if let swiftAccess, SwiftAccessLevel(rawValue: swiftAccess) == nil {
+            throw ValidationError("--swift-access must be public, package or internal")
+        }
+    }
+
     func run() throws {
-        let status = Commands(console: StandardConsole()).build(workspace: workspace, output: out, checkOnly: check, options: report.options)
+        let overrides = GenerationOverrides(outputs: outputs.compactMap(OutputKind.init(rawValue:)), platforms: platforms,
+                                            swiftModule: swiftModule, swiftAccess: swiftAccess.flatMap(SwiftAccessLevel.init(rawValue:)))
+        let status = Commands(console: StandardConsole()).build(workspace: workspace, output: out, checkOnly: check, options: report.options, overrides: overrides)
         throw ExitCode(status.rawValue)
     }
 }
@@ -108,90 +103,25 @@ struct Explain: ParsableCommand {
     }
 }
 
-struct Mock: AsyncParsableCommand {
+
+/// `accessc mock` and `accessc conform` live in `accessc-serve` (see ServeHandoff); these entries
+/// only list them in `accessc --help`, since `main` hands their arguments over before parsing.
+struct Mock: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Serve one platform's contract over HTTP: requests are checked against it and answered with its examples or errors.",
-        discussion: "Each request is logged in one line. Ctrl-C (SIGINT) or SIGTERM stops the server after the requests in flight.")
+        abstract: "Serve one platform's contract over HTTP: requests are checked against it and answered with its examples or errors.")
 
-    @Argument(help: "The workspace folder.")
-    var workspace = "specs"
+    @Argument(parsing: .captureForPassthrough, help: "See 'accessc mock --help'.")
+    var arguments: [String] = []
 
-    @Option(help: "The platform to serve, e.g. shandong.")
-    var platform: String
-
-    @Option(help: "The address to listen on.")
-    var host = "127.0.0.1"
-
-    @Option(help: "The port to listen on (0 picks a free one).")
-    var port = 8080
-
-    @Option(help: "Milliseconds to wait before every answer.")
-    var latency = 0
-
-    @Option(help: "The share of valid requests (0 to 1) answered with the contract's 'unavailable' error.")
-    var failRate = 0.0
-
-    @Option(help: "Seeds which requests --fail-rate fails, for repeatable runs.")
-    var seed: UInt64 = 1
-
-    @Option(help: "Seconds a request's timestamp may be off the server's clock.")
-    var replayWindow = 300
-
-    @Flag(help: "Serve beyond the operations' declared rate limits (for load tests).")
-    var ignoreRateLimits = false
-
-    @OptionGroup var report: ReportArguments
-
-    func validate() throws {
-        guard (0...1).contains(failRate) else { throw ValidationError("--fail-rate must be between 0 and 1") }
-        guard latency >= 0, replayWindow > 0 else { throw ValidationError("--latency must be 0 or more and --replay-window more than 0") }
-        guard (0...65535).contains(port) else { throw ValidationError("--port must be 0 to 65535") }
-    }
-
-    func run() async throws {
-        var options = MockCommandOptions(platform: platform)
-        options.host = host
-        options.port = port
-        options.latency = .milliseconds(latency)
-        options.failureRate = failRate
-        options.seed = seed
-        options.replayWindowSeconds = replayWindow
-        options.rateLimits = !ignoreRateLimits
-        let console = StandardConsole()
-        let status = await Commands(console: console).mock(workspace: workspace, options: options, report: report.options) { line in
-            console.out(line + "\n")
-        }
-        throw ExitCode(status.rawValue)
-    }
+    func run() throws { ServeHandoff.run("mock", arguments) }
 }
 
-struct Conform: AsyncParsableCommand {
+struct Conform: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Run a platform's conformance vectors against a live server and report per operation and per check.",
-        discussion: "Credentials come from ACCESSSPEC_ACCESS_ID and ACCESSSPEC_ACCESS_TOKEN, the signing key from the variable the contract names. Exit status 1 when any vector fails.")
+        abstract: "Run a platform's conformance vectors against a live server and report per operation and per check.")
 
-    @Argument(help: "The workspace folder.")
-    var workspace = "specs"
+    @Argument(parsing: .captureForPassthrough, help: "See 'accessc conform --help'.")
+    var arguments: [String] = []
 
-    @Option(help: "The platform whose contract the server implements.")
-    var platform: String
-
-    @Option(help: "The server's base URL, e.g. https://test.zwfw.example.gov.cn/api.")
-    var baseURL: String
-
-    @Option(help: "Also write the results as JUnit XML to this file.")
-    var junit: String?
-
-    @Option(name: .customLong("operation"), help: "Run only this operation (repeatable).")
-    var operations: [String] = []
-
-    @OptionGroup var report: ReportArguments
-
-    func run() async throws {
-        var options = ConformCommandOptions(platform: platform, baseURL: baseURL)
-        options.junit = junit
-        options.operations = operations
-        let status = await Commands(console: StandardConsole()).conform(workspace: workspace, options: options, report: report.options)
-        throw ExitCode(status.rawValue)
-    }
+    func run() throws { ServeHandoff.run("conform", arguments) }
 }

@@ -1,4 +1,5 @@
 import AccessMock
+import AccessServeDriver
 import AccessSpecDriver
 import Foundation
 import Testing

@@ -2,6 +2,7 @@ import AccessConformance
 import AccessMock
 import AccessRuntime
 import AccessSpecCore
+import AccessServeDriver
 import AccessSpecDriver
 import AccessSpecGenerators
 import Foundation
@@ -97,7 +98,7 @@ struct ConformTests {
         try await Self.serving({ onListening in
             let server = Application(responder: lax, configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0)),
                                      onServerRunning: { await onListening($0.localAddress?.port ?? 0) })
-            try await server.runService(gracefulShutdownSignals: [])
+            try await server.runUntilCancelled()
         }) { port in
             try await checkLaxServerReport(port: port)
         }

@@ -127,8 +127,14 @@ enum NameTorture {
             "accessspec.yaml": """
             # The name-torture fixture's clients compile as their own module beside AccessClients.
             accessSpecWorkspace: 1
-            settings:
-              swiftClientModule: NameTortureClients
+            generate:
+              ir: {}
+              docs: {}
+              openapi: {}
+              swift:
+                module: NameTortureClients
+              tests: {}
+              java: {}
 
             """,
         ]

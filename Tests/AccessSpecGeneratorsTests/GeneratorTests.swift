@@ -18,11 +18,40 @@ struct GeneratorTests {
         #expect(first == second)
         for generator in Generators.all {
             for file in try generator.generate(ir) {
-                #expect(file.path.hasPrefix(generator.name + "/"), "\(file.path) is outside \(generator.name)/")
+                #expect(file.path.hasPrefix(generator.kind.rawValue + "/"), "\(file.path) is outside \(generator.kind.rawValue)/")
                 #expect(!file.path.contains(".."))
             }
         }
         #expect(Set(first.map(\.path)).count == first.count, "no two generators write the same path")
+    }
+
+    /// `generate:` settings: only the outputs listed, in their folders, for their platforms, and
+    /// suites that find the IR wherever it went.
+    @Test func settingsChooseOutputsFoldersPlatformsAndAccess() throws {
+        let ir = try Self.bundledIR()
+        var settings = GenerationSettings()
+        settings.outputs = [
+            .ir: .init(folder: "build/ir"),
+            .swift: .init(folder: "clients", platforms: ["national"]),
+            .tests: .init(folder: "suites/conformance", platforms: ["national", "hefei"]),
+        ]
+        settings.swiftModule = "HubClients"
+        settings.swiftAccess = .internal
+        let files = try Generators.generate(ir, settings: settings)
+        let folders = Set(files.map { $0.path.split(separator: "/").prefix(2).joined(separator: "/") })
+        #expect(folders == ["build/ir", "clients/national", "suites/conformance"], "\(folders)")
+        let swift = files.filter { $0.path.hasPrefix("clients/") }
+        #expect(swift.map(\.path).sorted() == (["national.swift", "national+ContractError.swift"] + (1...8).map { "national+Models\($0).swift" })
+            .map { "clients/national/\($0)" }.sorted())
+        for file in swift {
+            let text = String(decoding: file.contents, as: UTF8.self)
+            #expect(!text.contains("public "), "\(file.path) declares something public")
+        }
+        let suite = try #require(files.first { $0.path == "suites/conformance/hefei/hefei+Conformance.swift" })
+        let text = String(decoding: suite.contents, as: UTF8.self)
+        #expect(text.contains("import HubClients"))
+        #expect(text.contains(#"appendingPathComponent("../../../build/ir/workspace.json")"#), "the suite finds the IR from its own folder")
+        #expect(try Generators.generate(ir, settings: settings) == files, "deterministic")
     }
 }
 

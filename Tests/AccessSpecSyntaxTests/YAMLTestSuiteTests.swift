@@ -14,6 +14,10 @@ struct YAMLTestSuiteTests {
     /// beside the repository.
     static let suite = ProcessInfo.processInfo.environment["YAML_TEST_SUITE"].map { URL(fileURLWithPath: $0) }
         ?? repository.deletingLastPathComponent().appendingPathComponent("shared/yaml-test-suite")
+    /// `.ci/run` sets ACCESSSPEC_REQUIRE_YAML_TEST_SUITE=1, so there a missing suite fails;
+    /// elsewhere (a fresh clone with nothing beside it) the test is skipped and says why.
+    static let suiteIsRequired = ProcessInfo.processInfo.environment["ACCESSSPEC_REQUIRE_YAML_TEST_SUITE"] == "1"
+    static let suiteIsPresent = FileManager.default.fileExists(atPath: suite.appendingPathComponent("229Q/in.yaml").path)
     static let knownFailuresFile = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("libyaml-known-failures.txt")
 
     struct Case {
@@ -68,8 +72,10 @@ struct YAMLTestSuiteTests {
         return failures
     }
 
-    @Test func suiteMatchesExceptKnownLibyamlDeviations() throws {
-        #expect(FileManager.default.fileExists(atPath: Self.suite.path), "yaml-test-suite not found at \(Self.suite.path)")
+    @Test(.enabled(if: suiteIsPresent || suiteIsRequired,
+                   "the YAML test suite is not at ../shared/yaml-test-suite; set YAML_TEST_SUITE to its folder to run this test"))
+    func suiteMatchesExceptKnownLibyamlDeviations() throws {
+        #expect(Self.suiteIsPresent, "yaml-test-suite not found at \(Self.suite.path) (ACCESSSPEC_REQUIRE_YAML_TEST_SUITE=1 requires it)")
         let all = try Self.cases()
         #expect(all.count > 300)
         let actual = try Self.failures()

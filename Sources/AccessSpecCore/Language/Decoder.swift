@@ -252,10 +252,10 @@ struct NodeDecoder {
 }
 
 /// The forms names must take, so they become safe identifiers and file names downstream.
-enum NameForm {
+public enum NameForm: Sendable {
     case id, typeName, errorName, fieldName
 
-    func matches(_ text: String) -> Bool {
+    public func matches(_ text: String) -> Bool {
         let scalars = Array(text.unicodeScalars)
         guard let first = scalars.first, scalars.count <= 64 else { return false }
         let lower: ClosedRange<Unicode.Scalar> = "a"..."z", upper: ClosedRange<Unicode.Scalar> = "A"..."Z", digit: ClosedRange<Unicode.Scalar> = "0"..."9"
@@ -274,7 +274,7 @@ enum NameForm {
         }
     }
 
-    var explanation: String {
+    public var explanation: String {
         switch self {
         case .id: "a lower-case letter followed by letters, digits and single dashes (^[a-z][a-zA-Z0-9-]*$)"
         case .typeName: "UpperCamelCase letters and digits (^[A-Z][A-Za-z0-9]*$)"

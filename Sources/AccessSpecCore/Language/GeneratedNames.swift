@@ -12,6 +12,10 @@ public enum GeneratedNames {
     /// The module that compiles the clients of `specs/`, which the conformance suites import
     /// unless the workspace names another (`settings: swiftClientModule`).
     public static let defaultClientModule = "AccessClients"
+    /// How many files a platform's Swift models are split into: a fixed number, so the build
+    /// plugin (Plugins/AccessSpecGenerate) can name the outputs before they exist, and enough
+    /// for the compiler to spread a large contract's models over several processes.
+    public static let swiftModelFiles = 8
 
     /// Modules generated code qualifies names with (`Swift.String`,
     /// `AccessSpecFormats.ValueConstraints(...)`, `Testing.__checkValue` inside `#expect`). A
@@ -78,10 +82,10 @@ public enum GeneratedNames {
 
     /// A record's validation method (AccessRuntime.AccessValidatable).
     public static let accessValidate = "accessValidate"
-    /// Field names a generated record cannot hold: `CodingKeys` is the enum Swift synthesises
-    /// for Codable, and a member named `self` hides the instance from the record's own
-    /// initialiser and checks.
-    public static var recordMembers: Set<String> { ["CodingKeys", "self"] }
+    /// Field names a generated record cannot hold: a member named `self` hides the instance
+    /// from the record's own initialisers and checks. (Records write their coding out through
+    /// AccessRuntime.FieldKey, so no synthesised `CodingKeys` is in the way.)
+    public static var recordMembers: Set<String> { ["self"] }
 }
 
 /// The names the generated Java clients (`java/<platform>/`) declare or use next to the

@@ -7,10 +7,6 @@ public struct WorkspaceSettings: Sendable, Codable, Equatable {
     public var minAvailability = 99.5
     /// Days; SEC006 requires at least this.
     public var minAuditRetentionDays = 180
-    /// The module the generated conformance suites import the clients from; nil for
-    /// `GeneratedNames.defaultClientModule`. A second workspace compiled by the same package
-    /// (the name-torture fixture) needs its own.
-    public var swiftClientModule: String?
 
     public init() {}
 }
@@ -19,6 +15,9 @@ public struct WorkspaceConfig: Sendable {
     public var settings = WorkspaceSettings()
     /// Severity per rule code; nil turns a rule off.
     public var ruleSeverities: [DiagnosticCode: Severity?] = [:]
+    /// What `accessc build` writes (the `generate:` section).
+    public var generation = GenerationSettings()
+    var generationLocations = GenerationSettings.Locations()
 
     public init() {}
 
@@ -26,7 +25,7 @@ public struct WorkspaceConfig: Sendable {
     public static func decode(_ root: YAMLNode, diagnostics: DiagnosticEngine) -> WorkspaceConfig {
         var config = WorkspaceConfig()
         let decoder = NodeDecoder(diagnostics: diagnostics)
-        guard let top = decoder.fields(root, "the workspace config", known: ["accessSpecWorkspace", "rules", "settings"]) else { return config }
+        guard let top = decoder.fields(root, "the workspace config", known: ["accessSpecWorkspace", "rules", "settings", "generate"]) else { return config }
         if let node = decoder.required(top, "accessSpecWorkspace"), let version = decoder.integer(node, "'accessSpecWorkspace'"), version.value != 1 {
             diagnostics.error(LanguageDiagnostics.version, "workspace config version \(version.value) is not supported; this accessc reads version 1", at: node.span)
         }
@@ -46,7 +45,7 @@ public struct WorkspaceConfig: Sendable {
                 config.ruleSeverities[rule.code] = level.value.severity
             }
         }
-        if let node = top["settings"], let settings = decoder.fields(node, "'settings'", known: ["itemCodePattern", "minAvailability", "minAuditRetentionDays", "swiftClientModule"]) {
+        if let node = top["settings"], let settings = decoder.fields(node, "'settings'", known: ["itemCodePattern", "minAvailability", "minAuditRetentionDays"]) {
             if let pattern = settings["itemCodePattern"].flatMap({ decoder.string($0, "'itemCodePattern'") }) {
                 if case .failure(let problem) = Pattern.compiled(pattern.value) {
                     diagnostics.error(LanguageDiagnostics.config, "itemCodePattern '\(pattern.value)' is not in AccessSpec's regular expression dialect: \(problem)", at: pattern.span)
@@ -58,9 +57,9 @@ public struct WorkspaceConfig: Sendable {
             if let value = settings["minAuditRetentionDays"].flatMap({ decoder.integer($0, "'minAuditRetentionDays'") }) {
                 config.settings.minAuditRetentionDays = value.value
             }
-            if let module = settings["swiftClientModule"].flatMap({ decoder.name($0, "'swiftClientModule'", .typeName) }) {
-                config.settings.swiftClientModule = module.value
-            }
+        }
+        if let node = top["generate"] {
+            config.generation = GenerationSettings.decode(node, decoder: decoder, locations: &config.generationLocations)
         }
         return config
     }

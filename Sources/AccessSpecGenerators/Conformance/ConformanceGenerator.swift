@@ -5,19 +5,24 @@ import Foundation
 /// Writes each platform's conformance vectors (`tests/<platform>/vectors.json`) and a Swift
 /// Testing suite that runs them through the platform's generated client.
 public struct ConformanceGenerator: Generator {
-    public let name = "tests"
+    public let kind = OutputKind.tests
 
     public init() {}
 
-    public func generate(_ ir: WorkspaceIR) throws -> [GeneratedFile] {
-        try ir.platforms.flatMap { platform in
+    public func files(_ ir: WorkspaceIR, _ settings: GenerationSettings) throws -> [GeneratedFile] {
+        let testsFolder = settings.outputs[kind]?.folder ?? kind.rawValue
+        let irFolder = settings.outputs[.ir]?.folder ?? OutputKind.ir.rawValue
+        return try settings.platforms(kind, of: ir).flatMap { platform in
             let vectors = try VectorBuilder(platform: platform, settings: ir.settings).build()
             let namespace = IdentifierFolding.upperCamel(platform.id)
-            let suite = SwiftSuiteEmitter(platform: platform, namespace: namespace, clientModule: ir.settings.swiftClientModule ?? GeneratedNames.defaultClientModule,
+            let suitePath = "\(platform.id)/\(platform.id)+Conformance.swift"
+            // The in-process mock reads the IR, wherever the settings put the two outputs.
+            let irFile = OutputPaths.relative(from: "\(testsFolder)/\(suitePath)", to: "\(irFolder)/\(IRGenerator.fileName)")
+            let suite = SwiftSuiteEmitter(platform: platform, namespace: namespace, clientModule: settings.swiftModule, irFile: irFile,
                                           types: SwiftTypes(platform: platform, itemCodePattern: ir.settings.itemCodePattern))
             return [
-                GeneratedFile(path: "tests/\(platform.id)/vectors.json", contents: try vectors.canonicalJSON()),
-                GeneratedFile(path: "tests/\(platform.id)/\(namespace)ConformanceTests.swift", contents: Data(suite.file().utf8)),
+                GeneratedFile(path: "\(platform.id)/vectors.json", contents: try vectors.canonicalJSON()),
+                GeneratedFile(path: suitePath, contents: Data(suite.file().utf8)),
             ]
         }
     }
@@ -35,6 +40,8 @@ struct SwiftSuiteEmitter {
     let platform: PlatformIR
     let namespace: String
     let clientModule: String
+    /// The IR beside the suite's folder, for the in-process mock.
+    let irFile: String
     let types: SwiftTypes
 
     func file() -> String {
@@ -93,7 +100,7 @@ struct SwiftSuiteEmitter {
             }
             out.lines([
                 "#if ACCESSSPEC_MOCK_FALLBACK",
-                #"let ir = Foundation.URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../ir/workspace.json")"#,
+                "let ir = Foundation.URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(\(SwiftSyntax.stringLiteral(irFile)))",
                 "let target = try await AccessMock.MockHost.shared.target(platform: file.platform, irFile: ir)",
                 "return try AccessConformance.ConformanceSession(file, operation: operation, vector: vector, target: target)",
                 "#else",

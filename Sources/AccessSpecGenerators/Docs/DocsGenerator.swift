@@ -9,11 +9,11 @@ import Foundation
 ///   and requirement checklists, operations with examples, types and the error catalogue;
 /// - `areas/<area>`: one area across all platforms.
 public struct DocsGenerator: Generator {
-    public let name = "docs"
+    public let kind = OutputKind.docs
 
     public init() {}
 
-    public func generate(_ ir: WorkspaceIR) throws -> [GeneratedFile] {
+    public func files(_ ir: WorkspaceIR, _ settings: GenerationSettings) throws -> [GeneratedFile] {
         try checkFileNames(ir)
         let text = ContractText(ir)
         let rules = RuleTexts(ir)
@@ -41,7 +41,7 @@ public struct DocsGenerator: Generator {
     }
 
     private func file(_ path: String, _ text: String) -> GeneratedFile {
-        GeneratedFile(path: name + "/" + path, contents: Data(text.utf8))
+        GeneratedFile(path: path, contents: Data(text.utf8))
     }
 
     /// Two platforms whose pages would land on the same file on a case-insensitive file system.

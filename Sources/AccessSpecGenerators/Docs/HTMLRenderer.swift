@@ -97,14 +97,14 @@ private struct HTMLOutput {
         text += HTMLEscaper.escape(string).replacingLineBreaks(with: "<br>")
     }
 
-    func href(_ target: String) -> String { HTMLEscaper.escape(SitePaths.relative(from: path, to: target)) }
+    func href(_ target: String) -> String { HTMLEscaper.escape(OutputPaths.relative(from: path, to: target)) }
 
     func href(_ target: DocTarget) -> String {
         let fragment = target.fragment.map { "#" + $0 } ?? ""
         if target.page == page, let fragment = target.fragment {
             return HTMLEscaper.escape("#" + fragment)
         }
-        return HTMLEscaper.escape(SitePaths.relative(from: path, to: SitePaths.html(target.page)) + fragment)
+        return HTMLEscaper.escape(OutputPaths.relative(from: path, to: SitePaths.html(target.page)) + fragment)
     }
 
     /// Inlines without markup, for `<title>`.

@@ -50,7 +50,7 @@ private struct MarkdownOutput {
             case .label(let zh, let en): result += MarkdownEscaper.text(zh, atLineStart: atLineStart) + " " + MarkdownEscaper.text(en, atLineStart: false)
             case .code(let string): result += MarkdownEscaper.code(string, inTable: inTable)
             case .link(let inner, let target):
-                let destination = SitePaths.relative(from: path, to: SitePaths.markdown(target.page))
+                let destination = OutputPaths.relative(from: path, to: SitePaths.markdown(target.page))
                 result += "[" + self.inline(inner, inTable: inTable) + "](" + MarkdownEscaper.destination(destination) + ")"
             case .status(let status):
                 let label = Labels.status(status)
@@ -93,7 +93,7 @@ private struct MarkdownOutput {
             line(MarkdownEscaper.codeBlock(code, language: language))
             blank()
         case .topology(_, let alternative):
-            let image = SitePaths.relative(from: path, to: SitePaths.topology)
+            let image = OutputPaths.relative(from: path, to: SitePaths.topology)
             line("![" + inline([.label("接入拓扑图", "Access topology diagram")]) + "](" + MarkdownEscaper.destination(image) + ")")
             blank()
             line(inline(alternative))

@@ -22,18 +22,6 @@ enum SitePaths {
         }
     }
 
-    /// A path relative to the folder of `from` (both relative to `docs/`).
-    static func relative(from: String, to: String) -> String {
-        let fromFolder = from.split(separator: "/", omittingEmptySubsequences: false).dropLast()
-        let target = to.split(separator: "/", omittingEmptySubsequences: false)
-        var common = 0
-        while common < fromFolder.count, common < target.count - 1, fromFolder[fromFolder.startIndex + common] == target[common] {
-            common += 1
-        }
-        let ups = Array(repeating: "..", count: fromFolder.count - common)
-        return (ups + target[common...].map(String.init)).joined(separator: "/")
-    }
-
     /// An id as a file name or fragment: ids of the contract language are kept as they are;
     /// anything else (an IR from elsewhere) is spelled out in hex so no two ids meet.
     static func token(_ id: String) -> String {

@@ -2,11 +2,13 @@ import AccessSpecCore
 
 /// Writes the canonical IR, `ir/workspace.json`, for generators outside this package.
 public struct IRGenerator: Generator {
-    public let name = "ir"
+    public let kind = OutputKind.ir
+
+    public static let fileName = "workspace.json"
 
     public init() {}
 
-    public func generate(_ ir: WorkspaceIR) throws -> [GeneratedFile] {
-        [GeneratedFile(path: "ir/workspace.json", contents: try ir.canonicalJSON())]
+    public func files(_ ir: WorkspaceIR, _ settings: GenerationSettings) throws -> [GeneratedFile] {
+        [GeneratedFile(path: Self.fileName, contents: try ir.canonicalJSON())]
     }
 }

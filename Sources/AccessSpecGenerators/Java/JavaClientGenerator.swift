@@ -7,7 +7,7 @@ import Foundation
 /// vectors (a copy of `tests/<platform>/vectors.json`) through the client. The code uses only
 /// the Java runtime (`runtime/java`), which does the sending.
 public struct JavaClientGenerator: Generator {
-    public let name = "java"
+    public let kind = OutputKind.java
 
     /// The Maven coordinates of the runtime the clients are generated against.
     public static let runtimeGroup = "org.accessspec"
@@ -18,10 +18,10 @@ public struct JavaClientGenerator: Generator {
 
     public init() {}
 
-    public func generate(_ ir: WorkspaceIR) throws -> [GeneratedFile] {
-        try ir.platforms.flatMap { platform in
+    public func files(_ ir: WorkspaceIR, _ settings: GenerationSettings) throws -> [GeneratedFile] {
+        try settings.platforms(kind, of: ir).flatMap { platform in
             let emitter = JavaPlatformEmitter(platform: platform, types: JavaTypes(platform: platform, itemCodePattern: ir.settings.itemCodePattern))
-            let root = "java/\(platform.id)"
+            let root = platform.id
             let folder = emitter.package.replacingOccurrences(of: ".", with: "/")
             func main(_ type: String, _ text: String) -> GeneratedFile {
                 GeneratedFile(path: "\(root)/src/main/java/\(folder)/\(type).java", contents: Data(text.utf8))

@@ -13,11 +13,44 @@ public struct GeneratedFile: Equatable, Sendable {
     }
 }
 
+/// Paths between generated files, for links and for files that find each other at run time.
+enum OutputPaths {
+    /// The path to `to` relative to the folder of `from`, both relative to one root.
+    static func relative(from: String, to: String) -> String {
+        let fromFolder = from.split(separator: "/", omittingEmptySubsequences: false).dropLast()
+        let target = to.split(separator: "/", omittingEmptySubsequences: false)
+        var common = 0
+        while common < fromFolder.count, common < target.count - 1, fromFolder[fromFolder.startIndex + common] == target[common] {
+            common += 1
+        }
+        let ups = Array(repeating: "..", count: fromFolder.count - common)
+        return (ups + target[common...].map(String.init)).joined(separator: "/")
+    }
+}
+
 /// A generator is pure: IR in, files out. It never reads YAML or touches the disk.
 public protocol Generator: Sendable {
-    /// The folder under the output folder that this generator owns, e.g. `ir`.
-    var name: String { get }
-    func generate(_ ir: WorkspaceIR) throws -> [GeneratedFile]
+    /// The output it writes, whose folder the generation settings give.
+    var kind: OutputKind { get }
+    /// The files, with paths relative to the output's own folder, for the platforms the
+    /// settings select.
+    func files(_ ir: WorkspaceIR, _ settings: GenerationSettings) throws -> [GeneratedFile]
+}
+
+extension Generator {
+    /// The files under the output's folder; none when the settings leave the output out.
+    public func generate(_ ir: WorkspaceIR, settings: GenerationSettings = GenerationSettings()) throws -> [GeneratedFile] {
+        guard let output = settings.outputs[kind] else { return [] }
+        return try files(ir, settings).map { GeneratedFile(path: output.folder + "/" + $0.path, contents: $0.contents) }
+    }
+}
+
+extension GenerationSettings {
+    /// The platforms an output is generated for, in the IR's order.
+    public func platforms(_ kind: OutputKind, of ir: WorkspaceIR) -> [PlatformIR] {
+        guard let output = outputs[kind] else { return [] }
+        return ir.platforms.filter { output.includes($0.id) }
+    }
 }
 
 /// Every generator `accessc build` runs, in a fixed order.
@@ -31,7 +64,13 @@ public enum Generators {
         JavaClientGenerator(),
     ]
 
-    public static func generate(_ ir: WorkspaceIR) throws -> [GeneratedFile] {
-        try all.flatMap { try $0.generate(ir) }.sorted { $0.path < $1.path }
+    /// Every generator's files, sorted by path. The generators are independent and pure, so
+    /// they run side by side; the first error, in the order of `all`, is thrown.
+    public static func generate(_ ir: WorkspaceIR, settings: GenerationSettings = GenerationSettings()) throws -> [GeneratedFile] {
+        let results = ConcurrentSlots<Result<[GeneratedFile], any Error>>(count: all.count)
+        DispatchQueue.concurrentPerform(iterations: all.count) { index in
+            results[index] = Result { try all[index].generate(ir, settings: settings) }
+        }
+        return try (0..<all.count).flatMap { try results[$0]!.get() }.sorted { $0.path < $1.path }
     }
 }

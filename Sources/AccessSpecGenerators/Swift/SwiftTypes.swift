@@ -32,37 +32,41 @@ struct SwiftTypes: CheckSpelling {
     func kind(of name: String) -> TypeIR.Kind? { types[name]?.kind }
 
     // MARK: The checks (CheckSpelling), through the names of `checkAliases`. A path is the
-    // inside of an interpolated string literal naming the value, e.g. `\(path).certNo`;
-    // interpolation keeps large files quick to type-check.
+    // argument list after `at:` that names the value: `path, "certNo"` for a field (the runtime
+    // joins the two only when a check fails, so a valid request builds no strings), a path
+    // expression inside loops. No string interpolation: it costs the compiler more than the
+    // checks themselves.
 
     func text(_ value: String, format: ValueFormat?, _ constraints: ValueConstraints, path: String) -> String {
         let formatCase = format.map { ".\(Self.formatCase($0))" } ?? "nil"
         let itemCode = format == .itemCode ? ", itemCodePattern: \(SwiftSyntax.stringLiteral(itemCodePattern))" : ""
-        return "try FieldCheck.text(\(value), \(formatCase)\(Self.constraintsLiteral(constraints))\(itemCode), at: \"\(path)\")"
+        return "try FieldCheck.text(\(value), \(formatCase)\(Self.constraintsLiteral(constraints))\(itemCode), at: \(path))"
     }
 
     func integer(_ value: String, _ constraints: ValueConstraints, path: String) -> String {
-        "try FieldCheck.integer(\(value)\(Self.constraintsLiteral(constraints)), at: \"\(path)\")"
+        "try FieldCheck.integer(\(value)\(Self.constraintsLiteral(constraints)), at: \(path))"
     }
 
     func number(_ value: String, _ constraints: ValueConstraints, path: String) -> String {
-        "try FieldCheck.number(\(value)\(Self.constraintsLiteral(constraints)), at: \"\(path)\")"
+        "try FieldCheck.number(\(value)\(Self.constraintsLiteral(constraints)), at: \(path))"
     }
 
-    func declared(_ value: String, path: String) -> String { "try FieldCheck.declared(\(value), at: \"\(path)\")" }
+    func declared(_ value: String, path: String) -> String { "try FieldCheck.declared(\(value), at: \(path))" }
 
-    func record(_ value: String, path: String) -> String { "try \(value).accessValidate(at: \"\(path)\")" }
+    func record(_ value: String, path: String) -> String { "try FieldCheck.record(\(value), at: \(path))" }
 
     func count(_ value: String, _ constraints: ValueConstraints, path: String) -> String {
-        "try FieldCheck.count(\(value).count\(Self.constraintsLiteral(constraints)), at: \"\(path)\")"
+        "try FieldCheck.count(\(value).count\(Self.constraintsLiteral(constraints)), at: \(path))"
     }
 
     func eachElement(of value: String, path: String, depth: Int) -> CheckLoop {
-        CheckLoop(open: "for (index\(depth), element\(depth)) in \(value).enumerated() {", element: "element\(depth)", path: "\(path)[\\(index\(depth))]")
+        CheckLoop(open: "for (index\(depth), element\(depth)) in \(value).enumerated() {", element: "element\(depth)",
+                  path: "FieldCheck.index(FieldCheck.path(\(path)), index\(depth))")
     }
 
     func eachValue(of value: String, path: String, depth: Int) -> CheckLoop {
-        CheckLoop(open: "for (key\(depth), element\(depth)) in \(value).sorted(by: { $0.key < $1.key }) {", element: "element\(depth)", path: "\(path).\\(key\(depth))")
+        CheckLoop(open: "for (key\(depth), element\(depth)) in \(value).sorted(by: { $0.key < $1.key }) {", element: "element\(depth)",
+                  path: "FieldCheck.path(FieldCheck.path(\(path)), key\(depth))")
     }
 
     /// Local names for the runtime's checks, declared at the top of `accessValidate`. A record

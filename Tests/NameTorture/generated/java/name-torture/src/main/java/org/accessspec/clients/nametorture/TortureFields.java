@@ -113,6 +113,7 @@ public record TortureFields(
         @com.fasterxml.jackson.annotation.JsonProperty("Decoder") java.lang.String Decoder,
         @com.fasterxml.jackson.annotation.JsonProperty("Encoder") java.lang.String Encoder,
         @com.fasterxml.jackson.annotation.JsonProperty("CodingKey") java.lang.String CodingKey,
+        @com.fasterxml.jackson.annotation.JsonProperty("CodingKeys") java.lang.String CodingKeys,
         @com.fasterxml.jackson.annotation.JsonProperty("Sendable") java.lang.String Sendable,
         @com.fasterxml.jackson.annotation.JsonProperty("Hashable") java.lang.String Hashable,
         @com.fasterxml.jackson.annotation.JsonProperty("Equatable") java.lang.String Equatable,
@@ -430,6 +431,8 @@ public record TortureFields(
         org.accessspec.runtime.FieldCheck.text(this.Encoder, null, new org.accessspec.runtime.ValueConstraints(null, 64, java.util.List.of(), null, null, null, null), "^(?:[0-9]{12}(?:[0-9A-Z]{0,30})?)(?![\\s\\S])", path + ".Encoder");
         org.accessspec.runtime.FieldCheck.required(this.CodingKey, path + ".CodingKey");
         org.accessspec.runtime.FieldCheck.text(this.CodingKey, null, new org.accessspec.runtime.ValueConstraints(null, 64, java.util.List.of(), null, null, null, null), "^(?:[0-9]{12}(?:[0-9A-Z]{0,30})?)(?![\\s\\S])", path + ".CodingKey");
+        org.accessspec.runtime.FieldCheck.required(this.CodingKeys, path + ".CodingKeys");
+        org.accessspec.runtime.FieldCheck.text(this.CodingKeys, null, new org.accessspec.runtime.ValueConstraints(null, 64, java.util.List.of(), null, null, null, null), "^(?:[0-9]{12}(?:[0-9A-Z]{0,30})?)(?![\\s\\S])", path + ".CodingKeys");
         org.accessspec.runtime.FieldCheck.required(this.Sendable, path + ".Sendable");
         org.accessspec.runtime.FieldCheck.text(this.Sendable, null, new org.accessspec.runtime.ValueConstraints(null, 64, java.util.List.of(), null, null, null, null), "^(?:[0-9]{12}(?:[0-9A-Z]{0,30})?)(?![\\s\\S])", path + ".Sendable");
         org.accessspec.runtime.FieldCheck.required(this.Hashable, path + ".Hashable");

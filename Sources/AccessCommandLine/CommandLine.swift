@@ -1,0 +1,47 @@
+import AccessSpecDriver
+import ArgumentParser
+import Foundation
+
+/// The options every compiling command shares, for both executables (`accessc` and
+/// `accessc-serve`), so the two parse them alike.
+public struct ReportArguments: ParsableArguments {
+    @Option(help: "Diagnostic format: text or json.")
+    public var format: String = "text"
+
+    @Option(help: "Colour in text diagnostics: auto, always or never.")
+    public var color: String = "auto"
+
+    @Flag(help: "Treat warnings as errors (exit 1 when there are any).")
+    public var warningsAsErrors = false
+
+    public init() {}
+
+    public func validate() throws {
+        guard DiagnosticFormat(rawValue: format) != nil else { throw ValidationError("--format must be text or json") }
+        guard ColourChoice(rawValue: color) != nil else { throw ValidationError("--color must be auto, always or never") }
+    }
+
+    public var options: ReportOptions {
+        ReportOptions(format: DiagnosticFormat(rawValue: format)!, colour: ColourChoice(rawValue: color)!, warningsAsErrors: warningsAsErrors)
+    }
+}
+
+extension AsyncParsableCommand {
+    /// As ArgumentParser's `main`, except that usage errors exit 2 (its default would be 64).
+    public static func runExitingTwoOnUsage() async {
+        do {
+            var command = try await asyncParseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let exit as ExitCode {
+            Self.exit(withError: exit)
+        } catch {
+            if exitCode(for: error) == .success { Self.exit(withError: error) }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
+}
