@@ -151,3 +151,10 @@ let package = Package(
         ),
     ]
 )
+
+// Contract evolution (`accessc diff`): the engine that compares two IRs, and its tests.
+package.targets += [
+    .target(name: "AccessSpecDiff", dependencies: ["AccessSpecCore"]),
+    .testTarget(name: "AccessSpecDiffTests", dependencies: ["AccessSpecDiff", "AccessSpecDriver"]),
+]
+package.targets.first { $0.name == "AccessSpecDriver" }!.dependencies.append("AccessSpecDiff")

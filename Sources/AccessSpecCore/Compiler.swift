@@ -7,6 +7,8 @@ public struct Compilation: Sendable {
     public var ir: WorkspaceIR?
     public var diagnostics: [Diagnostic]
     public var fileCount: Int
+    /// The workspace config as read from `accessspec.yaml` (defaults when there is none).
+    public var config: WorkspaceConfig
     public var errorCount: Int { diagnostics.count { $0.severity == .error } }
     public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
 }
@@ -15,8 +17,13 @@ public struct Compilation: Sendable {
 public enum Compiler {
     /// `lowering: false` checks only, without building the IR (what `accessc check` needs).
     public static func compile(workspaceAt root: String, limits: YAMLLimits = YAMLLimits(), lowering: Bool = true) -> Compilation {
+        compile(from: DirectoryFileSource(root: root), limits: limits, lowering: lowering)
+    }
+
+    /// A workspace from any file source (a folder, a git tree).
+    public static func compile(from source: some WorkspaceFileSource, limits: YAMLLimits = YAMLLimits(), lowering: Bool = true) -> Compilation {
         let diagnostics = DiagnosticEngine()
-        let sources = WorkspaceLoader.load(root: root, diagnostics: diagnostics)
+        let sources = WorkspaceLoader.load(source, diagnostics: diagnostics)
         return compile(sources, diagnostics: diagnostics, limits: limits, lowering: lowering)
     }
 
@@ -38,7 +45,7 @@ public enum Compiler {
         let workspace = Resolver(diagnostics: diagnostics).resolve(contracts, settings: config.settings)
         let compliance = RuleEngine(diagnostics: diagnostics, severities: config.ruleSeverities).run(workspace)
         let ir = diagnostics.hasErrors || !lowering ? nil : IRLowering(workspace: workspace, compliance: compliance, severities: config.ruleSeverities).lower()
-        return Compilation(ir: ir, diagnostics: diagnostics.sorted, fileCount: fileCount)
+        return Compilation(ir: ir, diagnostics: diagnostics.sorted, fileCount: fileCount, config: config)
     }
 
     /// Parses and decodes the files, several at a time; each file reports into its own

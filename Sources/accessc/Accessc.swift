@@ -9,7 +9,7 @@ struct Accessc: AsyncParsableCommand {
         commandName: "accessc",
         abstract: "Compile 政务服务平台接入规范 access contracts: check them, and generate the IR and outputs.",
         discussion: "Exit status: 0 clean, 1 errors or stale outputs, 2 usage.",
-        subcommands: [Check.self, Build.self, IR.self, Explain.self, Mock.self, Conform.self]
+        subcommands: [Check.self, Build.self, IR.self, Diff.self, Explain.self, Mock.self, Conform.self]
     )
 
     /// As ArgumentParser's, except that usage errors exit 2 (its default would be 64).
@@ -32,7 +32,7 @@ struct Accessc: AsyncParsableCommand {
 }
 
 struct ReportArguments: ParsableArguments {
-    @Option(help: "Diagnostic format: text or json.")
+    @Option(help: "Diagnostic format: text, json or sarif.")
     var format: String = "text"
 
     @Option(help: "Colour in text diagnostics: auto, always or never.")
@@ -42,7 +42,7 @@ struct ReportArguments: ParsableArguments {
     var warningsAsErrors = false
 
     func validate() throws {
-        guard DiagnosticFormat(rawValue: format) != nil else { throw ValidationError("--format must be text or json") }
+        guard DiagnosticFormat(rawValue: format) != nil else { throw ValidationError("--format must be text, json or sarif") }
         guard ColourChoice(rawValue: color) != nil else { throw ValidationError("--color must be auto, always or never") }
     }
 
@@ -94,6 +94,38 @@ struct IR: ParsableCommand {
 
     func run() throws {
         throw ExitCode(Commands(console: StandardConsole()).ir(workspace: workspace, options: report.options).rawValue)
+    }
+}
+
+struct Diff: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Classify every change between two versions of a workspace and say which platforms each breaks.",
+        discussion: "Each side is a folder or git:REF[:PATH], read from the repository's objects without a checkout; PATH defaults to where the other side's folder is. Exit status 1 when --fail-on is met.")
+
+    @Argument(help: "The old workspace: a folder or git:REF[:PATH].")
+    var old: String
+
+    @Argument(help: "The new workspace: a folder or git:REF[:PATH].")
+    var new = "specs"
+
+    @Option(help: "Exit 1 on breaking changes, on dangerous ones too, or never: breaking, dangerous or none.")
+    var failOn = "none"
+
+    @Option(help: "Report format: text, json, markdown, junit or sarif.")
+    var format = "text"
+
+    @Option(help: "Colour in text reports: auto, always or never.")
+    var color = "auto"
+
+    func validate() throws {
+        guard DiffGate(rawValue: failOn) != nil else { throw ValidationError("--fail-on must be breaking, dangerous or none") }
+        guard DiffFormat(rawValue: format) != nil else { throw ValidationError("--format must be text, json, markdown, junit or sarif") }
+        guard ColourChoice(rawValue: color) != nil else { throw ValidationError("--color must be auto, always or never") }
+    }
+
+    func run() throws {
+        let options = DiffCommandOptions(format: DiffFormat(rawValue: format)!, failOn: DiffGate(rawValue: failOn)!, colour: ColourChoice(rawValue: color)!)
+        throw ExitCode(Commands(console: StandardConsole()).diff(old: old, new: new, options: options).rawValue)
     }
 }
 

@@ -1,0 +1,102 @@
+import AccessSpecCore
+import AccessSpecDiff
+import AccessSpecSyntax
+import Foundation
+
+public enum DiffFormat: String, CaseIterable, Sendable {
+    case text, json, markdown, junit, sarif
+}
+
+/// When `accessc diff` exits 1: on breaking changes, on dangerous ones too, or never.
+public enum DiffGate: String, CaseIterable, Sendable {
+    case breaking, dangerous, none
+
+    /// The least severe category that fails the gate.
+    var threshold: ChangeCategory? {
+        switch self {
+        case .breaking: .sourceBreaking
+        case .dangerous: .dangerous
+        case .none: nil
+        }
+    }
+}
+
+public struct DiffCommandOptions: Sendable {
+    public var format: DiffFormat = .text
+    public var failOn: DiffGate = .none
+    public var colour: ColourChoice = .auto
+
+    public init(format: DiffFormat = .text, failOn: DiffGate = .none, colour: ColourChoice = .auto) {
+        self.format = format
+        self.failOn = failOn
+        self.colour = colour
+    }
+}
+
+/// The version of accessc that SARIF logs name.
+let accesscVersion = "0.1.0"
+
+extension Commands {
+    /// `accessc diff OLD NEW`: classify every change between two versions of a workspace, each a
+    /// folder or `git:REF[:PATH]`; exit 1 when the gate is met.
+    public func diff(old: String, new: String, options: DiffCommandOptions) -> CommandStatus {
+        let oldSource = side(old, other: new), newSource = side(new, other: old)
+        guard let before = compiledSide(old, oldSource), let after = compiledSide(new, newSource) else { return .failure }
+        let changes = ContractDiff.compare(old: before.ir, new: after.ir)
+        let report = DiffReport(oldLabel: old, newLabel: new, changes: changes, old: before.sources, new: after.sources, ignores: after.config.diffIgnores)
+        switch options.format {
+        case .text:
+            let colour = options.colour == .always || (options.colour == .auto && console.errIsTerminal)
+            console.err(report.text(colour: colour))
+        case .json: console.out(report.json())
+        case .markdown: console.out(report.markdown())
+        case .junit: console.out(report.junit(failOn: options.failOn.threshold))
+        case .sarif: console.out(report.sarif(toolVersion: accesscVersion))
+        }
+        return report.fails(at: options.failOn.threshold) ? .failure : .success
+    }
+
+    /// A side of a diff: `git:REF[:PATH]` (PATH defaults to where the other side's folder is in
+    /// the repository), or a folder.
+    func side(_ text: String, other: String) -> any WorkspaceFileSource {
+        guard text.hasPrefix("git:") else { return DirectoryFileSource(root: text) }
+        let folder = other.hasPrefix("git:") ? "." : other
+        let prefix = (try? gitPrefix(of: folder)) ?? ""
+        return GitTreeSource.parse(text, repository: folder, defaultPath: prefix)!
+    }
+
+    private func gitPrefix(of folder: String) throws -> String {
+        var isDirectory: ObjCBool = false
+        let directory = FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) && isDirectory.boolValue ? folder : "."
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "rev-parse", "--show-prefix"]
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    struct CompiledSide {
+        var ir: WorkspaceIR
+        var sources: WorkspaceSources
+        var config: WorkspaceConfig
+    }
+
+    /// Compiles one side; a side with errors is reported and stops the diff.
+    func compiledSide(_ label: String, _ source: any WorkspaceFileSource) -> CompiledSide? {
+        let diagnostics = DiagnosticEngine()
+        let sources = WorkspaceLoader.load(source, diagnostics: diagnostics)
+        let compilation = Compiler.compile(sources, diagnostics: diagnostics)
+        guard let ir = compilation.ir else {
+            console.err(DiagnosticRenderer(colour: false).render(compilation.diagnostics))
+            console.err("accessc: \(label) has \(compilation.errorCount) error\(compilation.errorCount == 1 ? "" : "s"); a diff needs two workspaces that check clean\n")
+            return nil
+        }
+        return CompiledSide(ir: ir, sources: sources, config: compilation.config)
+    }
+}
