@@ -458,6 +458,9 @@ struct PlatformComparer {
                 removed.removeAll { $0.id == was.id }
             }
         }
+        // An operation of an area that comes or goes is reported with its area, not again on its own.
+        removed.removeAll { !Self.declares(new, $0.area) }
+        added.removeAll { !Self.declares(old, $0.area) }
         for was in removed {
             emit(.operationRemoved, "\(id).\(was.area.rawValue).\(was.id)", "operation '\(was.id)' (\(was.method.rawValue) \(was.path)) is removed",
                  new: site(.key(was.area.rawValue)), old: operationSite(was, old.source), reach: operationReach(was))
@@ -467,6 +470,20 @@ struct PlatformComparer {
                  new: operationSite(now, new.source), old: nil, reach: operationReach(now))
         }
         for (was, now) in pairs { compareOperation(was, now) }
+    }
+
+    static func declares(_ platform: PlatformIR, _ area: AccessArea) -> Bool {
+        let areas = platform.areas
+        return switch area {
+        case .items: areas.items != nil
+        case .portal: areas.portal != nil
+        case .identity: areas.identity != nil
+        case .seal: areas.seal != nil
+        case .license: areas.license != nil
+        case .operations: areas.operations != nil
+        case .security: areas.security != nil
+        case .thirdParty: areas.thirdParty != nil
+        }
     }
 
     func operationSite(_ operation: OperationIR, _ file: String, _ tail: ContractPathStep...) -> ChangeSite {
