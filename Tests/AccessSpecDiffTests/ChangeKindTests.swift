@@ -315,3 +315,14 @@ struct ChangeKindTests {
         #expect(ContractDiff.compare(old: Fixtures.base, new: Fixtures.base).isEmpty)
     }
 }
+
+struct ChangeKindDocsTests {
+    /// docs/diff.md lists every kind with its category and both summaries, as the table has them.
+    @Test func theDocsListEveryKind() throws {
+        let doc = try String(contentsOf: Fixtures.repository.appendingPathComponent("docs/diff.md"), encoding: .utf8)
+        for kind in ChangeKind.all {
+            let row = "| \(kind.code) | \(kind.category.rawValue) | \(kind.summary.replacingOccurrences(of: "|", with: "\\|")) | \(kind.summaryZh) |"
+            #expect(doc.contains(row), "docs/diff.md lacks \(row)")
+        }
+    }
+}
