@@ -73,6 +73,13 @@ public struct DiffReport: Sendable {
     public init(oldLabel: String, newLabel: String, changes: [ContractChange], old: WorkspaceSources, new: WorkspaceSources, ignores: [DiffIgnore]) {
         self.oldLabel = oldLabel
         self.newLabel = newLabel
+        (self.changes, unusedIgnores) = Self.applying(ignores, to: changes)
+        let newLocator = ChangeLocator(new), oldLocator = ChangeLocator(old)
+        diagnostics = self.changes.map { Self.diagnostic($0, newLocator: newLocator, oldLocator: oldLocator) }
+    }
+
+    /// Marks each change an entry of accessspec.yaml accepts; also returns the entries that matched nothing.
+    public static func applying(_ ignores: [DiffIgnore], to changes: [ContractChange]) -> ([ContractChange], [DiffIgnore]) {
         var changes = changes
         var used = Set<Int>()
         for index in changes.indices {
@@ -81,10 +88,7 @@ public struct DiffReport: Sendable {
                 used.insert(match)
             }
         }
-        self.changes = changes
-        unusedIgnores = ignores.enumerated().filter { !used.contains($0.offset) }.map(\.element)
-        let newLocator = ChangeLocator(new), oldLocator = ChangeLocator(old)
-        diagnostics = changes.map { Self.diagnostic($0, newLocator: newLocator, oldLocator: oldLocator) }
+        return (changes, ignores.enumerated().filter { !used.contains($0.offset) }.map(\.element))
     }
 
     static func severity(_ change: ContractChange) -> Severity {

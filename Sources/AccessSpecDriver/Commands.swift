@@ -56,15 +56,18 @@ public struct Commands {
     }
 
     /// `accessc build`: compile, generate, and write (or with `check`, compare) the outputs.
-    public func build(workspace: String, output: String, checkOnly: Bool, options: ReportOptions) -> CommandStatus {
+    /// With a `baseline` (or `diff.baseline` in accessspec.yaml), the docs gain a changelog.
+    public func build(workspace: String, output: String, checkOnly: Bool, options: ReportOptions, baseline: String? = nil) -> CommandStatus {
         let compilation = Compiler.compile(workspaceAt: workspace)
-        guard report(compilation, options: options, quietWhenClean: true) == .success, let ir = compilation.ir else {
+        guard report(compilation, options: options, quietWhenClean: true) == .success, let ir = compilation.ir,
+              case .success(let changelog) = changelog(baseline: baseline, workspace: workspace, ir: ir, config: compilation.config)
+        else {
             console.err("accessc: nothing was written to \(output)\n")
             return .failure
         }
         let writer = OutputWriter(outputDirectory: URL(fileURLWithPath: output))
         do {
-            let files = try Generators.generate(ir)
+            let files = try Generators.generate(ir, changelog: changelog)
             let plan = try writer.plan(files)
             if checkOnly {
                 for conflict in plan.conflicts { console.err("\(output)/\(conflict): error: a file accessc did not make is in the way\n") }

@@ -1,5 +1,6 @@
 import AccessSpecCore
 import AccessSpecDiff
+import AccessSpecGenerators
 import AccessSpecSyntax
 import Foundation
 
@@ -99,4 +100,22 @@ extension Commands {
         }
         return CompiledSide(ir: ir, sources: sources, config: compilation.config)
     }
+}
+
+extension Commands {
+    /// The docs' changelog: the workspace compared with its baseline (`--baseline`, or
+    /// `diff.baseline` in accessspec.yaml). nil without a baseline; a baseline that cannot be
+    /// compiled is reported and fails the build.
+    func changelog(baseline: String?, workspace: String, ir: WorkspaceIR, config: WorkspaceConfig) -> Result<DocsChangelog?, BaselineError> {
+        guard let baseline = baseline ?? config.diffBaseline else { return .success(nil) }
+        guard let before = compiledSide(baseline, side(baseline, other: workspace)) else { return .failure(BaselineError()) }
+        let (changes, _) = DiffReport.applying(config.diffIgnores, to: ContractDiff.compare(old: before.ir, new: ir))
+        return .success(DocsChangelog(baseline: baseline, entries: changes.map { change in
+            DocsChangelog.Entry(code: change.kind.code.rawValue, category: change.category.rawValue, categoryZh: change.category.chineseName,
+                                summary: change.kind.summary, summaryZh: change.kind.summaryZh, platform: change.platform,
+                                message: change.message, affected: change.affected, ignored: change.ignoredBecause)
+        }))
+    }
+
+    struct BaselineError: Error {}
 }

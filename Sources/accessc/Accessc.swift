@@ -76,10 +76,13 @@ struct Build: ParsableCommand {
     @Flag(help: "Write nothing; exit 1 naming each output that is stale.")
     var check = false
 
+    @Option(help: "Add a changelog since this version to the docs: a folder or git:REF[:PATH] (default: diff.baseline in accessspec.yaml).")
+    var baseline: String?
+
     @OptionGroup var report: ReportArguments
 
     func run() throws {
-        let status = Commands(console: StandardConsole()).build(workspace: workspace, output: out, checkOnly: check, options: report.options)
+        let status = Commands(console: StandardConsole()).build(workspace: workspace, output: out, checkOnly: check, options: report.options, baseline: baseline)
         throw ExitCode(status.rawValue)
     }
 }

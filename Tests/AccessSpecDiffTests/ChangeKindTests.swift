@@ -278,18 +278,21 @@ enum EnumValueIRCopy {
 extension AreasIR {
     func renamingError(_ old: String, to new: String) -> AreasIR {
         var areas = self
-        func rename(_ operations: inout [OperationIR]) {
-            for index in operations.indices { operations[index].errors = operations[index].errors.map { $0 == old ? new : $0 } }
-        }
-        if areas.items != nil { rename(&areas.items!.operations) }
-        if areas.portal != nil { rename(&areas.portal!.operations) }
-        if areas.identity != nil { rename(&areas.identity!.operations) }
-        if areas.seal != nil { rename(&areas.seal!.operations) }
-        if areas.license != nil { rename(&areas.license!.operations) }
-        if areas.operations != nil { rename(&areas.operations!.operations) }
-        if areas.security != nil { rename(&areas.security!.operations) }
-        if areas.thirdParty != nil { rename(&areas.thirdParty!.operations) }
+        areas.updateOperations { $0.errors = $0.errors.map { $0 == old ? new : $0 } }
         return areas
+    }
+
+    /// Changes every operation of every declared area in place.
+    mutating func updateOperations(_ change: (inout OperationIR) -> Void) {
+        func update(_ operations: inout [OperationIR]) { for index in operations.indices { change(&operations[index]) } }
+        if items != nil { update(&items!.operations) }
+        if portal != nil { update(&portal!.operations) }
+        if identity != nil { update(&identity!.operations) }
+        if seal != nil { update(&seal!.operations) }
+        if license != nil { update(&license!.operations) }
+        if operations != nil { update(&operations!.operations) }
+        if security != nil { update(&security!.operations) }
+        if thirdParty != nil { update(&thirdParty!.operations) }
     }
 }
 

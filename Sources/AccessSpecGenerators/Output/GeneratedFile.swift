@@ -33,4 +33,10 @@ public enum Generators {
     public static func generate(_ ir: WorkspaceIR) throws -> [GeneratedFile] {
         try all.flatMap { try $0.generate(ir) }.sorted { $0.path < $1.path }
     }
+
+    /// As `generate`, with the docs' changelog since a baseline.
+    public static func generate(_ ir: WorkspaceIR, changelog: DocsChangelog?) throws -> [GeneratedFile] {
+        guard let changelog else { return try generate(ir) }
+        return try all.map { $0 is DocsGenerator ? DocsGenerator(changelog: changelog) : $0 }.flatMap { try $0.generate(ir) }.sorted { $0.path < $1.path }
+    }
 }
