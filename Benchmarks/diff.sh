@@ -45,7 +45,7 @@ files = sorted(pathlib.Path(sys.argv[1]).glob("*.yaml"))
 contracts = [f for f in files if f.name != "accessspec.yaml"]
 for index, path in enumerate(contracts[:3]):
     text = path.read_text(encoding="utf-8")
-    text = text.replace("maxLength: 200", "maxLength: 150", 1)
+    text = text.replace("maxLength: 500", "maxLength: 400", 1)
     text = re.sub(r"(path: /[a-z]+/v1/)", r"\1next/", text, count=1)
     text = re.sub(r"(summary: )(\S+)", r"\1\2（修订）", text, count=1)
     path.write_text(text, encoding="utf-8")

@@ -41,8 +41,19 @@ extension Commands {
     /// `accessc diff OLD NEW`: classify every change between two versions of a workspace, each a
     /// folder or `git:REF[:PATH]`; exit 1 when the gate is met.
     public func diff(old: String, new: String, options: DiffCommandOptions) -> CommandStatus {
-        let oldSource = side(old, other: new), newSource = side(new, other: old)
-        guard let before = compiledSide(old, oldSource), let after = compiledSide(new, newSource) else { return .failure }
+        // The two sides are independent: compiled at the same time, reported in order.
+        let sides = [(old, side(old, other: new)), (new, side(new, other: old))]
+        let results = SideSlots()
+        DispatchQueue.concurrentPerform(iterations: 2) { index in results.set(index, Self.compile(sides[index].0, sides[index].1)) }
+        var compiled: [CompiledSide] = []
+        for index in 0..<2 {
+            switch results.get(index) {
+            case .success(let side): compiled.append(side)
+            case .failure(let problems): console.err(problems.text)
+            }
+        }
+        guard compiled.count == 2 else { return .failure }
+        let before = compiled[0], after = compiled[1]
         let changes = ContractDiff.compare(old: before.ir, new: after.ir)
         let report = DiffReport(oldLabel: old, newLabel: new, changes: changes, old: before.sources, new: after.sources, ignores: after.config.diffIgnores)
         switch options.format {
@@ -82,7 +93,7 @@ extension Commands {
         return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    struct CompiledSide {
+    struct CompiledSide: Sendable {
         var ir: WorkspaceIR
         var sources: WorkspaceSources
         var config: WorkspaceConfig
@@ -90,16 +101,38 @@ extension Commands {
 
     /// Compiles one side; a side with errors is reported and stops the diff.
     func compiledSide(_ label: String, _ source: any WorkspaceFileSource) -> CompiledSide? {
+        switch Self.compile(label, source) {
+        case .success(let side): return side
+        case .failure(let problems):
+            console.err(problems.text)
+            return nil
+        }
+    }
+
+    struct SideProblems: Error {
+        var text: String
+    }
+
+    static func compile(_ label: String, _ source: any WorkspaceFileSource) -> Result<CompiledSide, SideProblems> {
         let diagnostics = DiagnosticEngine()
         let sources = WorkspaceLoader.load(source, diagnostics: diagnostics)
         let compilation = Compiler.compile(sources, diagnostics: diagnostics)
         guard let ir = compilation.ir else {
-            console.err(DiagnosticRenderer(colour: false).render(compilation.diagnostics))
-            console.err("accessc: \(label) has \(compilation.errorCount) error\(compilation.errorCount == 1 ? "" : "s"); a diff needs two workspaces that check clean\n")
-            return nil
+            let text = DiagnosticRenderer(colour: false).render(compilation.diagnostics)
+                + "accessc: \(label) has \(compilation.errorCount) error\(compilation.errorCount == 1 ? "" : "s"); a diff needs two workspaces that check clean\n"
+            return .failure(SideProblems(text: text))
         }
-        return CompiledSide(ir: ir, sources: sources, config: compilation.config)
+        return .success(CompiledSide(ir: ir, sources: sources, config: compilation.config))
     }
+}
+
+/// The two sides' results, filled by two workers.
+final class SideSlots: @unchecked Sendable {
+    private var slots: [Result<Commands.CompiledSide, Commands.SideProblems>?] = [nil, nil]
+    private let lock = NSLock()
+
+    func set(_ index: Int, _ result: Result<Commands.CompiledSide, Commands.SideProblems>) { lock.withLock { slots[index] = result } }
+    func get(_ index: Int) -> Result<Commands.CompiledSide, Commands.SideProblems> { lock.withLock { slots[index]! } }
 }
 
 extension Commands {

@@ -26,7 +26,7 @@ public struct WorkspaceSources: Sendable {
 
 /// Where a workspace's files come from: a folder on disk, or (for `accessc diff git:REF`) a
 /// repository's objects. The loader reads every workspace through one of these.
-public protocol WorkspaceFileSource {
+public protocol WorkspaceFileSource: Sendable {
     /// How a file is named in diagnostics.
     func displayPath(of relativePath: String) -> String
     /// Every `.yaml`/`.yml` file, relative to the root with `/` separators, and its bytes.
