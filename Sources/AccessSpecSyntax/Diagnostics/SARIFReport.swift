@@ -54,7 +54,6 @@ public struct SARIFReport: Sendable {
             "runs": [[
                 "tool": ["driver": [
                     "name": "accessc",
-                    "informationUri": "https://github.com/accessspec/accessspec",
                     "version": toolVersion,
                     "rules": rules.map(Self.rule),
                 ] as [String: Any]],
