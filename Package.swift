@@ -69,7 +69,9 @@ let package = Package(
         ),
         // The compiler's commands (check, build, ir, explain) as library functions over a console.
         // Nothing here links an HTTP stack, so `accessc` builds in a fraction of the time.
-        .target(name: "AccessSpecDriver", dependencies: ["AccessSpecGenerators"]),
+        .target(name: "AccessSpecDriver", dependencies: ["AccessSpecGenerators", "AccessSpecDiff"]),
+        // Contract evolution (`accessc diff`): two IRs in, classified changes out.
+        .target(name: "AccessSpecDiff", dependencies: ["AccessSpecCore"]),
         // The commands that serve and call platforms (mock, conform).
         .target(name: "AccessServeDriver", dependencies: ["AccessSpecDriver", "AccessMock", "AccessConformance"]),
         // The argument parsing both executables share.
@@ -160,6 +162,7 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
+        .testTarget(name: "AccessSpecDiffTests", dependencies: ["AccessSpecDiff", "AccessSpecDriver"]),
         .testTarget(
             name: "AccessSpecDriverTests",
             dependencies: ["AccessSpecDriver"]

@@ -18,15 +18,17 @@ say() { echo "client-compile: $*" >&2; }
 
 command -v /usr/bin/time >/dev/null || { apt-get install -y -qq time >/dev/null 2>&1 || true; }
 
-# measure LABEL COMMAND...: wall seconds and peak RSS (MiB) into $work/LABEL.
+# measure LABEL COMMAND...: wall seconds, peak RSS (MiB) and CPU seconds (user + system, which
+# other load on the machine disturbs less than wall time) into $work/LABEL.
 measure() {
     local label=$1; shift
-    /usr/bin/time -f "%e %M" -o "$work/$label.time" "$@" > "$work/$label.log" 2>&1 || { cat "$work/$label.log" >&2; exit 1; }
-    read -r seconds kib < "$work/$label.time"
-    echo "$seconds $((kib / 1024))" > "$work/$label"
+    /usr/bin/time -f "%e %M %U %S" -o "$work/$label.time" "$@" > "$work/$label.log" 2>&1 || { cat "$work/$label.log" >&2; exit 1; }
+    read -r seconds kib user system < "$work/$label.time"
+    echo "$seconds $((kib / 1024)) $(python3 -c "print(round($user + $system, 2))")" > "$work/$label"
 }
 seconds() { cut -d' ' -f1 "$work/$1"; }
 peak() { cut -d' ' -f2 "$work/$1"; }
+cpu() { cut -d' ' -f3 "$work/$1"; }
 ratio() { python3 -c "import sys; print(f'{float(sys.argv[1]) / float(sys.argv[2]):.1f}x')" "$1" "$2"; }
 lines() { find "$1" -name '*.swift' -exec cat {} + | wc -l | tr -d ' '; }
 
@@ -74,9 +76,11 @@ debug, dependencies built beforehand.
 
 | | accessc | swift-openapi-generator | accessc is |
 |---|---:|---:|---:|
-| generation s | $(seconds accessc-generate) | $(seconds sog-generate) | $(ratio "$(seconds sog-generate)" "$(seconds accessc-generate)") faster |
+| generation s (wall) | $(seconds accessc-generate) | $(seconds sog-generate) | $(ratio "$(seconds sog-generate)" "$(seconds accessc-generate)") faster |
+| generation CPU s | $(cpu accessc-generate) | $(cpu sog-generate) | $(ratio "$(cpu sog-generate)" "$(cpu accessc-generate)") less |
 | generated Swift lines | $accessc_lines | $sog_lines | $(ratio "$sog_lines" "$accessc_lines") fewer |
 | Swift files | $(ls "$bench/Generated/accessc" | wc -l) | $(ls "$bench/Generated/sog" | wc -l) | |
-| client compile s | $(seconds AccesscClient-compile) | $(seconds SOGClient-compile) | $(ratio "$(seconds SOGClient-compile)" "$(seconds AccesscClient-compile)") faster |
+| client compile s (wall) | $(seconds AccesscClient-compile) | $(seconds SOGClient-compile) | $(ratio "$(seconds SOGClient-compile)" "$(seconds AccesscClient-compile)") faster |
+| client compile CPU s | $(cpu AccesscClient-compile) | $(cpu SOGClient-compile) | $(ratio "$(cpu SOGClient-compile)" "$(cpu AccesscClient-compile)") less |
 | compile peak MiB | $(peak AccesscClient-compile) | $(peak SOGClient-compile) | $(ratio "$(peak SOGClient-compile)" "$(peak AccesscClient-compile)") less |
 TABLE

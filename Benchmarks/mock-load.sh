@@ -21,8 +21,9 @@ say() { printf '== %s\n' "$*" >&2; }
 die() { printf 'mock-load.sh: %s\n' "$*" >&2; exit 1; }
 [ -x /usr/bin/time ] || die "GNU time is required (Debian: apt-get install time)"
 
-say "building accessc and mock-load (release)"
+say "building accessc, accessc-serve (which runs accessc mock) and mock-load (release)"
 swift build -c release --product accessc >&2
+swift build -c release --product accessc-serve >&2
 swift build -c release --product mock-load >&2
 BIN=$(swift build -c release --show-bin-path)
 "$BIN/accessc" build specs >&2

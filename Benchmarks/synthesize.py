@@ -235,7 +235,6 @@ COMMON_FIELDS = [
     ("extra", "扩展信息", "map<string>?", {}),
     ("amount", "金额（分）", "Amount", {}),
 ]
-QUERY_UNSAFE_FIELDS = {"attachments"}
 AREA_FIELDS = {
     "items": [("itemCode", "事项编码", "item-code", {}), ("itemName", "事项名称", "string", {"maxLength": 200}),
               ("catalogType", "目录类型", "CatalogType", {}), ("deptCode", "实施机构代码", "uscc", {}),
@@ -636,8 +635,8 @@ class Contract:
         stem = verb[0].upper() + verb[1:] + noun
         req_name, resp_name = f"{stem}Request{n}", f"{stem}Response{n}"
         pool = AREA_FIELDS[area] + COMMON_FIELDS
-        if method in ("GET", "DELETE"):  # a query string carries no list of records (S018)
-            pool = [entry for entry in pool if entry[0] not in QUERY_UNSAFE_FIELDS]
+        if method in ("GET", "DELETE"):  # a query string carries no list of records and no map (S018)
+            pool = [e for e in pool if not e[2].startswith(("list<Attachment>", "map<"))]
         param = rng.choice(PATH_PARAMS[area]) if rng.random() < 0.6 else None
         must = [("head", "请求头", "RequestHead", {})] if area in ("license", "identity") else []
         if param:

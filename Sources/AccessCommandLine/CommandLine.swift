@@ -5,7 +5,7 @@ import Foundation
 /// The options every compiling command shares, for both executables (`accessc` and
 /// `accessc-serve`), so the two parse them alike.
 public struct ReportArguments: ParsableArguments {
-    @Option(help: "Diagnostic format: text or json.")
+    @Option(help: "Diagnostic format: text, json or sarif.")
     public var format: String = "text"
 
     @Option(help: "Colour in text diagnostics: auto, always or never.")
@@ -17,7 +17,7 @@ public struct ReportArguments: ParsableArguments {
     public init() {}
 
     public func validate() throws {
-        guard DiagnosticFormat(rawValue: format) != nil else { throw ValidationError("--format must be text or json") }
+        guard DiagnosticFormat(rawValue: format) != nil else { throw ValidationError("--format must be text, json or sarif") }
         guard ColourChoice(rawValue: color) != nil else { throw ValidationError("--color must be auto, always or never") }
     }
 

@@ -7,8 +7,10 @@ public struct Compilation: Sendable {
     public var ir: WorkspaceIR?
     public var diagnostics: [Diagnostic]
     public var fileCount: Int
-    /// What `accessc build` writes, from the workspace config.
-    public var generation = GenerationSettings()
+    /// The workspace config as read from `accessspec.yaml` (defaults when there is none).
+    public var config: WorkspaceConfig
+    /// What `accessc build` writes: the config's `generate:` section.
+    public var generation: GenerationSettings { config.generation }
     public var errorCount: Int { diagnostics.count { $0.severity == .error } }
     public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
 }
@@ -17,8 +19,13 @@ public struct Compilation: Sendable {
 public enum Compiler {
     /// `lowering: false` checks only, without building the IR (what `accessc check` needs).
     public static func compile(workspaceAt root: String, limits: YAMLLimits = YAMLLimits(), lowering: Bool = true) -> Compilation {
+        compile(from: DirectoryFileSource(root: root), limits: limits, lowering: lowering)
+    }
+
+    /// A workspace from any file source (a folder, a git tree).
+    public static func compile(from source: some WorkspaceFileSource, limits: YAMLLimits = YAMLLimits(), lowering: Bool = true) -> Compilation {
         let diagnostics = DiagnosticEngine()
-        let sources = WorkspaceLoader.load(root: root, diagnostics: diagnostics)
+        let sources = WorkspaceLoader.load(source, diagnostics: diagnostics)
         return compile(sources, diagnostics: diagnostics, limits: limits, lowering: lowering)
     }
 
@@ -45,7 +52,7 @@ public enum Compiler {
         }
         let compliance = RuleEngine(diagnostics: diagnostics, severities: config.ruleSeverities).run(workspace)
         let ir = diagnostics.hasErrors || !lowering ? nil : IRLowering(workspace: workspace, compliance: compliance, severities: config.ruleSeverities).lower()
-        return Compilation(ir: ir, diagnostics: diagnostics.sorted, fileCount: fileCount, generation: config.generation)
+        return Compilation(ir: ir, diagnostics: diagnostics.sorted, fileCount: fileCount, config: config)
     }
 
     /// Parses and decodes the files, several at a time; each file reports into its own

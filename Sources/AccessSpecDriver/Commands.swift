@@ -1,4 +1,5 @@
 import AccessSpecCore
+import AccessSpecDiff
 import AccessSpecGenerators
 import AccessSpecSyntax
 import Foundation
@@ -11,7 +12,7 @@ public enum CommandStatus: Int32, Sendable {
 }
 
 public enum DiagnosticFormat: String, CaseIterable, Sendable {
-    case text, json
+    case text, json, sarif
 }
 
 public enum ColourChoice: String, CaseIterable, Sendable {
@@ -99,10 +100,13 @@ public struct Commands {
     }
 
     /// `accessc build`: compile, generate, and write (or with `check`, compare) the outputs.
-    public func build(workspace: String, output: String, checkOnly: Bool, options: ReportOptions,
+    /// With a `baseline` (or `diff.baseline` in accessspec.yaml), the docs gain a changelog.
+    public func build(workspace: String, output: String, checkOnly: Bool, options: ReportOptions, baseline: String? = nil,
                       overrides: GenerationOverrides = GenerationOverrides()) -> CommandStatus {
         let compilation = Compiler.compile(workspaceAt: workspace)
-        guard report(compilation, options: options, quietWhenClean: true) == .success, let ir = compilation.ir else {
+        guard report(compilation, options: options, quietWhenClean: true) == .success, let ir = compilation.ir,
+              case .success(let changelog) = changelog(baseline: baseline, workspace: workspace, ir: ir, config: compilation.config)
+        else {
             console.err("accessc: nothing was written to \(output)\n")
             return .failure
         }
@@ -115,7 +119,7 @@ public struct Commands {
         }
         let writer = OutputWriter(outputDirectory: URL(fileURLWithPath: output))
         do {
-            let files = try Generators.generate(ir, settings: settings)
+            let files = try Generators.generate(ir, settings: settings, changelog: changelog)
             let plan = try writer.plan(files)
             if checkOnly {
                 for conflict in plan.conflicts { console.err("\(output)/\(conflict): error: a file accessc did not make is in the way\n") }
@@ -141,15 +145,15 @@ public struct Commands {
     public func explain(code: String?) -> CommandStatus {
         guard let code else {
             var text = ""
-            for descriptor in DiagnosticCatalog.all {
+            for descriptor in Self.explainable {
                 let area = RuleCatalog.byCode[descriptor.code].map { " [\($0.area?.rawValue ?? "topology")]" } ?? ""
                 text += "\(descriptor.code.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0))\(descriptor.summary)\(area)\n"
             }
             console.out(text)
             return .success
         }
-        guard let descriptor = DiagnosticCatalog.descriptor(for: code) else {
-            let nearest = Suggestions.nearest(to: code.uppercased(), in: DiagnosticCatalog.all.map(\.code.rawValue))
+        guard let descriptor = Self.explainable.first(where: { $0.code.rawValue.caseInsensitiveCompare(code) == .orderedSame }) else {
+            let nearest = Suggestions.nearest(to: code.uppercased(), in: Self.explainable.map(\.code.rawValue))
             console.err("accessc: error: no code '\(code)'\(nearest.map { "; did you mean '\($0)'?" } ?? ""); 'accessc explain' lists them\n")
             return .usage
         }
@@ -164,6 +168,15 @@ public struct Commands {
         return .success
     }
 
+    /// Every code `accessc explain` knows: the compiler's, then the diff kinds.
+    static let explainable = DiagnosticCatalog.all + ChangeKind.all.map(\.descriptor)
+
+    /// The compiler's codes as SARIF rules: help text and the default level of each.
+    static let sarifRules: [SARIFReport.Rule] = DiagnosticCatalog.all.map { descriptor in
+        let severity = RuleCatalog.byCode[descriptor.code]?.defaultSeverity ?? .error
+        return SARIFReport.Rule(code: descriptor.code, summary: descriptor.summary, help: descriptor.explanation, defaultSeverity: severity)
+    }
+
     private func indent(_ text: String) -> String {
         text.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n")
     }
@@ -176,6 +189,11 @@ public struct Commands {
             if !(quietWhenClean && compilation.diagnostics.isEmpty) {
                 let report = DiagnosticReport(compilation.diagnostics, files: compilation.fileCount)
                 (quietWhenClean ? console.err : console.out)(report.json())
+            }
+        case .sarif:
+            if !(quietWhenClean && compilation.diagnostics.isEmpty) {
+                let log = SARIFReport(toolVersion: accesscVersion, rules: Self.sarifRules, results: compilation.diagnostics.map { SARIFReport.Result($0) })
+                (quietWhenClean ? console.err : console.out)(log.json())
             }
         case .text:
             let colour = options.colour == .always || (options.colour == .auto && console.errIsTerminal)

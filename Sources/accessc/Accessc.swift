@@ -11,7 +11,7 @@ struct Accessc: AsyncParsableCommand {
         commandName: "accessc",
         abstract: "Compile 政务服务平台接入规范 access contracts: check them, and generate the IR and outputs.",
         discussion: "Exit status: 0 clean, 1 errors or stale outputs, 2 usage.",
-        subcommands: [Check.self, Build.self, IR.self, Explain.self, Mock.self, Conform.self]
+        subcommands: [Check.self, Build.self, IR.self, Diff.self, Explain.self, Mock.self, Conform.self]
     )
 
     static func main() async {
@@ -48,6 +48,9 @@ struct Build: ParsableCommand {
     @Flag(help: "Write nothing; exit 1 naming each output that is stale.")
     var check = false
 
+    @Option(help: "Add a changelog since this version to the docs: a folder or git:REF[:PATH] (default: diff.baseline in accessspec.yaml).")
+    var baseline: String?
+
     @Option(name: .customLong("output"), help: "Write only this output: \(OutputKind.allCases.map(\.rawValue).joined(separator: ", ")) (repeatable; default: as accessspec.yaml's 'generate:' says, else all).")
     var outputs: [String] = []
 
@@ -74,7 +77,7 @@ struct Build: ParsableCommand {
     func run() throws {
         let overrides = GenerationOverrides(outputs: outputs.compactMap(OutputKind.init(rawValue:)), platforms: platforms,
                                             swiftModule: swiftModule, swiftAccess: swiftAccess.flatMap(SwiftAccessLevel.init(rawValue:)))
-        let status = Commands(console: StandardConsole()).build(workspace: workspace, output: out, checkOnly: check, options: report.options, overrides: overrides)
+        let status = Commands(console: StandardConsole()).build(workspace: workspace, output: out, checkOnly: check, options: report.options, baseline: baseline, overrides: overrides)
         throw ExitCode(status.rawValue)
     }
 }
@@ -89,6 +92,38 @@ struct IR: ParsableCommand {
 
     func run() throws {
         throw ExitCode(Commands(console: StandardConsole()).ir(workspace: workspace, options: report.options).rawValue)
+    }
+}
+
+struct Diff: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Classify every change between two versions of a workspace and say which platforms each breaks.",
+        discussion: "Each side is a folder or git:REF[:PATH], read from the repository's objects without a checkout; PATH defaults to where the other side's folder is. Exit status 1 when --fail-on is met.")
+
+    @Argument(help: "The old workspace: a folder or git:REF[:PATH].")
+    var old: String
+
+    @Argument(help: "The new workspace: a folder or git:REF[:PATH].")
+    var new = "specs"
+
+    @Option(help: "Exit 1 on breaking changes, on dangerous ones too, or never: breaking, dangerous or none.")
+    var failOn = "none"
+
+    @Option(help: "Report format: text, json, markdown, junit or sarif.")
+    var format = "text"
+
+    @Option(help: "Colour in text reports: auto, always or never.")
+    var color = "auto"
+
+    func validate() throws {
+        guard DiffGate(rawValue: failOn) != nil else { throw ValidationError("--fail-on must be breaking, dangerous or none") }
+        guard DiffFormat(rawValue: format) != nil else { throw ValidationError("--format must be text, json, markdown, junit or sarif") }
+        guard ColourChoice(rawValue: color) != nil else { throw ValidationError("--color must be auto, always or never") }
+    }
+
+    func run() throws {
+        let options = DiffCommandOptions(format: DiffFormat(rawValue: format)!, failOn: DiffGate(rawValue: failOn)!, colour: ColourChoice(rawValue: color)!)
+        throw ExitCode(Commands(console: StandardConsole()).diff(old: old, new: new, options: options).rawValue)
     }
 }
 

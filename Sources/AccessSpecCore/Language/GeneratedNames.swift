@@ -10,7 +10,7 @@ public enum GeneratedNames {
     // MARK: Modules
 
     /// The module that compiles the clients of `specs/`, which the conformance suites import
-    /// unless the workspace names another (`settings: swiftClientModule`).
+    /// unless the workspace names another (`generate: swift: module`).
     public static let defaultClientModule = "AccessClients"
     /// How many files a platform's Swift models are split into: a fixed number, so the build
     /// plugin (Plugins/AccessSpecGenerate) can name the outputs before they exist, and enough

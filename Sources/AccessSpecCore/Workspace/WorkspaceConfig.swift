@@ -1,4 +1,5 @@
 import AccessSpecSyntax
+import Foundation
 
 /// Settings a workspace gives in `accessspec.yaml`.
 public struct WorkspaceSettings: Sendable, Codable, Equatable {
@@ -11,6 +12,23 @@ public struct WorkspaceSettings: Sendable, Codable, Equatable {
     public init() {}
 }
 
+/// A change that `accessc diff` reports as ignored rather than gating on: one code on one
+/// platform, with the reason a reviewer accepted it.
+public struct DiffIgnore: Sendable, Equatable {
+    public var platform: String
+    public var code: String
+    public var reason: String
+    /// Where the entry is written, for a diagnostic when it matches nothing.
+    public var span: SourceSpan?
+
+    public init(platform: String, code: String, reason: String, span: SourceSpan? = nil) {
+        self.platform = platform
+        self.code = code
+        self.reason = reason
+        self.span = span
+    }
+}
+
 public struct WorkspaceConfig: Sendable {
     public var settings = WorkspaceSettings()
     /// Severity per rule code; nil turns a rule off.
@@ -18,6 +36,10 @@ public struct WorkspaceConfig: Sendable {
     /// What `accessc build` writes (the `generate:` section).
     public var generation = GenerationSettings()
     var generationLocations = GenerationSettings.Locations()
+    /// `diff.baseline`: what `accessc build` compares against for the docs' changelog.
+    public var diffBaseline: String?
+    /// `diff.ignore`: accepted changes, reported as ignored.
+    public var diffIgnores: [DiffIgnore] = []
 
     public init() {}
 
@@ -25,7 +47,7 @@ public struct WorkspaceConfig: Sendable {
     public static func decode(_ root: YAMLNode, diagnostics: DiagnosticEngine) -> WorkspaceConfig {
         var config = WorkspaceConfig()
         let decoder = NodeDecoder(diagnostics: diagnostics)
-        guard let top = decoder.fields(root, "the workspace config", known: ["accessSpecWorkspace", "rules", "settings", "generate"]) else { return config }
+        guard let top = decoder.fields(root, "the workspace config", known: ["accessSpecWorkspace", "rules", "settings", "generate", "diff"]) else { return config }
         if let node = decoder.required(top, "accessSpecWorkspace"), let version = decoder.integer(node, "'accessSpecWorkspace'"), version.value != 1 {
             diagnostics.error(LanguageDiagnostics.version, "workspace config version \(version.value) is not supported; this accessc reads version 1", at: node.span)
         }
@@ -61,7 +83,25 @@ public struct WorkspaceConfig: Sendable {
         if let node = top["generate"] {
             config.generation = GenerationSettings.decode(node, decoder: decoder, locations: &config.generationLocations)
         }
+        if let node = top["diff"] { decodeDiff(node, decoder: decoder, into: &config) }
         return config
+    }
+
+    private static func decodeDiff(_ node: YAMLNode, decoder: NodeDecoder, into config: inout WorkspaceConfig) {
+        guard let diff = decoder.fields(node, "'diff'", known: ["baseline", "ignore"]) else { return }
+        config.diffBaseline = diff["baseline"].flatMap { decoder.string($0, "'diff.baseline'") }?.value
+        for entry in diff["ignore"].flatMap({ decoder.list($0, "'diff.ignore'") }) ?? [] {
+            guard let fields = decoder.fields(entry, "an ignored change", known: ["platform", "code", "reason"]),
+                  let platform = decoder.required(fields, "platform").flatMap({ decoder.string($0, "'platform'") }),
+                  let code = decoder.required(fields, "code").flatMap({ decoder.string($0, "'code'") }),
+                  let reason = decoder.required(fields, "reason").flatMap({ decoder.string($0, "'reason'") })
+            else { continue }
+            guard !reason.value.trimmingCharacters(in: .whitespaces).isEmpty else {
+                decoder.diagnostics.error(LanguageDiagnostics.config, "an ignored change needs a reason a reviewer can read", at: reason.span)
+                continue
+            }
+            config.diffIgnores.append(DiffIgnore(platform: platform.value, code: code.value.uppercased(), reason: reason.value, span: entry.span))
+        }
     }
 }
 

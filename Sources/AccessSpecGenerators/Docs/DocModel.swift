@@ -18,6 +18,8 @@ enum SitePage: Hashable, Sendable {
     case index
     case platform(String)
     case area(AccessArea)
+    /// What changed since the baseline (only with a baseline).
+    case changes
 }
 
 /// Where a link goes. Fragments are honoured in HTML; Markdown links go to the page.

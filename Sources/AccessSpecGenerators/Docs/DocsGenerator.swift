@@ -11,7 +11,12 @@ import Foundation
 public struct DocsGenerator: Generator {
     public let kind = OutputKind.docs
 
-    public init() {}
+    /// With a changelog, a "changes since BASELINE" page and a section on each platform page.
+    public var changelog: DocsChangelog?
+
+    public init(changelog: DocsChangelog? = nil) {
+        self.changelog = changelog
+    }
 
     public func files(_ ir: WorkspaceIR, _ settings: GenerationSettings) throws -> [GeneratedFile] {
         try checkFileNames(ir)
@@ -25,6 +30,16 @@ public struct DocsGenerator: Generator {
         var pages = [IndexPage(ir: ir, text: text, rules: rules, topologySVG: svg(standalone: false)).build()]
         pages += ir.platforms.map { PlatformPage(ir: ir, platform: $0, text: text, rules: rules).build() }
         pages += AccessArea.allCases.map { AreaPage(ir: ir, area: $0, text: text, rules: rules).build() }
+        if let changelog {
+            for index in pages.indices {
+                switch pages[index].page {
+                case .platform(let id): pages[index].blocks.insert(.section(changelog.section(for: id)), at: min(1, pages[index].blocks.count))
+                case .index: pages[index].blocks.insert(.paragraph([.link([.label("变更记录", "Changes"), .text(" since "), .code(changelog.baseline)], DocTarget(.changes))]), at: 0)
+                default: break
+                }
+            }
+            pages.append(changelog.page())
+        }
 
         let navigation = SiteNavigation(platforms: DocsTables.ordered(ir.platforms).map { ($0.id, $0.name) })
         let html = HTMLRenderer(navigation: navigation)

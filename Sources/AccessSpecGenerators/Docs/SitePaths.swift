@@ -11,6 +11,7 @@ enum SitePaths {
         case .index: "index.html"
         case .platform(let id): "platforms/\(token(id)).html"
         case .area(let area): "areas/\(area.rawValue).html"
+        case .changes: "changes.html"
         }
     }
 
@@ -19,6 +20,7 @@ enum SitePaths {
         case .index: "md/index.md"
         case .platform(let id): "md/platforms/\(token(id)).md"
         case .area(let area): "md/areas/\(area.rawValue).md"
+        case .changes: "md/changes.md"
         }
     }
 

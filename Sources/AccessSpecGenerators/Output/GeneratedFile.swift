@@ -64,13 +64,19 @@ public enum Generators {
         JavaClientGenerator(),
     ]
 
-    /// Every generator's files, sorted by path. The generators are independent and pure, so
-    /// they run side by side; the first error, in the order of `all`, is thrown.
-    public static func generate(_ ir: WorkspaceIR, settings: GenerationSettings = GenerationSettings()) throws -> [GeneratedFile] {
-        let results = ConcurrentSlots<Result<[GeneratedFile], any Error>>(count: all.count)
-        DispatchQueue.concurrentPerform(iterations: all.count) { index in
-            results[index] = Result { try all[index].generate(ir, settings: settings) }
+    /// Every generator's files, sorted by path; with a changelog since a baseline, the docs
+    /// show it. The generators are independent and pure, so they run side by side; the first
+    /// error, in the order of `all`, is thrown.
+    public static func generate(_ ir: WorkspaceIR, settings: GenerationSettings = GenerationSettings(),
+                                changelog: DocsChangelog? = nil) throws -> [GeneratedFile] {
+        let generators = all.map { generator -> any Generator in
+            if let changelog, generator is DocsGenerator { return DocsGenerator(changelog: changelog) }
+            return generator
         }
-        return try (0..<all.count).flatMap { try results[$0]!.get() }.sorted { $0.path < $1.path }
+        let results = ConcurrentSlots<Result<[GeneratedFile], any Error>>(count: generators.count)
+        DispatchQueue.concurrentPerform(iterations: generators.count) { index in
+            results[index] = Result { try generators[index].generate(ir, settings: settings) }
+        }
+        return try (0..<generators.count).flatMap { try results[$0]!.get() }.sorted { $0.path < $1.path }
     }
 }
