@@ -85,9 +85,12 @@ struct WorkspaceDiffTests {
             #expect(changes.first?["affected"] as? [String] == ["anhui"])
             #expect((changes.first?["oldPosition"] as? [String: Any])?["file"] as? String == "git:main:specs/hefei.yaml")
 
-            // An explicit path, and both sides from git: the same tree twice is no change.
+            // An explicit path, and both sides from git, which are read from the repository of
+            // the current directory (this package's own, whatever its branches are called): the
+            // same tree twice is no change.
             let same = CapturedConsole()
-            #expect(Commands(console: same).diff(old: "git:main:specs", new: "git:HEAD:specs", options: DiffCommandOptions(failOn: .dangerous)) == .success)
+            #expect(Commands(console: same).diff(old: "git:HEAD:specs", new: "git:HEAD:specs", options: DiffCommandOptions(failOn: .dangerous)) == .success,
+                    "\(same.stderr)")
 
             #expect(try shell(["git", "status", "--porcelain", "--ignored"], in: repo) == before)
             #expect(try FileManager.default.contentsOfDirectory(atPath: repo.path).sorted() == listing)
