@@ -1,4 +1,5 @@
 import AccessSpecDriver
+import AccessSpecSyntax
 import ArgumentParser
 import Foundation
 
@@ -14,15 +15,38 @@ public struct ReportArguments: ParsableArguments {
     @Flag(help: "Treat warnings as errors (exit 1 when there are any).")
     public var warningsAsErrors = false
 
+    @OptionGroup public var language: LanguageArgument
+
+    @Option(help: "Stop printing text diagnostics after this many errors; 0 prints all. The summary counts all.")
+    public var maxErrors = ReportOptions.defaultMaxErrors
+
     public init() {}
 
     public func validate() throws {
         guard DiagnosticFormat(rawValue: format) != nil else { throw ValidationError("--format must be text, json or sarif") }
         guard ColourChoice(rawValue: color) != nil else { throw ValidationError("--color must be auto, always or never") }
+        guard maxErrors >= 0 else { throw ValidationError("--max-errors must be 0 or more") }
     }
 
     public var options: ReportOptions {
-        ReportOptions(format: DiagnosticFormat(rawValue: format)!, colour: ColourChoice(rawValue: color)!, warningsAsErrors: warningsAsErrors)
+        ReportOptions(format: DiagnosticFormat(rawValue: format)!, colour: ColourChoice(rawValue: color)!, warningsAsErrors: warningsAsErrors,
+                      language: language.resolved, maxErrors: maxErrors)
+    }
+}
+
+/// `--lang zh|en`; without it, the locale's language (`LC_ALL`, `LC_MESSAGES`, `LANG`).
+public struct LanguageArgument: ParsableArguments {
+    @Option(name: .customLong("lang"), help: "The language of messages: zh or en (default: from LC_ALL, LC_MESSAGES or LANG).")
+    public var lang: String?
+
+    public init() {}
+
+    public func validate() throws {
+        if let lang, Language(rawValue: lang) == nil { throw ValidationError("--lang must be zh or en") }
+    }
+
+    public var resolved: Language {
+        lang.flatMap(Language.init(rawValue:)) ?? Language.fromLocale(ProcessInfo.processInfo.environment)
     }
 }
 

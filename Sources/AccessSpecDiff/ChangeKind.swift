@@ -53,14 +53,20 @@ public struct ChangeKind: Hashable, Sendable {
 
     /// For `accessc explain`: the summary in both languages and what the category means.
     public var descriptor: DiagnosticDescriptor {
-        DiagnosticDescriptor(
-            code, "\(summary) (\(summaryZh))",
+        var descriptor = DiagnosticDescriptor(
+            code, summary,
             explanation: """
             A change `accessc diff` reports between two versions of a workspace. Category: \(category.rawValue) \
             (\(category.chineseName)): \(category.meaning). `--fail-on breaking` stops on wire- and source-breaking \
             changes, `--fail-on dangerous` on dangerous ones too. A reviewed change can be accepted in \
             accessspec.yaml under `diff: ignore:` with its platform, this code and a reason; it is then reported as ignored.
-            中文: \(summaryZh)。类别: \(category.chineseName)。
             """)
+        descriptor.summaryZh = summaryZh
+        descriptor.explanationZh = """
+            `accessc diff` 在工作区的两个版本之间报告的一项变更。类别：\(category.chineseName)（\(category.rawValue)）。\
+            `--fail-on breaking` 遇到破坏线上兼容或源码兼容的变更即失败，`--fail-on dangerous` 遇到有风险的变更也失败。\
+            经评审接受的变更可以写在 accessspec.yaml 的 `diff: ignore:` 下（平台、本代码和理由），此后报告为已忽略。
+            """
+        return descriptor
     }
 }

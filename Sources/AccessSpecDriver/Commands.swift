@@ -24,11 +24,20 @@ public struct ReportOptions: Sendable {
     public var format: DiagnosticFormat = .text
     public var colour: ColourChoice = .auto
     public var warningsAsErrors = false
+    /// The language of text diagnostics; JSON and SARIF carry the English messages.
+    public var language: Language = .en
+    /// Text output stops after this many errors (0: never); the summary still counts all.
+    public var maxErrors = ReportOptions.defaultMaxErrors
 
-    public init(format: DiagnosticFormat = .text, colour: ColourChoice = .auto, warningsAsErrors: Bool = false) {
+    public static let defaultMaxErrors = 50
+
+    public init(format: DiagnosticFormat = .text, colour: ColourChoice = .auto, warningsAsErrors: Bool = false,
+                language: Language = .en, maxErrors: Int = ReportOptions.defaultMaxErrors) {
         self.format = format
         self.colour = colour
         self.warningsAsErrors = warningsAsErrors
+        self.language = language
+        self.maxErrors = maxErrors
     }
 }
 
@@ -142,28 +151,33 @@ public struct Commands {
     }
 
     /// `accessc explain [CODE]`: why a rule exists, with a bad and a good example; or the list.
-    public func explain(code: String?) -> CommandStatus {
+    public func explain(code: String?, language: Language = .en) -> CommandStatus {
+        let zh = language == .zh
         guard let code else {
             var text = ""
             for descriptor in Self.explainable {
                 let area = RuleCatalog.byCode[descriptor.code].map { " [\($0.area?.rawValue ?? "topology")]" } ?? ""
-                text += "\(descriptor.code.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0))\(descriptor.summary)\(area)\n"
+                text += "\(descriptor.code.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0))\(descriptor.summary(in: language))\(area)\n"
             }
             console.out(text)
             return .success
         }
         guard let descriptor = Self.explainable.first(where: { $0.code.rawValue.caseInsensitiveCompare(code) == .orderedSame }) else {
             let nearest = Suggestions.nearest(to: code.uppercased(), in: Self.explainable.map(\.code.rawValue))
-            console.err("accessc: error: no code '\(code)'\(nearest.map { "; did you mean '\($0)'?" } ?? ""); 'accessc explain' lists them\n")
+            console.err(zh
+                ? "accessc: 错误: 没有代码 '\(code)'\(nearest.map { "；是否要查 '\($0)'？" } ?? "")；'accessc explain' 列出全部代码\n"
+                : "accessc: error: no code '\(code)'\(nearest.map { "; did you mean '\($0)'?" } ?? ""); 'accessc explain' lists them\n")
             return .usage
         }
-        var text = "\(descriptor.code.rawValue): \(descriptor.summary)\n\n\(descriptor.explanation)\n"
+        var text = "\(descriptor.code.rawValue): \(descriptor.summary(in: language))\n\n\(descriptor.explanation(in: language))\n"
         if let rule = RuleCatalog.byCode[descriptor.code] {
             let area = rule.area.map { "\($0.rawValue) (\($0.chineseName))" } ?? "topology (接入架构)"
-            text += "\nArea: \(area). Default severity: \(rule.defaultSeverity.rawValue); tune it in accessspec.yaml under 'rules:'.\n"
+            text += zh
+                ? "\n所属领域：\(area)。默认级别：\(rule.defaultSeverity.rawValue)；可在 accessspec.yaml 的 `rules:` 下调整。\n"
+                : "\nArea: \(area). Default severity: \(rule.defaultSeverity.rawValue); tune it in accessspec.yaml under 'rules:'.\n"
         }
-        if let bad = descriptor.badExample { text += "\nBad:\n\(indent(bad))\n" }
-        if let good = descriptor.goodExample { text += "\nGood:\n\(indent(good))\n" }
+        if let bad = descriptor.badExample { text += "\n\(zh ? "错误示例：" : "Bad:")\n\(indent(bad))\n" }
+        if let good = descriptor.goodExample { text += "\n\(zh ? "正确示例：" : "Good:")\n\(indent(good))\n" }
         console.out(text)
         return .success
     }
@@ -197,8 +211,8 @@ public struct Commands {
             }
         case .text:
             let colour = options.colour == .always || (options.colour == .auto && console.errIsTerminal)
-            let renderer = DiagnosticRenderer(colour: colour)
-            console.err(renderer.render(compilation.diagnostics))
+            let renderer = DiagnosticRenderer(colour: colour, language: options.language, localizedSummary: DiagnosticCatalog.summary)
+            console.err(renderer.render(compilation.diagnostics, limit: options.maxErrors))
             if !(quietWhenClean && compilation.diagnostics.isEmpty) {
                 console.err(renderer.summary(errors: compilation.errorCount, warnings: compilation.warningCount, files: compilation.fileCount))
             }

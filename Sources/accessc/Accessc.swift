@@ -11,7 +11,7 @@ struct Accessc: AsyncParsableCommand {
         commandName: "accessc",
         abstract: "Compile 政务服务平台接入规范 access contracts: check them, and generate the IR and outputs.",
         discussion: "Exit status: 0 clean, 1 errors or stale outputs, 2 usage.",
-        subcommands: [Check.self, Build.self, IR.self, Diff.self, Explain.self, Mock.self, Conform.self]
+        subcommands: [Check.self, Build.self, IR.self, Diff.self, Explain.self, Schema.self, Mock.self, Conform.self]
     )
 
     static func main() async {
@@ -133,11 +133,29 @@ struct Explain: ParsableCommand {
     @Argument(help: "A code such as SEC003; omit to list them all.")
     var code: String?
 
+    @OptionGroup var language: LanguageArgument
+
     func run() throws {
-        throw ExitCode(Commands(console: StandardConsole()).explain(code: code).rawValue)
+        throw ExitCode(Commands(console: StandardConsole()).explain(code: code, language: language.resolved).rawValue)
     }
 }
 
+struct Schema: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the JSON Schema of contracts (or of accessspec.yaml), for editors that complete and check YAML.",
+        discussion: "The same schemas are committed as docs/accessspec.schema.json and docs/accessspec-workspace.schema.json.")
+
+    @Argument(help: "Which file's schema: contract or workspace.")
+    var document = "contract"
+
+    func validate() throws {
+        guard ContractSchema.Document(rawValue: document) != nil else { throw ValidationError("the document must be contract or workspace") }
+    }
+
+    func run() throws {
+        throw ExitCode(Commands(console: StandardConsole()).schema(ContractSchema.Document(rawValue: document)!).rawValue)
+    }
+}
 
 /// `accessc mock` and `accessc conform` live in `accessc-serve` (see ServeHandoff); these entries
 /// only list them in `accessc --help`, since `main` hands their arguments over before parsing.

@@ -20,7 +20,8 @@ struct GoldenDiagnosticsTests {
         var entries = [entry("base/national.yaml")]
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: Self.folder.appendingPathComponent(name).path, isDirectory: &isDirectory), isDirectory.boolValue {
-            for file in try FileManager.default.contentsOfDirectory(atPath: Self.folder.appendingPathComponent(name).path).sorted() {
+            let files = FileManager.default.enumerator(atPath: Self.folder.appendingPathComponent(name).path)?.compactMap { $0 as? String } ?? []
+            for file in files.sorted() where file.hasSuffix(".yaml") {
                 entries.append(entry("\(name)/\(file)"))
             }
         } else {

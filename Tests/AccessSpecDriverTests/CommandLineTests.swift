@@ -13,10 +13,15 @@ struct CommandLineTests {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
     }
 
-    func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+    /// Runs accessc in an English locale unless `environment` says otherwise.
+    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, stdout: String, stderr: String) {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = arguments
+        var inherited = ProcessInfo.processInfo.environment
+        for name in ["LC_ALL", "LC_MESSAGES"] { inherited[name] = nil }
+        inherited["LANG"] = "C.UTF-8"
+        process.environment = inherited.merging(environment) { $1 }
         process.currentDirectoryURL = Self.repository
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

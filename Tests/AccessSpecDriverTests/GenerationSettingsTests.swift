@@ -83,7 +83,7 @@ struct GenerationSettingsTests {
         let text = console.stderr
         for expected in [
             "accessspec.yaml:24:3: error[L001]: unknown key 'swfit'",
-            "note: known keys: ir, docs, openapi, swift, tests",
+            "= help: did you mean 'swift'?",
             "accessspec.yaml:26:10: error[L012]: 'generate: docs' 'out' must be a relative folder under the output folder",
             "accessspec.yaml:27:5: error[L001]: unknown key 'platforms'",
             "accessspec.yaml:31:10: error[L012]: 'generate: tests' 'out' is 'same', the folder of another output",

@@ -1,4 +1,4 @@
-import AccessSpecSyntax
+@testable import AccessSpecSyntax
 import Foundation
 import Testing
 
@@ -14,6 +14,9 @@ struct DiagnosticRendererTests {
              2 | name: 山东省 ident: x
                |              ^~~~~
                = help: did you mean 'identity'?
+               |
+             2 | name: 山东省 identity: x
+               |              ~~~~~~~~
 
             """)
     }
@@ -47,5 +50,68 @@ struct DiagnosticRendererTests {
     @Test func summaryCountsErrorsWarningsAndFiles() {
         #expect(DiagnosticRenderer().summary(errors: 0, warnings: 0, files: 1) == "accessc: no problems in 1 file\n")
         #expect(DiagnosticRenderer().summary(errors: 2, warnings: 1, files: 7) == "accessc: 2 errors, 1 warning in 7 files\n")
+    }
+
+    @Test func anInsertionIsMarkedWithPlusAndAddedLinesAreShownAsAdded() {
+        let file = SourceFile(path: "a.yaml", text: "types:\n  A: {fields: {}}\n")
+        let start = SourceSpan(file: file, at: SourceLocation(line: 1, column: 1))
+        let text = DiagnosticRenderer().render([Diagnostic(.error, "L005", "no version", at: start,
+                                                           fixIts: [FixIt("insert it", replacing: start, with: "accessSpec: 1\n")])])
+        #expect(text.hasSuffix("""
+               = help: insert it
+               |
+             1 + accessSpec: 1
+             2 | types:
+
+            """))
+        let end = SourceSpan(file: file, at: SourceLocation(line: 2, column: 6))
+        let inserted = DiagnosticRenderer().render([Diagnostic(.error, "L001", "x", at: end, fixIts: [FixIt("add", replacing: end, with: "Big")])])
+        #expect(inserted.hasSuffix(" 2 |   A: Big{fields: {}}\n   |      +++\n"), "\(inserted)")
+    }
+
+    /// Bytes from a contract never reach the terminal as control sequences.
+    @Test func controlCharactersAndTerminalEscapesAreShownEscaped() {
+        let file = SourceFile(path: "evil\u{1B}]0;title\u{07}.yaml", text: "key\u{1B}[2J: \u{202E}x\u{9B}\n")
+        let span = SourceSpan(file: file, start: SourceLocation(line: 1, column: 1), end: SourceLocation(line: 1, column: 6))
+        let text = DiagnosticRenderer().render([Diagnostic(.error, "L001", "unknown key 'key\u{1B}[2J'", at: span,
+                                                           notes: [DiagnosticNote("note \u{1B}[31m")],
+                                                           fixIts: [FixIt("rename \u{1B}", replacing: span, with: "k\u{1B}y")])])
+        let forbidden = text.unicodeScalars.filter { $0 != "\n" && (TerminalText.mustEscape($0)) }
+        #expect(forbidden.isEmpty, "raw control characters in: \(text.debugDescription)")
+        #expect(text.contains("unknown key 'key\\u{1B}[2J'"))
+        #expect(text.contains(" 1 | key\\u{1B}[2J: \\u{202E}x\\u{9B}\n"))
+        // The caret covers the escape as printed: `key\u{1B}[` is 10 columns.
+        #expect(text.contains("\n   | ^~~~~~~~~~\n"))
+    }
+
+    @Test func aByteOrderMarkIsNotShownAndCRLFLinesLoseTheirCarriageReturn() {
+        let file = SourceFile(path: "a.yaml", bytes: [0xEF, 0xBB, 0xBF] + Array("a: 1\r\nb: 2\r\n".utf8))
+        let first = DiagnosticRenderer().render([Diagnostic(.error, "L001", "x", at: SourceSpan(file: file, at: SourceLocation(line: 1, column: 1)))])
+        let second = DiagnosticRenderer().render([Diagnostic(.error, "L001", "x", at: SourceSpan(file: file, at: SourceLocation(line: 2, column: 1)))])
+        #expect(first.contains(" 1 | a: 1\n"))
+        #expect(second.contains(" 2 | b: 2\n"))
+        #expect(file.location(ofByteOffset: 4) == SourceLocation(line: 1, column: 2))
+    }
+
+    @Test func aLimitStopsAfterThatManyErrorsAndSaysHowManyMore() {
+        let span = SourceSpan(file: file, at: SourceLocation(line: 1, column: 1))
+        let diagnostics = (0..<5).map { Diagnostic(.error, "L001", "e\($0)", at: span) } + [Diagnostic(.warning, "OPS002", "w", at: span)]
+        let text = DiagnosticRenderer().render(diagnostics, limit: 2)
+        #expect(text.components(separatedBy: "error[L001]").count - 1 == 2)
+        #expect(text.hasSuffix("accessc: and 3 more errors and 1 other problem not shown (the first 2 were; --max-errors 0 shows all)\n"))
+        #expect(!DiagnosticRenderer().render(diagnostics, limit: 0).contains("not shown"))
+        #expect(!DiagnosticRenderer().render(diagnostics, limit: 6).contains("not shown"))
+    }
+
+    @Test func chineseLabelsAndTheCodesSummaryComeFirst() {
+        let span = SourceSpan(file: file, at: SourceLocation(line: 1, column: 1))
+        let renderer = DiagnosticRenderer(language: .zh, localizedSummary: { $0 == "L001" ? "语言未定义的键" : nil })
+        let text = renderer.render([Diagnostic(.error, "L001", "unknown key 'x'", at: span, fixIts: [FixIt("did you mean 'y'?", replacing: span, with: "y")])])
+        #expect(text.hasPrefix("specs/a.yaml:1:1: 错误[L001]: 语言未定义的键：unknown key 'x'\n"))
+        #expect(text.contains("   = 建议: did you mean 'y'?\n"))
+        #expect(renderer.summary(errors: 2, warnings: 1, files: 3) == "accessc: 3 个文件中有 2 个错误、1 个警告\n")
+        #expect(Language.fromLocale(["LANG": "zh_CN.UTF-8"]) == .zh)
+        #expect(Language.fromLocale(["LC_ALL": "en_US.UTF-8", "LANG": "zh_CN.UTF-8"]) == .en)
+        #expect(Language.fromLocale([:]) == .en)
     }
 }

@@ -39,6 +39,9 @@ public struct ContractFile: Sendable {
     /// Whether the file has a `platform:` key, even one that failed to decode: such a file is
     /// a platform contract, not a shared file.
     public var isPlatformContract = false
+    /// The id a platform header declares even when the rest of the header failed to decode:
+    /// the platform still exists for every contract that connects to it.
+    public var brokenPlatformID: Located<String>?
     public var connections: [ConnectionDecl] = []
     public var imports: [Located<String>] = []
     public var areas: [AccessArea: AreaDecl] = [:]
@@ -121,6 +124,9 @@ public struct OperationDecl: Sendable {
     public var deprecated: Bool
     public var examples: [ExampleDecl]
     public var span: SourceSpan
+    /// Keys the author probably meant by an unknown key (`respones` -> `response`): what they
+    /// hold is unknown, so nothing is concluded from their absence.
+    public var misspeltKeys: Set<String> = []
 }
 
 public struct RateLimit: Codable, Equatable, Sendable {

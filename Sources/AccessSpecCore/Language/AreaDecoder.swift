@@ -4,22 +4,12 @@ import AccessSpecSyntax
 struct AreaDecoder {
     let decoder: NodeDecoder
 
-    static func settingKeys(_ area: AccessArea) -> [String] {
-        switch area {
-        case .items: ["catalogs", "sync"]
-        case .portal: ["channels", "sso", "features"]
-        case .identity: ["protocol", "subjects", "levels", "loginUrl", "tokenTtlSeconds"]
-        case .seal: ["algorithm", "format", "timestamp"]
-        case .license: ["catalog", "useCause"]
-        case .operations: ["availability", "p95LatencyMs", "health", "monitoring", "incidentReportMinutes"]
-        case .security: ["transport", "envelope", "algorithms", "signing", "auth", "ipAllowList", "protectionLevel", "auditRetentionDays"]
-        case .thirdParty: ["via", "purpose", "dataScope", "authorization", "uses"]
-        }
-    }
+    /// Each area's keys, its settings and `operations`, built once.
+    static let keys: [AccessArea: [String]] = Dictionary(uniqueKeysWithValues: AccessArea.allCases.map { ($0, ContractSchema.areaShape($0).keyNames) })
 
     func decode(_ area: AccessArea, _ node: YAMLNode, keySpan: SourceSpan) -> AreaDecl? {
         let what = "'\(area.rawValue)' (\(area.chineseName))"
-        guard let fields = decoder.fields(node, what, known: Self.settingKeys(area) + ["operations"]) else { return nil }
+        guard let fields = decoder.fields(node, what, known: Self.keys[area]!) else { return nil }
         var spans = SpanMap(section: keySpan)
         for key in fields.keys { spans[key] = fields[key]!.span }
         let settings: AreaSettings
@@ -49,7 +39,7 @@ struct AreaDecoder {
     private func items(_ fields: Fields, _ spans: inout SpanMap) -> ItemsSettings {
         var settings = ItemsSettings()
         if let node = fields["catalogs"] { settings.catalogs = decoder.choices(node, "item catalog", ItemsSettings.Catalog.self) }
-        if let node = fields["sync"], let sync = decoder.fields(node, "'items.sync'", known: ["mode", "frequency"]) {
+        if let node = fields["sync"], let sync = decoder.fields(node, "'items.sync'", known: ContractSchema.itemsSync.keyNames) {
             settings.sync = .init(
                 mode: sync["mode"].flatMap { decoder.choice($0, "sync mode", ItemsSettings.SyncMode.self)?.value },
                 frequency: sync["frequency"].flatMap { decoder.choice($0, "sync frequency", ItemsSettings.Frequency.self)?.value })
@@ -94,7 +84,7 @@ struct AreaDecoder {
     private func license(_ fields: Fields, _ spans: inout SpanMap) -> LicenseSettings {
         var settings = LicenseSettings()
         for (index, node) in (fields["catalog"].flatMap { decoder.list($0, "'license.catalog'") } ?? []).enumerated() {
-            guard let entry = decoder.fields(node, "a licence catalogue entry", known: ["code", "name", "grade"]) else { continue }
+            guard let entry = decoder.fields(node, "a licence catalogue entry", known: ContractSchema.licenseCatalogEntry.keyNames) else { continue }
             let code = decoder.required(entry, "code").flatMap { decoder.string($0, "licence type code") }
             let name = decoder.required(entry, "name").flatMap { decoder.string($0, "licence name") }
             let grade = entry["grade"].map { decoder.choice($0, "licence trust grade", LicenseSettings.Grade.self)?.value } ?? .A
@@ -102,7 +92,7 @@ struct AreaDecoder {
             spans["catalog.\(index)"] = code.span
             settings.catalog.append(.init(code: code.value, name: name.value, grade: grade))
         }
-        if let node = fields["useCause"], let useCause = decoder.fields(node, "'license.useCause'", known: ["field", "maxLength"]) {
+        if let node = fields["useCause"], let useCause = decoder.fields(node, "'license.useCause'", known: ContractSchema.licenseUseCause.keyNames) {
             if let field = useCause["field"].flatMap({ decoder.name($0, "use cause field", .fieldName) }) { settings.useCause.field = field.value }
             if let maxLength = useCause["maxLength"].flatMap({ positive($0, "use cause maxLength") }) {
                 settings.useCause.maxLength = maxLength
@@ -117,7 +107,7 @@ struct AreaDecoder {
         if let node = fields["availability"] { settings.availability = percentage(node) }
         if let node = fields["p95LatencyMs"] { settings.p95LatencyMs = positive(node, "'operations.p95LatencyMs'") }
         if let node = fields["health"] { settings.health = decoder.path(node, "health path")?.value }
-        if let node = fields["monitoring"], let monitoring = decoder.fields(node, "'operations.monitoring'", known: ["reportIntervalMinutes"]) {
+        if let node = fields["monitoring"], let monitoring = decoder.fields(node, "'operations.monitoring'", known: ContractSchema.operationsMonitoring.keyNames) {
             settings.reportIntervalMinutes = monitoring["reportIntervalMinutes"].flatMap { positive($0, "report interval") }
         }
         if let node = fields["incidentReportMinutes"] { settings.incidentReportMinutes = positive(node, "'operations.incidentReportMinutes'") }
@@ -126,7 +116,7 @@ struct AreaDecoder {
 
     private func security(_ fields: Fields, _ spans: inout SpanMap) -> SecuritySettings {
         var settings = SecuritySettings()
-        if let node = fields["transport"], let transport = decoder.fields(node, "'security.transport'", known: ["minTls", "gm"]) {
+        if let node = fields["transport"], let transport = decoder.fields(node, "'security.transport'", known: ContractSchema.securityTransport.keyNames) {
             if let value = transport["minTls"].flatMap({ decoder.choice($0, "minimum TLS version", SecuritySettings.TLSVersion.self) }) {
                 settings.transport.minTls = value.value
                 spans["transport.minTls"] = value.span
@@ -135,7 +125,7 @@ struct AreaDecoder {
         }
         if let node = fields["envelope"], let envelope = decoder.choice(node, "envelope", SecuritySettings.Envelope.self) { settings.envelope = envelope.value }
         if let node = fields["algorithms"] { settings.algorithms = decoder.choices(node, "algorithm", SecuritySettings.Algorithm.self) }
-        if let node = fields["signing"], let signing = decoder.fields(node, "'security.signing'", known: ["algorithm", "header", "key"]) {
+        if let node = fields["signing"], let signing = decoder.fields(node, "'security.signing'", known: ContractSchema.securitySigning.keyNames) {
             let algorithm = decoder.required(signing, "algorithm").flatMap { decoder.choice($0, "signing algorithm", SecuritySettings.SigningAlgorithm.self) }
             let header = signing["header"].flatMap { decoder.headerName($0, "signing header") }
             let key = decoder.required(signing, "key").flatMap { decoder.secret($0, "signing key") }
@@ -144,7 +134,7 @@ struct AreaDecoder {
                 spans["signing.algorithm"] = algorithm.span
             }
         }
-        if let node = fields["auth"], let auth = decoder.fields(node, "'security.auth'", known: ["accessIdHeader", "tokenHeader"]) {
+        if let node = fields["auth"], let auth = decoder.fields(node, "'security.auth'", known: ContractSchema.securityAuth.keyNames) {
             if let value = auth["accessIdHeader"].flatMap({ decoder.headerName($0, "access id header") }) { settings.auth.accessIdHeader = value.value }
             if let value = auth["tokenHeader"].flatMap({ decoder.headerName($0, "token header") }) { settings.auth.tokenHeader = value.value }
         }

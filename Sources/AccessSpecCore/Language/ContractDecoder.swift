@@ -10,20 +10,21 @@ struct ContractDecoder {
         self.relativePath = relativePath
     }
 
-    static let topLevelKeys = ["accessSpec", "platform", "connections", "imports", "types", "errors"]
-        + AccessArea.allCases.map(\.rawValue)
-
     func decode(_ root: YAMLNode) -> ContractFile? {
         guard case .mapping = root.content else {
             decoder.diagnostics.error(LanguageDiagnostics.rootNotMapping, "a contract's root must be a mapping, found \(root.kindName)", at: root.span)
             return nil
         }
-        guard let top = decoder.fields(root, "the contract", known: Self.topLevelKeys) else { return nil }
+        guard let top = decoder.fields(root, "the contract", known: ContractSchema.contract.keyNames) else { return nil }
         checkVersion(top)
         var contract = ContractFile(file: root.span.file, relativePath: relativePath, root: root.span)
         if let node = top["platform"] {
             contract.isPlatformContract = true
             contract.platform = platform(node)
+            if contract.platform == nil, case .mapping(let pairs) = node.content,
+               let id = pairs.first(where: { $0.key.scalar?.text == "id" })?.value, let text = id.scalar?.text, NameForm.id.matches(text) {
+                contract.brokenPlatformID = Located(text, id.span)
+            }
         }
         if let node = top["connections"] {
             contract.connections = (decoder.list(node, "'connections'") ?? []).compactMap(connection)
@@ -59,8 +60,7 @@ struct ContractDecoder {
     // MARK: platform
 
     private func platform(_ node: YAMLNode) -> PlatformDecl? {
-        let known = ["id", "name", "nameEn", "level", "region", "operator", "environments", "network", "description"]
-        guard let fields = decoder.fields(node, "'platform'", known: known) else { return nil }
+        guard let fields = decoder.fields(node, "'platform'", known: ContractSchema.platform.keyNames) else { return nil }
         var spans = SpanMap(section: fields.node.span)
         for key in fields.keys { spans[key] = fields[key]!.span }
         let id = decoder.required(fields, "id").flatMap { decoder.name($0, "platform id", .id) }
@@ -71,7 +71,7 @@ struct ContractDecoder {
             decoder.formatted($0, "region (GB/T 2260 division code)", check: { ValueFormat.divisionCode.problem(with: $0) })
         }
         var op: PlatformIdentity.Operator?
-        if let node = decoder.required(fields, "operator"), let opFields = decoder.fields(node, "'operator'", known: ["name", "uscc"]) {
+        if let node = decoder.required(fields, "operator"), let opFields = decoder.fields(node, "'operator'", known: ContractSchema.platformOperator.keyNames) {
             let opName = decoder.required(opFields, "name").flatMap { decoder.string($0, "operator name") }
             let uscc = decoder.required(opFields, "uscc").flatMap {
                 decoder.formatted($0, "operator uscc (unified social credit code)", check: { ValueFormat.uscc.problem(with: $0) })
@@ -102,7 +102,7 @@ struct ContractDecoder {
     // MARK: connections
 
     private func connection(_ node: YAMLNode) -> ConnectionDecl? {
-        guard let fields = decoder.fields(node, "a connection", known: ["to", "areas", "description"]) else { return nil }
+        guard let fields = decoder.fields(node, "a connection", known: ContractSchema.connection.keyNames) else { return nil }
         let to = decoder.required(fields, "to").flatMap { decoder.name($0, "connection target", .id) }
         var areas: [(area: Located<AccessArea>, direction: Located<Direction>)] = []
         if let areasNode = decoder.required(fields, "areas") {
@@ -139,7 +139,7 @@ struct ContractDecoder {
         for (name, pair) in decoder.entries(node, "'errors'") ?? [] {
             guard decoder.checkName(name, "error name", .errorName) else { continue }
             let what = "error '\(name.value)'"
-            guard let fields = decoder.fields(pair.value, what, known: ["code", "http", "message", "messageEn", "condition"]) else {
+            guard let fields = decoder.fields(pair.value, what, known: ContractSchema.errorDefinition.keyNames) else {
                 contract.poisoned.insert(name.value)
                 continue
             }

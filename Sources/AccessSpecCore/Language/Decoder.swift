@@ -8,12 +8,15 @@ struct Fields {
     private let pairs: [(key: String, pair: YAMLPair)]
     /// Keys that were reported as unknown.
     let unknownKeys: [String]
+    /// The known keys those were probably meant as (the nearest of each).
+    let probablyMeant: Set<String>
 
-    init(node: YAMLNode, what: String, pairs: [(key: String, pair: YAMLPair)], unknownKeys: [String]) {
+    init(node: YAMLNode, what: String, pairs: [(key: String, pair: YAMLPair)], unknownKeys: [String], probablyMeant: Set<String> = []) {
         self.node = node
         self.what = what
         self.pairs = pairs
         self.unknownKeys = unknownKeys
+        self.probablyMeant = probablyMeant
     }
 
     subscript(key: String) -> YAMLNode? { pairs.first { $0.key == key }?.pair.value }
@@ -35,15 +38,16 @@ struct NodeDecoder {
         var byKey: [(key: String, pair: YAMLPair)] = []
         byKey.reserveCapacity(pairs.count)
         var unknown: [String] = []
+        var meant: Set<String> = []
         for (key, pair) in pairs {
             if known.contains(key.value) {
                 byKey.append((key.value, pair))
             } else {
-                unknownKey(key, in: what, known: known)
+                if let nearest = unknownKey(key, in: what, known: known) { meant.insert(nearest) }
                 unknown.append(key.value)
             }
         }
-        return Fields(node: node, what: what, pairs: byKey, unknownKeys: unknown)
+        return Fields(node: node, what: what, pairs: byKey, unknownKeys: unknown, probablyMeant: meant)
     }
 
     /// A mapping with free keys (types, errors, environments), in source order.
@@ -77,6 +81,8 @@ struct NodeDecoder {
 
     func required(_ fields: Fields, _ key: String) -> YAMLNode? {
         if let value = fields[key] { return value }
+        // `nmae:` was reported as an unknown key with `name` as its fix; not also as missing.
+        if fields.probablyMeant.contains(key) { return nil }
         let start = SourceSpan(file: fields.node.span.file, at: fields.node.span.start)
         diagnostics.error(LanguageDiagnostics.missingKey, "\(fields.what) is missing required key '\(key)'", at: start)
         return nil
@@ -240,14 +246,15 @@ struct NodeDecoder {
         diagnostics.error(LanguageDiagnostics.wrongKind, "expected \(expected) for \(what), found \(node.kindName)", at: node.span)
     }
 
-    private func unknownKey(_ key: Located<String>, in what: String, known: [String]) {
-        var fixIts: [FixIt] = []
-        if let nearest = Suggestions.nearest(to: key.value, in: known) {
-            fixIts.append(FixIt("did you mean '\(nearest)'?", replacing: key.span, with: nearest))
-        }
+    /// Reports the key and returns the known key it was probably meant as.
+    @discardableResult
+    private func unknownKey(_ key: Located<String>, in what: String, known: [String]) -> String? {
+        let nearest = Suggestions.nearest(to: key.value, in: known)
+        let fixIts = nearest.map { [FixIt("did you mean '\($0)'?", replacing: key.span, with: $0)] } ?? []
         diagnostics.error(LanguageDiagnostics.unknownKey, "unknown key '\(key.value)' in \(what)", at: key.span,
                           notes: fixIts.isEmpty ? [DiagnosticNote("known keys: \(known.joined(separator: ", "))")] : [],
                           fixIts: fixIts)
+        return nearest
     }
 }
 
@@ -271,6 +278,16 @@ public enum NameForm: Sendable {
         case .fieldName:
             return (lower.contains(first) || upper.contains(first) || first == "_")
                 && rest.allSatisfy { lower.contains($0) || upper.contains($0) || digit.contains($0) || $0 == "_" }
+        }
+    }
+
+    /// The same form as an ECMA-262 pattern, for the JSON Schema (names are at most 64 long).
+    public var pattern: String {
+        switch self {
+        case .id: "^[a-z](?:-?[a-zA-Z0-9])*$"
+        case .typeName: "^[A-Z][A-Za-z0-9]*$"
+        case .errorName: "^[A-Z][A-Z0-9_]*$"
+        case .fieldName: "^[A-Za-z_][A-Za-z0-9_]*$"
         }
     }
 
@@ -320,18 +337,24 @@ public enum Suggestions {
         return best?.0
     }
 
+    /// Edits between two words, a swap of two neighbours counting as one (`tpye` is one
+    /// edit from `type`): the optimal string alignment distance.
     static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         guard !a.isEmpty else { return b.count }
         guard !b.isEmpty else { return a.count }
+        var beforePrevious = [Int](repeating: 0, count: b.count + 1)
         var previous = Array(0...b.count)
         var current = [Int](repeating: 0, count: b.count + 1)
         for i in 1...a.count {
             current[0] = i
             for j in 1...b.count {
                 current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    current[j] = min(current[j], beforePrevious[j - 2] + 1)
+                }
             }
-            swap(&previous, &current)
+            (beforePrevious, previous, current) = (previous, current, beforePrevious)
         }
         return previous[b.count]
     }

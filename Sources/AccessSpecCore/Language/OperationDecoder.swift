@@ -5,16 +5,13 @@ struct OperationDecoder {
     let decoder: NodeDecoder
     let area: AccessArea
 
-    static let keys = ["id", "summary", "summaryEn", "method", "path", "request", "response", "errors",
-                       "idempotent", "rateLimit", "deprecated", "examples"]
-
     func decode(_ node: YAMLNode) -> OperationDecl? {
         // Name the operation in every message about it, even before its id is checked.
         var title = "an operation"
         if case .mapping(let pairs) = node.content, let id = pairs.first(where: { $0.key.scalar?.text == "id" })?.value.scalar?.text {
             title = "operation '\(id)'"
         }
-        guard let fields = decoder.fields(node, title, known: Self.keys) else { return nil }
+        guard let fields = decoder.fields(node, title, known: ContractSchema.operation.keyNames) else { return nil }
         let id = decoder.required(fields, "id").flatMap { decoder.name($0, "operation id", .id) }
         let what = id.map { "operation '\($0.value)'" } ?? "an operation"
         let summary = decoder.required(fields, "summary").flatMap { decoder.string($0, "\(what) summary") }
@@ -29,7 +26,7 @@ struct OperationDecoder {
         let idempotent = fields["idempotent"].flatMap { decoder.bool($0, "'idempotent'")?.value }
         let deprecated = fields["deprecated"].flatMap { decoder.bool($0, "'deprecated'")?.value } ?? false
         var rateLimit: RateLimit?
-        if let node = fields["rateLimit"], let limit = decoder.fields(node, "'rateLimit'", known: ["requests", "per"]) {
+        if let node = fields["rateLimit"], let limit = decoder.fields(node, "'rateLimit'", known: ContractSchema.rateLimit.keyNames) {
             let requests = decoder.required(limit, "requests").flatMap { decoder.integer($0, "rate limit requests") }
             let per = decoder.required(limit, "per").flatMap { decoder.choice($0, "rate limit period", RateLimit.Period.self) }
             if let requests, requests.value <= 0 {
@@ -45,11 +42,12 @@ struct OperationDecoder {
         return OperationDecl(
             area: area, id: id, summary: summary.value, summaryEn: summaryEn?.value, method: method, path: path,
             request: request.map { Located($0.value.0, $0.span) }, response: response.map { Located($0.value.0, $0.span) },
-            errors: errors, idempotent: idempotent, rateLimit: rateLimit, deprecated: deprecated, examples: examples, span: node.span)
+            errors: errors, idempotent: idempotent, rateLimit: rateLimit, deprecated: deprecated, examples: examples, span: node.span,
+            misspeltKeys: fields.probablyMeant)
     }
 
     private func example(_ node: YAMLNode, index: Int) -> ExampleDecl? {
-        guard let fields = decoder.fields(node, "an example", known: ["name", "request", "response"]) else { return nil }
+        guard let fields = decoder.fields(node, "an example", known: ContractSchema.example.keyNames) else { return nil }
         let name = fields["name"].flatMap { decoder.string($0, "example name")?.value } ?? "example \(index + 1)"
         return ExampleDecl(name: name, request: fields["request"], response: fields["response"], span: node.span)
     }
@@ -59,14 +57,15 @@ struct OperationDecoder {
 struct TypeDecoder {
     let decoder: NodeDecoder
 
-    static let constraintKeys = ["minLength", "maxLength", "pattern", "minimum", "maximum", "minItems", "maxItems"]
+    static let constraintKeys = ContractSchema.constraintKeys.map(\.name)
 
     func decode(name: Located<String>, _ node: YAMLNode, source: String) -> TypeDecl? {
         let what = "type '\(name.value)'"
-        let known = ["description", "fields", "values", "type"] + Self.constraintKeys
-        guard let fields = decoder.fields(node, what, known: known) else { return nil }
+        guard let fields = decoder.fields(node, what, known: ContractSchema.typeDefinition.keyNames) else { return nil }
         let description = fields["description"].flatMap { decoder.string($0, "description")?.value }
         let shapes = ["fields", "values", "type"].filter { fields[$0] != nil }
+        // A misspelt `fieldz:` was reported as unknown; do not also say the type has no shape.
+        if shapes.isEmpty, !fields.probablyMeant.isDisjoint(with: ["fields", "values", "type"]) { return nil }
         guard shapes.count == 1 else {
             let message = shapes.isEmpty
                 ? "\(what) needs 'fields' (a record), 'values' (an enum) or 'type' (a constrained scalar or list)"
@@ -129,7 +128,7 @@ struct TypeDecoder {
             guard let type = expression(node, what) else { return nil }
             return FieldDecl(name: name, type: Located(type.value.0, type.span), required: !type.value.optional, description: nil, constraints: Constraints())
         }
-        guard let fields = decoder.fields(node, what, known: ["type", "required", "description"] + Self.constraintKeys),
+        guard let fields = decoder.fields(node, what, known: ContractSchema.fieldDefinition.keyNames),
               let type = decoder.required(fields, "type").flatMap({ expression($0, what) })
         else { return nil }
         let required = fields["required"].flatMap { decoder.bool($0, "'required'")?.value } ?? !type.value.optional

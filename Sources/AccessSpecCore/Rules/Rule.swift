@@ -98,6 +98,16 @@ public struct RuleContext: Sendable {
     var scope: Scope { workspace.scope(of: contract) }
 
     func declares(_ area: AccessArea) -> Bool { contract.mayDeclare(area) }
+
+    /// Sections whose absence a rule of their own reports: security for every platform
+    /// (SEC007), operations for government platforms (OPS001).
+    var requiredSections: Set<AccessArea> { level.isGovernment ? [.security, .operations] : [.security] }
+
+    /// Whether a connection goes to a platform whose header failed to decode: what the
+    /// topology rules would say about it cannot be known yet.
+    var connectsToBrokenPlatform: Bool {
+        contract.connections.contains { workspace.brokenPlatforms.contains($0.to.value) }
+    }
     func area(_ area: AccessArea) -> AreaDecl? { contract.areas[area] }
 
     /// The workspace's national platforms (one, when it is well formed), by id.

@@ -72,7 +72,8 @@ enum TopologyRules {
             var findings: [RuleFinding] = []
             for (connection, target, identity) in context.targets {
                 for (area, _) in connection.areas {
-                    if !context.declares(area.value) {
+                    // A section another rule requires (SEC007, OPS001) is reported missing there, once.
+                    if !context.declares(area.value), !context.requiredSections.contains(area.value) {
                         findings.append(RuleFinding(message: "connection to '\(identity.id)' covers '\(area.value.rawValue)', which this platform does not declare", span: area.span))
                     }
                     if !target.mayDeclare(area.value) {
@@ -94,7 +95,8 @@ enum TopologyRules {
              bad: RuleExample(.departmental, "platform: {level: national}   # a second hub beside 'national'\nconnections: []"),
              good: RuleExample(.departmental, "platform: {level: departmental}\nconnections:\n  - to: national\n    areas: {operations: up, security: up}")) { context in
             guard let first = context.nationalPlatforms.first else {
-                guard context.identity.id == context.workspace.platforms.keys.min() else { return .notApplicable }
+                // The hub may be a platform whose header failed to decode.
+                guard context.workspace.brokenPlatforms.isEmpty, context.identity.id == context.workspace.platforms.keys.min() else { return .notApplicable }
                 return .failed("the workspace has no national platform (国家政务服务平台), the hub provincial and departmental platforms connect to",
                                at: context.platform.spans["level"])
             }

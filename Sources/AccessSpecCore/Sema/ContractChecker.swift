@@ -191,7 +191,7 @@ struct ContractChecker {
         var resolved = true
         for name in type.value.namedReferences where scope.types[name] == nil {
             resolved = false
-            guard !scope.poisoned.contains(name) else { continue }
+            guard !scope.poisoned.contains(name), !scope.hasBrokenImport else { continue }
             let nearest = Suggestions.nearest(to: name, in: Array(scope.types.keys))
             diagnostics.error(SemaDiagnostics.unknownType, "unknown type '\(name)'", at: type.span,
                               fixIts: nearest.map { [FixIt("did you mean '\($0)'?", replacing: type.span, with: type.value.description.replacingOccurrences(of: name, with: $0))] } ?? [])
@@ -273,7 +273,7 @@ struct ContractChecker {
             } else if let first = seen[target] {
                 diagnostics.error(SemaDiagnostics.badConnection, "connection to '\(target)' is listed twice; list all its areas in one entry", at: connection.to.span,
                                   notes: [DiagnosticNote("first listed here", at: first)])
-            } else if workspace.platforms[target] == nil {
+            } else if !workspace.knowsPlatform(target) {
                 unknownPlatform(target, at: connection.to.span)
             }
             seen[target] = seen[target] ?? connection.to.span
@@ -287,10 +287,10 @@ struct ContractChecker {
             }
         }
         if case .thirdParty(let settings) = contract.areas[.thirdParty]?.settings, let spans = contract.areas[.thirdParty]?.spans {
-            if let via = settings.via, workspace.platforms[via] == nil { unknownPlatform(via, at: spans["via"]) }
+            if let via = settings.via, !workspace.knowsPlatform(via) { unknownPlatform(via, at: spans["via"]) }
             for (index, use) in settings.uses.enumerated() {
                 let platformID = String(use.split(separator: ".")[0])
-                if workspace.platforms[platformID] == nil {
+                if !workspace.knowsPlatform(platformID) {
                     unknownPlatform(platformID, at: spans["uses.\(index)"])
                 }
             }
@@ -326,7 +326,7 @@ struct ContractChecker {
             routes[route] = routes[route] ?? operation.path.span
             let requestResolves = operation.request.map { checkReference($0) } ?? true
             let responseResolves = operation.response.map { checkReference($0) } ?? true
-            for error in operation.errors where scope.errors[error.value] == nil && !scope.poisoned.contains(error.value) {
+            for error in operation.errors where scope.errors[error.value] == nil && !scope.poisoned.contains(error.value) && !scope.hasBrokenImport {
                 let nearest = Suggestions.nearest(to: error.value, in: Array(scope.errors.keys))
                 diagnostics.error(SemaDiagnostics.unknownError, "unknown error '\(error.value)'; it is not in the error catalogue", at: error.span,
                                   fixIts: nearest.map { [FixIt("did you mean '\($0)'?", replacing: error.span, with: $0)] } ?? [])
@@ -339,12 +339,12 @@ struct ContractChecker {
                 var result = CheckedExample()
                 if let node = example.request, requestResolves, let type = operation.request {
                     result.request = values.check(node, against: type.value)
-                } else if let node = example.request, operation.request == nil {
+                } else if let node = example.request, operation.request == nil, !operation.misspeltKeys.contains("request") {
                     diagnostics.error(SemaDiagnostics.exampleMismatch, "example '\(example.name)' has a request but the operation declares none", at: node.span)
                 }
                 if let node = example.response, responseResolves, let type = operation.response {
                     result.response = values.check(node, against: type.value)
-                } else if let node = example.response, operation.response == nil {
+                } else if let node = example.response, operation.response == nil, !operation.misspeltKeys.contains("response") {
                     diagnostics.error(SemaDiagnostics.exampleMismatch, "example '\(example.name)' has a response but the operation declares none", at: node.span)
                 }
                 checked[ExampleKey(file: contract.relativePath, area: operation.area, operation: operation.id.value, index: index)] = result

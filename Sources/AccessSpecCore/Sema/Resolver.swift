@@ -8,10 +8,10 @@ struct Resolver {
 
     func resolve(_ contracts: [ContractFile], settings: WorkspaceSettings) -> SemanticWorkspace {
         let byPath = Dictionary(contracts.map { ($0.relativePath, $0) }, uniquingKeysWith: { first, _ in first })
-        let importGraph = resolveImports(contracts, byPath: byPath)
+        let (importGraph, brokenImports) = resolveImports(contracts, byPath: byPath)
         var scopes: [String: Scope] = [:]
         for contract in contracts {
-            scopes[contract.relativePath] = buildScope(for: contract, byPath: byPath, imports: importGraph)
+            scopes[contract.relativePath] = buildScope(for: contract, byPath: byPath, imports: importGraph, brokenImports: brokenImports)
         }
         var platforms: [String: ContractFile] = [:]
         var namespaces: [String: PlatformDecl] = [:]
@@ -31,6 +31,7 @@ struct Resolver {
             }
         }
         var workspace = SemanticWorkspace(contracts: contracts, scopes: scopes, settings: settings, platforms: platforms)
+        workspace.brokenPlatforms = Set(contracts.compactMap(\.brokenPlatformID?.value)).subtracting(platforms.keys)
         // Contracts are checked independently, several at a time, each into its own engine;
         // the reports are merged in path order so output does not depend on timing.
         let results = ConcurrentSlots<([Diagnostic], [ExampleKey: CheckedExample])>(count: contracts.count)
@@ -50,24 +51,29 @@ struct Resolver {
 
     // MARK: Imports
 
-    /// Each file's directly imported files (relative paths), with bad imports and cycles reported.
-    private func resolveImports(_ contracts: [ContractFile], byPath: [String: ContractFile]) -> [String: [String]] {
+    /// Each file's directly imported files (relative paths), with bad imports and cycles
+    /// reported; and the files with an import that failed.
+    private func resolveImports(_ contracts: [ContractFile], byPath: [String: ContractFile]) -> ([String: [String]], Set<String>) {
         var graph: [String: [String]] = [:]
+        var broken: Set<String> = []
         for contract in contracts {
             var targets: [String] = []
             for entry in contract.imports {
                 guard let target = Self.join(contract.relativePath, entry.value) else {
                     diagnostics.error(SemaDiagnostics.badImport, "import '\(entry.value)' leaves the workspace folder", at: entry.span)
+                    broken.insert(contract.relativePath)
                     continue
                 }
                 guard let imported = byPath[target] else {
-                    let nearest = Suggestions.nearest(to: target, in: Array(byPath.keys))
+                    let nearest = Suggestions.nearest(to: target, in: Array(byPath.keys)).map { Self.relative(from: contract.relativePath, to: $0) }
                     diagnostics.error(SemaDiagnostics.badImport, "import '\(entry.value)' names no file of the workspace", at: entry.span,
-                                      fixIts: nearest.map { [FixIt("did you mean '\($0)'?", replacing: entry.span, with: Self.relative(from: contract.relativePath, to: $0))] } ?? [])
+                                      fixIts: nearest.map { [FixIt("did you mean '\($0)'?", replacing: entry.span, with: $0)] } ?? [])
+                    broken.insert(contract.relativePath)
                     continue
                 }
                 if imported.isPlatformContract {
                     diagnostics.error(SemaDiagnostics.badImport, "import '\(entry.value)' is a platform contract; only shared files (without 'platform:') can be imported", at: entry.span)
+                    broken.insert(contract.relativePath)
                     continue
                 }
                 targets.append(target)
@@ -92,10 +98,10 @@ struct Resolver {
             state[path] = 2
         }
         for path in graph.keys.sorted() where state[path] == nil { visit(path, []) }
-        return graph
+        return (graph, broken)
     }
 
-    private func buildScope(for contract: ContractFile, byPath: [String: ContractFile], imports: [String: [String]]) -> Scope {
+    private func buildScope(for contract: ContractFile, byPath: [String: ContractFile], imports: [String: [String]], brokenImports: Set<String>) -> Scope {
         var scope = Scope()
         var visited: Set<String> = []
         var queue = [contract.relativePath]
@@ -103,6 +109,7 @@ struct Resolver {
             queue.removeFirst()
             guard visited.insert(path).inserted, let file = byPath[path] else { continue }
             scope.poisoned.formUnion(file.poisoned)
+            if brokenImports.contains(path) { scope.hasBrokenImport = true }
             for decl in file.types {
                 if let first = scope.types[decl.name.value] {
                     duplicate("type", decl.name, first: first.name, in: contract)

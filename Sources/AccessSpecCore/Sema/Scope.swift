@@ -6,6 +6,9 @@ public struct Scope: Sendable {
     public var errors: [String: ErrorDecl] = [:]
     /// Names that were written but failed to decode: references to them are not reported.
     public var poisoned: Set<String> = []
+    /// Whether an import of the file failed: any name may have come from it, so unknown
+    /// names are not reported (the import's own error is).
+    public var hasBrokenImport = false
 
     /// Follows named aliases (`type: OtherName`) to what a type finally is.
     public func resolve(_ expression: TypeExpression) -> TypeExpression {
@@ -40,6 +43,12 @@ public struct SemanticWorkspace: Sendable {
     public var settings: WorkspaceSettings
     /// Platform contracts by platform id.
     public var platforms: [String: ContractFile]
+    /// Ids of platforms whose header failed to decode: they exist, but nothing is judged
+    /// against them until their header is fixed.
+    public var brokenPlatforms: Set<String> = []
+
+    /// Whether `id` names a platform of the workspace, decoded or not.
+    public func knowsPlatform(_ id: String) -> Bool { platforms[id] != nil || brokenPlatforms.contains(id) }
     /// Every example, converted once while it was checked.
     public var examples: [ExampleKey: CheckedExample] = [:]
 

@@ -59,17 +59,13 @@ public struct GenerationSettings: Sendable, Equatable {
     static func decode(_ node: YAMLNode, decoder: NodeDecoder, locations: inout Locations) -> GenerationSettings {
         var settings = GenerationSettings()
         settings.outputs = [:]
-        let kinds = OutputKind.allCases.map(\.rawValue)
-        guard let top = decoder.fields(node, "'generate'", known: kinds) else { return GenerationSettings() }
+        guard let top = decoder.fields(node, "'generate'", known: ContractSchema.generate.keyNames) else { return GenerationSettings() }
         var folders: [String: Located<String>] = [:]
         for key in top.keys {
             guard let kind = OutputKind(rawValue: key), let value = top[key] else { continue }
             let what = "'generate: \(key)'"
-            var known = ["out"]
-            if !kind.coversWholeWorkspace { known.append("platforms") }
-            if kind == .swift { known += ["module", "access"] }
             var output = Output(folder: kind.rawValue)
-            guard let fields = decoder.fields(value, what, known: known) else { continue }
+            guard let fields = decoder.fields(value, what, known: ContractSchema.output(kind).keyNames) else { continue }
             if let out = fields["out"].flatMap({ decoder.string($0, "\(what) 'out'") }) {
                 if let problem = folderProblem(out.value) {
                     decoder.diagnostics.error(LanguageDiagnostics.config, "\(what) 'out' \(problem)", at: out.span)

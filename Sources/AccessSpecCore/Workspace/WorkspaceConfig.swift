@@ -47,7 +47,7 @@ public struct WorkspaceConfig: Sendable {
     public static func decode(_ root: YAMLNode, diagnostics: DiagnosticEngine) -> WorkspaceConfig {
         var config = WorkspaceConfig()
         let decoder = NodeDecoder(diagnostics: diagnostics)
-        guard let top = decoder.fields(root, "the workspace config", known: ["accessSpecWorkspace", "rules", "settings", "generate", "diff"]) else { return config }
+        guard let top = decoder.fields(root, "the workspace config", known: ContractSchema.workspaceConfig.keyNames) else { return config }
         if let node = decoder.required(top, "accessSpecWorkspace"), let version = decoder.integer(node, "'accessSpecWorkspace'"), version.value != 1 {
             diagnostics.error(LanguageDiagnostics.version, "workspace config version \(version.value) is not supported; this accessc reads version 1", at: node.span)
         }
@@ -67,7 +67,7 @@ public struct WorkspaceConfig: Sendable {
                 config.ruleSeverities[rule.code] = level.value.severity
             }
         }
-        if let node = top["settings"], let settings = decoder.fields(node, "'settings'", known: ["itemCodePattern", "minAvailability", "minAuditRetentionDays"]) {
+        if let node = top["settings"], let settings = decoder.fields(node, "'settings'", known: ContractSchema.workspaceSettings.keyNames) {
             if let pattern = settings["itemCodePattern"].flatMap({ decoder.string($0, "'itemCodePattern'") }) {
                 if case .failure(let problem) = Pattern.compiled(pattern.value) {
                     diagnostics.error(LanguageDiagnostics.config, "itemCodePattern '\(pattern.value)' is not in AccessSpec's regular expression dialect: \(problem)", at: pattern.span)
@@ -88,10 +88,10 @@ public struct WorkspaceConfig: Sendable {
     }
 
     private static func decodeDiff(_ node: YAMLNode, decoder: NodeDecoder, into config: inout WorkspaceConfig) {
-        guard let diff = decoder.fields(node, "'diff'", known: ["baseline", "ignore"]) else { return }
+        guard let diff = decoder.fields(node, "'diff'", known: ContractSchema.diff.keyNames) else { return }
         config.diffBaseline = diff["baseline"].flatMap { decoder.string($0, "'diff.baseline'") }?.value
         for entry in diff["ignore"].flatMap({ decoder.list($0, "'diff.ignore'") }) ?? [] {
-            guard let fields = decoder.fields(entry, "an ignored change", known: ["platform", "code", "reason"]),
+            guard let fields = decoder.fields(entry, "an ignored change", known: ContractSchema.ignoredChange.keyNames),
                   let platform = decoder.required(fields, "platform").flatMap({ decoder.string($0, "'platform'") }),
                   let code = decoder.required(fields, "code").flatMap({ decoder.string($0, "'code'") }),
                   let reason = decoder.required(fields, "reason").flatMap({ decoder.string($0, "'reason'") })

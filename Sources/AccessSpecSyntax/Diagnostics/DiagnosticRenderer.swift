@@ -2,88 +2,127 @@ import Foundation
 
 /// Renders diagnostics the way swiftc and rustc do:
 ///
-///     specs/a.yaml:3:1: error[L001]: unknown key 'identiy' in a platform contract
-///       3 | identiy:
-///         | ^~~~~~~
-///         = help: did you mean 'identity'?
+///     specs/a.yaml:3:1: error[L001]: unknown key 'identiy' in the contract
+///      3 | identiy:
+///        | ^~~~~~~
+///       = help: did you mean 'identity'?
+///        |
+///      3 | identity:
+///        | ~~~~~~~~
 ///
 /// Text is for people (colour only when asked for); JSON carries the same content for tools.
+/// Rendering is linear in the diagnostics: each file's line starts are found once per run.
 public struct DiagnosticRenderer: Sendable {
     public var colour: Bool
+    public var language: Language
+    /// The summary of a code in `language`, put before the message when it is not English
+    /// (the messages themselves are written in English).
+    public var localizedSummary: @Sendable (DiagnosticCode) -> String?
 
-    public init(colour: Bool = false) {
+    public init(colour: Bool = false, language: Language = .en, localizedSummary: @escaping @Sendable (DiagnosticCode) -> String? = { _ in nil }) {
         self.colour = colour
+        self.language = language
+        self.localizedSummary = localizedSummary
     }
 
-    public func render(_ diagnostics: [Diagnostic]) -> String {
+    /// Renders at most `limit` diagnostics (0 for all) and says how many more there are; the
+    /// closing summary line is separate and always counts everything.
+    public func render(_ diagnostics: [Diagnostic], limit: Int = 0) -> String {
+        var lines = LineIndex()
         var out = ""
-        for diagnostic in diagnostics {
-            render(diagnostic, into: &out)
+        let shown = limit > 0 ? diagnostics.prefix(limit) : diagnostics[...]
+        for diagnostic in shown {
+            render(diagnostic, into: &out, lines: &lines)
+        }
+        let hidden = diagnostics.dropFirst(shown.count)
+        if !hidden.isEmpty {
+            out += omitted(errors: hidden.count { $0.severity == .error }, others: hidden.count { $0.severity != .error }, limit: limit)
         }
         return out
     }
 
-    public func render(_ diagnostic: Diagnostic, into out: inout String) {
-        let label = "\(diagnostic.severity.rawValue)[\(diagnostic.code.rawValue)]"
-        out += header(at: diagnostic.span, label: paint(label, diagnostic.severity), message: diagnostic.message)
-        if let span = diagnostic.span { out += excerpt(span, severity: diagnostic.severity) }
+    private func render(_ diagnostic: Diagnostic, into out: inout String, lines: inout LineIndex) {
+        let label = "\(Words.severity(diagnostic.severity, language))[\(diagnostic.code.rawValue)]"
+        var message = TerminalText.escaped(diagnostic.message)
+        if language != .en, let summary = localizedSummary(diagnostic.code) { message = summary + "：" + message }
+        out += header(at: diagnostic.span, label: paint(label, diagnostic.severity), message: message)
+        if let span = diagnostic.span { out += excerpt(span, severity: diagnostic.severity, lines: &lines) }
         for note in diagnostic.notes {
             if let span = note.span {
-                out += header(at: span, label: paint("note", .note), message: note.message)
-                out += excerpt(span, severity: .note)
+                out += header(at: span, label: paint(Words.severity(.note, language), .note), message: TerminalText.escaped(note.message))
+                out += excerpt(span, severity: .note, lines: &lines)
             } else {
-                out += "   = note: \(note.message)\n"
+                out += "   = \(Words.severity(.note, language)): \(TerminalText.escaped(note.message))\n"
             }
         }
         for fixIt in diagnostic.fixIts {
-            out += "   = help: \(fixIt.message)\n"
+            out += "   = \(Words.help(language)): \(TerminalText.escaped(fixIt.message))\n"
+            out += suggestion(fixIt, lines: &lines)
         }
     }
 
     /// The closing line: how much was found in how many files.
     public func summary(errors: Int, warnings: Int, files: Int) -> String {
-        let fileWord = files == 1 ? "file" : "files"
-        if errors == 0 && warnings == 0 { return "accessc: no problems in \(files) \(fileWord)\n" }
-        let errorWord = errors == 1 ? "error" : "errors"
-        let warningWord = warnings == 1 ? "warning" : "warnings"
-        return "accessc: \(errors) \(errorWord), \(warnings) \(warningWord) in \(files) \(fileWord)\n"
+        "accessc: " + Words.summary(errors: errors, warnings: warnings, files: files, language) + "\n"
+    }
+
+    private func omitted(errors: Int, others: Int, limit: Int) -> String {
+        "accessc: " + Words.omitted(errors: errors, others: others, limit: limit, language) + "\n"
     }
 
     private func header(at span: SourceSpan?, label: String, message: String) -> String {
         guard let span else { return "accessc: \(label): \(message)\n" }
-        let place = "\(span.file.path):\(span.start.line):\(span.start.column)"
+        let place = "\(TerminalText.escaped(span.file.path)):\(span.start.line):\(span.start.column)"
         return "\(bold(place)): \(label): \(bold(message))\n"
     }
 
-    private func excerpt(_ span: SourceSpan, severity: Severity) -> String {
-        guard let rawLine = span.file.lineText(span.start.line) else { return "" }
-        // Tabs would break the caret's alignment; show each as one space.
-        let line = String(rawLine.unicodeScalars.map { $0 == "\t" ? " " : Character($0) })
+    private func excerpt(_ span: SourceSpan, severity: Severity, lines: inout LineIndex) -> String {
+        guard let line = lines.text(of: span.file, line: span.start.line) else { return "" }
         let scalars = Array(line.unicodeScalars)
         let startIndex = min(max(span.start.column - 1, 0), scalars.count)
         let endIndex = span.end.line == span.start.line
             ? min(max(span.end.column - 1, startIndex + 1), max(scalars.count, startIndex + 1))
             : max(scalars.count, startIndex + 1)
-        let lead = scalars[..<startIndex].reduce(0) { $0 + Self.displayWidth($1) }
-        let marked = startIndex < scalars.count
-            ? scalars[startIndex..<min(endIndex, scalars.count)].reduce(0) { $0 + Self.displayWidth($1) }
-            : 1
+        let lead = TerminalText.width(scalars[..<startIndex])
+        let marked = startIndex < scalars.count ? TerminalText.width(scalars[startIndex..<min(endIndex, scalars.count)]) : 1
         let number = String(span.start.line)
         let gutter = String(repeating: " ", count: number.count)
         let underline = "^" + String(repeating: "~", count: max(marked, 1) - 1)
-        return " \(number) | \(line)\n \(gutter) | \(String(repeating: " ", count: lead))\(paint(underline, severity))\n"
+        return " \(number) | \(TerminalText.shown(scalars[...]))\n \(gutter) | \(String(repeating: " ", count: lead))\(paint(underline, severity))\n"
     }
 
-    /// Columns a character takes in a terminal: CJK and emoji take two.
-    static func displayWidth(_ scalar: Unicode.Scalar) -> Int {
-        switch scalar.value {
-        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-             0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
-             0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD:
-            2
-        default:
-            1
+    /// The line as the fix would leave it, the replacement marked (`~` where text is replaced,
+    /// `+` where it is only inserted); a replacement that adds lines shows them as `N + line`.
+    private func suggestion(_ fixIt: FixIt, lines: inout LineIndex) -> String {
+        let span = fixIt.span
+        guard span.start.line == span.end.line, let line = lines.text(of: span.file, line: span.start.line) else { return "" }
+        let scalars = Array(line.unicodeScalars)
+        let start = min(max(span.start.column - 1, 0), scalars.count)
+        let end = min(max(span.end.column - 1, start), scalars.count)
+        let replacement = Array(fixIt.replacement.unicodeScalars)
+        let number = String(span.start.line)
+        let gutter = String(repeating: " ", count: number.count)
+        var out = " \(gutter) |\n"
+        if replacement.contains("\n") {
+            // Lines holding text of the replacement are added (+); a last line left as it was is not.
+            let edited = Array(scalars[..<start] + replacement + scalars[end...])
+            let newLines = edited.split(separator: "\n", omittingEmptySubsequences: false)
+            let lastIsOriginal = replacement.last == "\n"
+            for (offset, newLine) in newLines.enumerated() {
+                let lineNumber = String(span.start.line + offset)
+                let shownNumber = String(repeating: " ", count: max(number.count - lineNumber.count, 0)) + lineNumber
+                let added = offset < newLines.count - 1 || !lastIsOriginal
+                out += " \(shownNumber) \(added ? paint("+", .note) : "|") \(TerminalText.shown(newLine[...]))\n"
+            }
+            return out
         }
+        let edited = scalars[..<start] + replacement + scalars[end...]
+        let lead = TerminalText.width(scalars[..<start])
+        let mark = end > start ? "~" : "+"
+        let marker = String(repeating: mark, count: max(TerminalText.width(replacement[...]), 1))
+        out += " \(number) | \(TerminalText.shown(edited[...]))\n"
+        out += " \(gutter) | \(String(repeating: " ", count: lead))\(paint(marker, .note))\n"
+        return out
     }
 
     private func paint(_ text: String, _ severity: Severity) -> String {
@@ -101,77 +140,116 @@ public struct DiagnosticRenderer: Sendable {
     }
 }
 
-/// The JSON form of a run's diagnostics: the same content as the text form, for tools.
-public struct DiagnosticReport: Codable, Sendable {
-    public struct Position: Codable, Sendable {
-        public var file: String
-        public var line: Int
-        public var column: Int
-        public var endLine: Int
-        public var endColumn: Int
+/// Where each line of each file starts, found once per file per rendering, so that showing
+/// thousands of excerpts never rescans a file from its start.
+struct LineIndex {
+    private var starts: [ObjectIdentifier: [Int]] = [:]
 
-        init(_ span: SourceSpan) {
-            file = span.file.path
-            line = span.start.line
-            column = span.start.column
-            endLine = span.end.line
-            endColumn = span.end.column
+    /// The text of a 1-based line without its line break (LF or CRLF), decoded leniently.
+    mutating func text(of file: SourceFile, line: Int) -> String? {
+        let lineStarts = starts[ObjectIdentifier(file)] ?? {
+            var found = [0]
+            for (index, byte) in file.bytes.enumerated() where byte == 0x0A { found.append(index + 1) }
+            starts[ObjectIdentifier(file)] = found
+            return found
+        }()
+        guard line >= 1, line <= lineStarts.count else { return nil }
+        var start = lineStarts[line - 1]
+        var end = line < lineStarts.count ? lineStarts[line] - 1 : file.bytes.count
+        if end > start, file.bytes[end - 1] == 0x0D { end -= 1 }
+        // A byte-order mark is not part of the first line's text.
+        if line == 1 { start = min(file.textStart, end) }
+        return String(decoding: file.bytes[start..<end], as: UTF8.self)
+    }
+}
+
+/// Text from a contract on its way to a terminal: control characters, terminal escapes and
+/// bidirectional overrides are shown escaped (`\u{1B}`), never passed through.
+enum TerminalText {
+    static func mustEscape(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x08, 0x0A...0x1F, 0x7F...0x9F, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0xFEFF: true
+        default: false
         }
     }
 
-    public struct Note: Codable, Sendable {
-        public var message: String
-        public var position: Position?
-    }
-
-    public struct Edit: Codable, Sendable {
-        public var message: String
-        public var position: Position
-        public var replacement: String
-    }
-
-    public struct Entry: Codable, Sendable {
-        public var code: String
-        public var severity: Severity
-        public var message: String
-        public var position: Position?
-        public var notes: [Note]
-        public var fixIts: [Edit]
-    }
-
-    public struct Summary: Codable, Sendable {
-        public var errors: Int
-        public var warnings: Int
-        public var files: Int
-    }
-
-    public var diagnostics: [Entry]
-    public var summary: Summary
-
-    public init(_ diagnostics: [Diagnostic], files: Int) {
-        self.diagnostics = diagnostics.map { diagnostic in
-            Entry(
-                code: diagnostic.code.rawValue,
-                severity: diagnostic.severity,
-                message: diagnostic.message,
-                position: diagnostic.span.map(Position.init),
-                notes: diagnostic.notes.map { Note(message: $0.message, position: $0.span.map(Position.init)) },
-                fixIts: diagnostic.fixIts.map {
-                    Edit(message: $0.message, position: Position($0.span), replacement: $0.replacement)
-                }
-            )
+    /// A source line as shown: each tab as one space (so carets stay aligned), escapes escaped.
+    static func shown(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in scalars {
+            if scalar == "\t" {
+                out.append(" ")
+            } else if mustEscape(scalar) {
+                out.append(contentsOf: escape(scalar).unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
         }
-        summary = Summary(
-            errors: diagnostics.count { $0.severity == .error },
-            warnings: diagnostics.count { $0.severity == .warning },
-            files: files
-        )
+        return String(out)
     }
 
-    public func json() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(self)) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+    /// A message, note or path: the same escaping, tabs kept.
+    static func escaped(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: mustEscape) else { return text }
+        return text.unicodeScalars.map { mustEscape($0) ? escape($0) : String($0) }.joined()
     }
+
+    static func escape(_ scalar: Unicode.Scalar) -> String {
+        "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+    }
+
+    /// Columns the scalars take in a terminal as `shown` prints them.
+    static func width(_ scalars: ArraySlice<Unicode.Scalar>) -> Int {
+        scalars.reduce(0) { $0 + (mustEscape($1) ? escape($1).count : displayWidth($1)) }
+    }
+
+    /// Columns a character takes in a terminal: CJK and emoji take two.
+    static func displayWidth(_ scalar: Unicode.Scalar) -> Int {
+        switch scalar.value {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+             0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+             0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD:
+            2
+        default:
+            1
+        }
+    }
+}
+
+/// The few words the renderer itself prints, in each language.
+enum Words {
+    static func severity(_ severity: Severity, _ language: Language) -> String {
+        switch (severity, language) {
+        case (.error, .en): "error"
+        case (.warning, .en): "warning"
+        case (.note, .en): "note"
+        case (.error, .zh): "错误"
+        case (.warning, .zh): "警告"
+        case (.note, .zh): "注"
+        }
+    }
+
+    static func help(_ language: Language) -> String { language == .zh ? "建议" : "help" }
+
+    static func summary(errors: Int, warnings: Int, files: Int, _ language: Language) -> String {
+        switch language {
+        case .zh:
+            errors == 0 && warnings == 0 ? "\(files) 个文件中没有问题" : "\(files) 个文件中有 \(errors) 个错误、\(warnings) 个警告"
+        case .en:
+            errors == 0 && warnings == 0
+                ? "no problems in \(plural(files, "file"))"
+                : "\(plural(errors, "error")), \(plural(warnings, "warning")) in \(plural(files, "file"))"
+        }
+    }
+
+    static func omitted(errors: Int, others: Int, limit: Int, _ language: Language) -> String {
+        switch language {
+        case .zh:
+            "另有 \(errors) 个错误和 \(others) 个其他问题未显示（只显示前 \(limit) 个；--max-errors 0 显示全部）"
+        case .en:
+            "and \(plural(errors, "more error")) and \(others) other \(others == 1 ? "problem" : "problems") not shown (the first \(limit) were; --max-errors 0 shows all)"
+        }
+    }
+
+    private static func plural(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
 }

@@ -2,7 +2,7 @@
 ///
 /// Positions everywhere else are 1-based line and column (columns count characters, as
 /// libyaml does); the line table needed to show a source line is built only when a
-/// diagnostic is rendered, so clean runs never pay for it.
+/// diagnostic is rendered (`LineIndex`), so clean runs never pay for it.
 public final class SourceFile: Sendable {
     /// The path as the user should read it, relative to where they ran the tool when possible.
     public let path: String
@@ -17,22 +17,12 @@ public final class SourceFile: Sendable {
         self.init(path: path, bytes: Array(text.utf8))
     }
 
-    /// The text of a 1-based line without its line break, decoded leniently.
-    public func lineText(_ line: Int) -> String? {
-        guard line >= 1 else { return nil }
-        var current = 1
-        var start = 0
-        var index = 0
-        while current < line {
-            guard let newline = bytes[index...].firstIndex(of: 0x0A) else { return nil }
-            index = newline + 1
-            current += 1
-            start = index
-        }
-        var end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
-        if end > start, bytes[end - 1] == 0x0D { end -= 1 }
-        return String(decoding: bytes[start..<end], as: UTF8.self)
-    }
+    /// Whether the file starts with a UTF-8 byte-order mark, which is not part of its text:
+    /// libyaml never sees it and positions on the first line count from after it.
+    public var hasByteOrderMark: Bool { bytes.starts(with: [0xEF, 0xBB, 0xBF]) }
+
+    /// Where the text starts: after the byte-order mark, if there is one.
+    public var textStart: Int { hasByteOrderMark ? 3 : 0 }
 
     /// The 1-based line and column of a byte offset (libyaml reports reader errors by offset).
     public func location(ofByteOffset offset: Int) -> SourceLocation {
@@ -45,7 +35,7 @@ public final class SourceFile: Sendable {
         }
         // Count characters, not bytes: skip UTF-8 continuation bytes.
         var column = 1
-        for index in lineStart..<clamped where bytes[index] & 0xC0 != 0x80 {
+        for index in max(lineStart, textStart)..<max(clamped, textStart) where bytes[index] & 0xC0 != 0x80 {
             column += 1
         }
         return SourceLocation(line: line, column: column)

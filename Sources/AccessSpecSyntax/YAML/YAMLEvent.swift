@@ -50,13 +50,14 @@ public enum YAMLEventReader {
             return YAMLSyntaxError(stage: .other, problem: "libyaml could not start", location: .init(line: 1, column: 1))
         }
         defer { yaml_parser_delete(&parser) }
+        let skipped = file.textStart
         return file.bytes.withUnsafeBufferPointer { buffer -> YAMLSyntaxError? in
-            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+            yaml_parser_set_input_string(&parser, buffer.baseAddress.map { $0 + skipped }, buffer.count - skipped)
             yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
             var event = yaml_event_t()
             while true {
                 guard yaml_parser_parse(&parser, &event) == 1 else {
-                    return syntaxError(parser, file)
+                    return syntaxError(parser, file, skipped: skipped)
                 }
                 let converted = convert(event)
                 let isEnd = event.type == YAML_STREAM_END_EVENT
@@ -128,14 +129,14 @@ public enum YAMLEventReader {
         SourceLocation(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
     }
 
-    private static func syntaxError(_ parser: yaml_parser_t, _ file: SourceFile) -> YAMLSyntaxError {
+    private static func syntaxError(_ parser: yaml_parser_t, _ file: SourceFile, skipped: Int) -> YAMLSyntaxError {
         let problem = string(UnsafeMutablePointer(mutating: parser.problem.map { UnsafeRawPointer($0).assumingMemoryBound(to: yaml_char_t.self) })) ?? "malformed YAML"
         let context = parser.context.map { String(cString: $0) }
         switch parser.error {
         case YAML_READER_ERROR:
             return YAMLSyntaxError(
                 stage: .reader, problem: problem,
-                location: file.location(ofByteOffset: parser.problem_offset)
+                location: file.location(ofByteOffset: parser.problem_offset + skipped)
             )
         case YAML_SCANNER_ERROR, YAML_PARSER_ERROR:
             return YAMLSyntaxError(

@@ -33,7 +33,8 @@ public struct YAMLLoader: Sendable {
 
     private func report(_ error: YAMLSyntaxError, in file: SourceFile, diagnostics: DiagnosticEngine) {
         let span = SourceSpan(file: file, at: error.location)
-        let offending = file.lineText(error.location.line).flatMap { line -> Unicode.Scalar? in
+        var lines = LineIndex()
+        let offending = lines.text(of: file, line: error.location.line).flatMap { line -> Unicode.Scalar? in
             let scalars = Array(line.unicodeScalars)
             let index = error.location.column - 1
             return index >= 0 && index < scalars.count ? scalars[index] : nil
