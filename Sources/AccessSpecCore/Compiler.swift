@@ -55,6 +55,11 @@ public enum Compiler {
         return Compilation(ir: ir, diagnostics: diagnostics.sorted, fileCount: fileCount, config: config)
     }
 
+    /// The identities of the workspace's platforms whose headers decode, whatever else is wrong.
+    public static func declaredPlatforms(_ sources: WorkspaceSources) -> [PlatformIdentity] {
+        decodeAll(sources.contracts, loader: YAMLLoader(), diagnostics: DiagnosticEngine()).compactMap { $0.platform?.identity }
+    }
+
     /// Parses and decodes the files, several at a time; each file reports into its own
     /// engine and the reports are merged in path order, so output does not depend on timing.
     private static func decodeAll(_ entries: [WorkspaceSources.Entry], loader: YAMLLoader, diagnostics: DiagnosticEngine) -> [ContractFile] {

@@ -11,7 +11,7 @@ struct Accessc: AsyncParsableCommand {
         commandName: "accessc",
         abstract: "Compile 政务服务平台接入规范 access contracts: check them, and generate the IR and outputs.",
         discussion: "Exit status: 0 clean, 1 errors or stale outputs, 2 usage.",
-        subcommands: [Check.self, Build.self, IR.self, Diff.self, Explain.self, Schema.self, Mock.self, Conform.self]
+        subcommands: [Check.self, Build.self, IR.self, Diff.self, Explain.self, Init.self, Schema.self, Mock.self, Conform.self]
     )
 
     static func main() async {
@@ -137,6 +137,43 @@ struct Explain: ParsableCommand {
 
     func run() throws {
         throw ExitCode(Commands(console: StandardConsole()).explain(code: code, language: language.resolved).rawValue)
+    }
+}
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write a new platform's contract that checks clean in the workspace, with comments saying what to fill in.",
+        discussion: "Writes WORKSPACE/ID.yaml and never replaces a file. Without --to, a province or department connects to the hub, a city to its province, a county to its city (or province).")
+
+    @Argument(help: "The workspace folder.")
+    var workspace = "specs"
+
+    @Option(help: "The new platform's id, such as 'jinan'.")
+    var id: String
+
+    @Option(help: "Its level: \(PlatformLevel.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var level: String
+
+    @Option(help: "Its GB/T 2260 division code (default 100000 for national and departmental platforms).")
+    var region: String?
+
+    @Option(name: .customLong("to"), help: "The platform it connects to (default: its parent in the workspace).")
+    var connectTo: String?
+
+    @Option(help: "Its Chinese name (default: a value marked 待填写).")
+    var name: String?
+
+    @OptionGroup var language: LanguageArgument
+
+    func validate() throws {
+        guard PlatformLevel(rawValue: level) != nil else {
+            throw ValidationError("--level must be one of \(PlatformLevel.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+    }
+
+    func run() throws {
+        let request = NewContractRequest(workspace: workspace, id: id, level: PlatformLevel(rawValue: level)!, region: region, connectTo: connectTo, name: name)
+        throw ExitCode(Commands(console: StandardConsole()).initContract(request, options: ReportOptions(language: language.resolved)).rawValue)
     }
 }
 

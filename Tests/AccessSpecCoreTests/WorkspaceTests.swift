@@ -109,6 +109,7 @@ extension WorkspaceTests {
         for descriptor in DiagnosticCatalog.all {
             #expect(reference.contains("### \(descriptor.code.rawValue)"), "docs/rules.md lacks \(descriptor.code.rawValue)")
             #expect(reference.contains(descriptor.summary), "docs/rules.md has an old summary for \(descriptor.code.rawValue)")
+            #expect(reference.contains("**\(descriptor.summaryZh)**\n\n\(descriptor.explanationZh)\n"), "docs/rules.md has an old Chinese text for \(descriptor.code.rawValue)")
         }
     }
 }

@@ -1,5 +1,6 @@
 import AccessSpecCore
 import AccessSpecDriver
+import AccessSpecSyntax
 import Foundation
 import Testing
 
@@ -59,5 +60,66 @@ struct AuthoringTests {
             #expect(printed.stdout == committed, "docs/\(document.fileName) is stale; run 'accessc schema \(document.rawValue) > docs/\(document.fileName)'")
         }
         #expect(try cli.run(["schema", "nonsense"]).status == 2)
+    }
+
+    func copyOfSpecs() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("accessspec-init-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: CommandLineTests.repository.appendingPathComponent("specs"), to: folder)
+        return folder
+    }
+
+    /// One new platform of each level, each connected where its level belongs, all clean together.
+    @Test func initWritesAContractOfEachLevelThatChecksClean() throws {
+        let folder = try copyOfSpecs()
+        let requests = [
+            ["--id", "jinan", "--level", "municipal", "--region", "370100"],
+            ["--id", "lixia", "--level", "county", "--region", "370102"],
+            ["--id", "guangdong", "--level", "provincial", "--region", "440000"],
+            ["--id", "mof", "--level", "departmental"],
+            ["--id", "alipay", "--level", "third-party", "--region", "330000", "--to", "shandong"],
+        ]
+        for arguments in requests {
+            let result = try cli.run(["init", folder.path] + arguments)
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+        }
+        let lixia = try String(contentsOf: folder.appendingPathComponent("lixia.yaml"), encoding: .utf8)
+        #expect(lixia.contains("  - to: jinan\n"), "a county connects to the city of its region")
+        #expect(lixia.contains("key: \"${env:LIXIA_SECRET}\""))
+        #expect(lixia.contains("待填写"))
+        let check = try cli.run(["check", folder.path])
+        #expect(check.status == 0 && check.stderr.hasSuffix("accessc: no problems in 13 files\n"), "\(check.stderr)")
+    }
+
+    @Test func initNeverReplacesAFileAndRefusesWhatWouldNotCheckClean() throws {
+        let folder = try copyOfSpecs()
+        let existing = folder.appendingPathComponent("jinan.yaml")
+        try "keep me\n".write(to: existing, atomically: true, encoding: .utf8)
+        let replaced = try cli.run(["init", folder.path, "--id", "jinan", "--level", "municipal", "--region", "370100"])
+        #expect(replaced.status == 1 && replaced.stderr.contains("already exists"))
+        #expect(try String(contentsOf: existing, encoding: .utf8) == "keep me\n")
+        // A link planted where the file would go is not written through.
+        let target = folder.appendingPathComponent("elsewhere.txt")
+        try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent("qingdao.yaml"), withDestinationURL: target)
+        let linked = try cli.run(["init", folder.path, "--id", "qingdao", "--level", "municipal", "--region", "370200"])
+        #expect(linked.status == 1)
+        #expect(!FileManager.default.fileExists(atPath: target.path))
+
+        let secondHub = try cli.run(["init", folder.path, "--id", "hub", "--level", "national"])
+        #expect(secondHub.status == 1 && secondHub.stderr.contains("TOP006") && secondHub.stderr.contains("nothing was written"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("hub.yaml").path))
+        let typo = try cli.run(["init", folder.path, "--id", "yantai", "--level", "municipal", "--region", "370600", "--to", "shandnog"])
+        #expect(typo.status == 1 && typo.stderr.contains("did you mean 'shandong'?"))
+        #expect(try cli.run(["init", folder.path, "--id", "Bad_Id", "--level", "county", "--region", "370102"]).status == 1)
+        #expect(try cli.run(["init", folder.path, "--id", "x", "--level", "provinical"]).status == 2)
+        #expect(try cli.run(["init", folder.path, "--id", "weifang", "--level", "municipal"]).stderr.contains("--region"))
+    }
+
+    /// A name with quotes, backslashes and a line break is written so that it reads back as given.
+    @Test func initEscapesTheNameItWrites() throws {
+        let folder = try copyOfSpecs()
+        let name = "济南市\"政务\"\\服务\n平台"
+        #expect(try cli.run(["init", folder.path, "--id", "jinan", "--level", "municipal", "--region", "370100", "--name", name]).status == 0)
+        let sources = WorkspaceLoader.load(root: folder.path, diagnostics: DiagnosticEngine())
+        #expect(Compiler.declaredPlatforms(sources).first { $0.id == "jinan" }?.name == name)
     }
 }

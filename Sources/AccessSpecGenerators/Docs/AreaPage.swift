@@ -32,7 +32,7 @@ struct AreaPage {
                 caption: nil,
                 columns: [[.label("规则", "Rule")], [.label("级别", "Severity")], [.label("要求", "Requirement")], [.label("说明", "Explanation")]],
                 rows: areaRules.map { rule in
-                    [[.code(rule.code)], [Labels.severity(rule.severity)], [.text(rule.summary)], rules.explanation(rule.code)]
+                    [[.code(rule.code)], [Labels.severity(rule.severity)], rules.summary(rule.code), rules.explanation(rule.code)]
                 },
                 style: "checklist"))]
         return DocSection(id: "rules", title: [.label("规则", "Rules")], blocks: blocks)

@@ -1,22 +1,23 @@
 import AccessSpecCore
+import AccessSpecSyntax
 
-/// What the docs say about each rule: the one-line summary and severity in force from the IR,
-/// the explanation from the rule catalogue.
+/// What the docs say about each rule: the severity in force from the IR, the summary and the
+/// explanation from the catalogue, Chinese first and the English below, as the labels are.
 struct RuleTexts {
     private let inForce: [String: RuleIR]
-    private let catalog: [String: Rule]
 
     init(_ ir: WorkspaceIR) {
         inForce = Dictionary(ir.rules.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
-        catalog = Dictionary(RuleCatalog.all.map { ($0.code.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    func summary(_ code: String) -> String {
-        inForce[code]?.summary ?? catalog[code]?.summary ?? ""
+    func summary(_ code: String) -> [Inline] {
+        guard let descriptor = DiagnosticCatalog.byCode[DiagnosticCode(code)] else { return [.text(inForce[code]?.summary ?? "")] }
+        return [.text(descriptor.summary(in: .zh)), .lineBreak, .text(descriptor.summary(in: .en))]
     }
 
     func explanation(_ code: String) -> [Inline] {
-        catalog[code].map { ContractText.ruleText($0.explanation) } ?? []
+        guard let descriptor = DiagnosticCatalog.byCode[DiagnosticCode(code)] else { return [] }
+        return ContractText.ruleText(descriptor.explanation(in: .zh)) + [.lineBreak] + ContractText.ruleText(descriptor.explanation(in: .en))
     }
 
     func severity(_ code: String) -> String? { inForce[code]?.severity }
@@ -35,7 +36,7 @@ struct RuleTexts {
                 [
                     [.code(record.rule)],
                     [.status(record.status)],
-                    [.text(summary(record.rule))],
+                    summary(record.rule),
                     explanation(record.rule),
                     record.findings.isEmpty ? [] : .joined(record.findings.map { [.text($0)] }, separator: [.lineBreak]),
                 ]
