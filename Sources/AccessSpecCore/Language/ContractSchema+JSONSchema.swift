@@ -18,7 +18,7 @@ extension ContractSchema {
         let root = JSONSchemaWriter.object(document.root, definitions: &definitions, inline: true)
         guard case .object(var schema) = root else { return root }
         schema["$schema"] = .string("https://json-schema.org/draft/2020-12/schema")
-        schema["$id"] = .string("https://accessspec.org/schema/\(document.fileName)")
+        schema["$id"] = .string("urn:accessspec:schema:\(document.rawValue)")
         schema["title"] = .string(document == .contract ? "AccessSpec contract" : "AccessSpec workspace config")
         schema["$defs"] = .object(definitions)
         return .object(schema)
