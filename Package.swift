@@ -109,7 +109,7 @@ let package = Package(
         // A thin command line over the driver.
         .executableTarget(
             name: "accessc",
-            dependencies: ["AccessCommandLine", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["AccessCommandLine", "AccessLanguageServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(
             name: "accessc-serve",
@@ -183,5 +183,8 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
+        // `accessc lsp`: a language server for contracts over stdio (LSP 3.17).
+        .target(name: "AccessLanguageServer", dependencies: ["AccessSpecCore", "AccessSpecSyntax"]),
+        .testTarget(name: "AccessLanguageServerTests", dependencies: ["AccessLanguageServer"]),
     ]
 )

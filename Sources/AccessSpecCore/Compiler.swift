@@ -9,6 +9,8 @@ public struct Compilation: Sendable {
     public var fileCount: Int
     /// The workspace config as read from `accessspec.yaml` (defaults when there is none).
     public var config: WorkspaceConfig
+    /// The resolved contracts, for tools that read declarations and references (editors).
+    public var workspace: SemanticWorkspace?
     /// What `accessc build` writes: the config's `generate:` section.
     public var generation: GenerationSettings { config.generation }
     public var errorCount: Int { diagnostics.count { $0.severity == .error } }
@@ -52,7 +54,7 @@ public enum Compiler {
         }
         let compliance = RuleEngine(diagnostics: diagnostics, severities: config.ruleSeverities).run(workspace)
         let ir = diagnostics.hasErrors || !lowering ? nil : IRLowering(workspace: workspace, compliance: compliance, severities: config.ruleSeverities).lower()
-        return Compilation(ir: ir, diagnostics: diagnostics.sorted, fileCount: fileCount, config: config)
+        return Compilation(ir: ir, diagnostics: diagnostics.sorted, fileCount: fileCount, config: config, workspace: workspace)
     }
 
     /// The identities of the workspace's platforms whose headers decode, whatever else is wrong.

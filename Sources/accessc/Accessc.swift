@@ -1,4 +1,5 @@
 import AccessCommandLine
+import AccessLanguageServer
 import AccessSpecCore
 import AccessSpecDriver
 import ArgumentParser
@@ -11,7 +12,7 @@ struct Accessc: AsyncParsableCommand {
         commandName: "accessc",
         abstract: "Compile 政务服务平台接入规范 access contracts: check them, and generate the IR and outputs.",
         discussion: "Exit status: 0 clean, 1 errors or stale outputs, 2 usage.",
-        subcommands: [Check.self, Build.self, IR.self, Diff.self, Explain.self, Init.self, Schema.self, Mock.self, Conform.self]
+        subcommands: [Check.self, Build.self, IR.self, Diff.self, Explain.self, Init.self, Schema.self, LSP.self, Mock.self, Conform.self]
     )
 
     static func main() async {
@@ -191,6 +192,15 @@ struct Schema: ParsableCommand {
 
     func run() throws {
         throw ExitCode(Commands(console: StandardConsole()).schema(ContractSchema.Document(rawValue: document)!).rawValue)
+    }
+}
+
+struct LSP: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lsp", abstract: "Run a language server for contracts over standard input and output (LSP 3.17); see docs/editors.md.")
+
+    func run() throws {
+        throw ExitCode(LanguageServer.serve())
     }
 }
 

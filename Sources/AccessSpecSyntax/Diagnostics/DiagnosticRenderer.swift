@@ -140,26 +140,16 @@ public struct DiagnosticRenderer: Sendable {
     }
 }
 
-/// Where each line of each file starts, found once per file per rendering, so that showing
-/// thousands of excerpts never rescans a file from its start.
+/// Each file's line table, built once per rendering, so that showing thousands of excerpts
+/// never rescans a file from its start.
 struct LineIndex {
-    private var starts: [ObjectIdentifier: [Int]] = [:]
+    private var tables: [ObjectIdentifier: LineTable] = [:]
 
     /// The text of a 1-based line without its line break (LF or CRLF), decoded leniently.
     mutating func text(of file: SourceFile, line: Int) -> String? {
-        let lineStarts = starts[ObjectIdentifier(file)] ?? {
-            var found = [0]
-            for (index, byte) in file.bytes.enumerated() where byte == 0x0A { found.append(index + 1) }
-            starts[ObjectIdentifier(file)] = found
-            return found
-        }()
-        guard line >= 1, line <= lineStarts.count else { return nil }
-        var start = lineStarts[line - 1]
-        var end = line < lineStarts.count ? lineStarts[line] - 1 : file.bytes.count
-        if end > start, file.bytes[end - 1] == 0x0D { end -= 1 }
-        // A byte-order mark is not part of the first line's text.
-        if line == 1 { start = min(file.textStart, end) }
-        return String(decoding: file.bytes[start..<end], as: UTF8.self)
+        let table = tables[ObjectIdentifier(file)] ?? LineTable(file.bytes)
+        tables[ObjectIdentifier(file)] = table
+        return table.text(ofLine: line)
     }
 }
 
