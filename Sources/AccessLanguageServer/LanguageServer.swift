@@ -137,7 +137,7 @@ public final class LanguageServer {
 
     /// The session of the workspace holding a file, opening it on first use: the nearest folder
     /// above the file that holds `accessspec.yaml`, else the workspace folder it lies in, else
-    /// its own folder.
+    /// the file alone (a stray file never makes the server read its whole folder, or `/`).
     private func locate(_ uri: String) -> (WorkspaceSession, String)? {
         guard let path = Self.filePath(uri) else { return nil }
         if let session = sessions.values.first(where: { $0.relativePath(ofFile: path) != nil && $0.documents[$0.relativePath(ofFile: path)!] != nil }) {
@@ -152,8 +152,9 @@ public final class LanguageServer {
             candidate = (candidate as NSString).deletingLastPathComponent
         }
         let chosen = root ?? folder ?? (path as NSString).deletingLastPathComponent
-        let session = sessions[chosen] ?? WorkspaceSession(root: chosen)
-        sessions[chosen] = session
+        let key = root ?? folder ?? path
+        let session = sessions[key] ?? WorkspaceSession(root: chosen, onlyFile: root ?? folder == nil ? path : nil)
+        sessions[key] = session
         return session.relativePath(ofFile: path).map { (session, $0) }
     }
 

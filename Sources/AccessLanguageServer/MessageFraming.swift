@@ -125,6 +125,8 @@ public struct MessageReader<Source: ByteSource> {
             guard value.utf8.count <= 9, let parsed = Int(value), parsed <= MessageFraming.maximumContentLength else {
                 throw .unrecoverable("Content-Length \(value.prefix(40)) is over the limit of \(MessageFraming.maximumContentLength) bytes")
             }
+            // Two lengths: which one frames the body cannot be known.
+            guard length == nil else { throw .badHeader("the header has two Content-Length fields") }
             length = parsed
         }
         guard let length else { throw .badHeader("the header has no Content-Length") }

@@ -8,6 +8,8 @@ import Foundation
 final class WorkspaceSession {
     /// Absolute, with symbolic links resolved.
     let root: String
+    /// For a file outside every workspace: the one file the session reads.
+    let onlyFile: String?
     private var disk: [String: [UInt8]] = [:]
     private(set) var documents: [String: TextDocument] = [:]
     /// Files edited, opened or closed since the last publish: their diagnostics are published
@@ -16,20 +18,27 @@ final class WorkspaceSession {
     private var lastPublished: [String: JSONValue] = [:]
     private var current: CompiledWorkspace?
 
-    init(root: String) {
+    init(root: String, onlyFile: String? = nil) {
         self.root = root
+        self.onlyFile = onlyFile
         rescanDisk()
     }
 
     /// Reads the workspace's files from disk again (after saves or changes outside the editor).
     func rescanDisk() {
         disk = [:]
-        for (path, bytes) in DirectoryFileSource(root: root).yamlFiles(diagnostics: DiagnosticEngine()) { disk[path] = bytes }
+        if let onlyFile {
+            if let relative = relativePath(ofFile: onlyFile), let data = FileManager.default.contents(atPath: onlyFile) { disk[relative] = [UInt8](data) }
+        } else {
+            for (path, bytes) in DirectoryFileSource(root: root).yamlFiles(diagnostics: DiagnosticEngine()) { disk[path] = bytes }
+        }
         current = nil
     }
 
     func relativePath(ofFile path: String) -> String? {
-        path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : nil
+        let prefix = root.hasSuffix("/") ? root : root + "/"
+        guard path.hasPrefix(prefix), onlyFile == nil || onlyFile == path else { return nil }
+        return String(path.dropFirst(prefix.count))
     }
 
     func open(_ path: String, _ document: TextDocument) {

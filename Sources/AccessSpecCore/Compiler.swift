@@ -41,12 +41,12 @@ public enum Compiler {
         }
         diagnostics.severityOverrides = config.ruleSeverities
 
-        let contracts = decodeAll(sources.contracts, loader: loader, diagnostics: diagnostics)
+        let (contracts, unreadable) = decodeAll(sources.contracts, loader: loader, diagnostics: diagnostics)
         let fileCount = sources.contracts.count + (sources.config == nil ? 0 : 1)
         if !contracts.contains(where: { $0.platform != nil }) && !diagnostics.hasErrors {
             diagnostics.error(LanguageDiagnostics.emptyWorkspace, "the workspace holds no platform contract", at: sources.contracts.first.map { SourceSpan(file: $0.file, at: .init(line: 1, column: 1)) })
         }
-        let workspace = Resolver(diagnostics: diagnostics).resolve(contracts, settings: config.settings)
+        let workspace = Resolver(diagnostics: diagnostics).resolve(contracts, settings: config.settings, unreadable: unreadable)
         // A platform whose header failed to decode has no id to compare against: say nothing
         // rather than call its name unknown.
         if !contracts.contains(where: { $0.isPlatformContract && $0.platform == nil }) {
@@ -59,12 +59,14 @@ public enum Compiler {
 
     /// The identities of the workspace's platforms whose headers decode, whatever else is wrong.
     public static func declaredPlatforms(_ sources: WorkspaceSources) -> [PlatformIdentity] {
-        decodeAll(sources.contracts, loader: YAMLLoader(), diagnostics: DiagnosticEngine()).compactMap { $0.platform?.identity }
+        decodeAll(sources.contracts, loader: YAMLLoader(), diagnostics: DiagnosticEngine()).contracts.compactMap { $0.platform?.identity }
     }
 
     /// Parses and decodes the files, several at a time; each file reports into its own
     /// engine and the reports are merged in path order, so output does not depend on timing.
-    private static func decodeAll(_ entries: [WorkspaceSources.Entry], loader: YAMLLoader, diagnostics: DiagnosticEngine) -> [ContractFile] {
+    /// Also returns the relative paths of the files that could not be read as a contract at all.
+    private static func decodeAll(_ entries: [WorkspaceSources.Entry], loader: YAMLLoader, diagnostics: DiagnosticEngine)
+        -> (contracts: [ContractFile], unreadable: [String]) {
         let results = ConcurrentSlots<(ContractFile?, [Diagnostic])>(count: entries.count)
         DispatchQueue.concurrentPerform(iterations: entries.count) { index in
             let entry = entries[index]
@@ -75,12 +77,13 @@ public enum Compiler {
             results[index] = (contract, local.diagnostics)
         }
         var contracts: [ContractFile] = []
+        var unreadable: [String] = []
         for index in entries.indices {
             let (contract, reported) = results[index]!
             reported.forEach(diagnostics.emit)
-            if let contract { contracts.append(contract) }
+            if let contract { contracts.append(contract) } else { unreadable.append(entries[index].relativePath) }
         }
-        return contracts
+        return (contracts, unreadable)
     }
 }
 

@@ -47,6 +47,10 @@ extension Commands {
             return .failure
         }
         guard NameForm.id.matches(request.id) else { return fail("--id '\(request.id)' must be \(NameForm.id.explanation)") }
+        guard "\(request.id).yaml" != WorkspaceLoader.configFileName else {
+            return fail("--id '\(request.id)' would write \(WorkspaceLoader.configFileName), the workspace config; choose another id")
+        }
+        guard request.level != .national || request.connectTo == nil else { return fail("the national platform is the hub; it connects to nothing, so --to does not apply") }
         let path = (request.workspace as NSString).appendingPathComponent("\(request.id).yaml")
         guard !FileManager.default.fileExists(atPath: path) else { return fail("\(path) already exists; accessc init never replaces a file") }
 

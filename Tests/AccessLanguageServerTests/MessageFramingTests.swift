@@ -36,6 +36,11 @@ private func body(_ bytes: [UInt8]?) -> String? { bytes.map { String(decoding: $
         #expect(body(try frames.next()) == json)
     }
 
+    @Test func twoLengthsAreABadHeader() {
+        var frames = reader("Content-Length: 2\r\nContent-Length: 3\r\n\r\n{}")
+        #expect(throws: FramingError.badHeader("the header has two Content-Length fields")) { try frames.next() }
+    }
+
     @Test func aHeaderWithoutALengthIsReportedAndReadingGoesOn() throws {
         var frames = reader("Content-Type: x\r\n\r\nContent-Length: 2\r\n\r\n{}")
         #expect(throws: FramingError.badHeader("the header has no Content-Length")) { try frames.next() }

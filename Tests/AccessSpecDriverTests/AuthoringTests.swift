@@ -112,6 +112,9 @@ struct AuthoringTests {
         #expect(try cli.run(["init", folder.path, "--id", "Bad_Id", "--level", "county", "--region", "370102"]).status == 1)
         #expect(try cli.run(["init", folder.path, "--id", "x", "--level", "provinical"]).status == 2)
         #expect(try cli.run(["init", folder.path, "--id", "weifang", "--level", "municipal"]).stderr.contains("--region"))
+        // The config's own name, and a hub told to connect somewhere.
+        #expect(try cli.run(["init", folder.path, "--id", "accessspec", "--level", "provincial", "--region", "340000"]).stderr.contains("workspace config"))
+        #expect(try cli.run(["init", folder.path, "--id", "hub", "--level", "national", "--to", "anhui"]).stderr.contains("--to does not apply"))
     }
 
     /// A name with quotes, backslashes and a line break is written so that it reads back as given.

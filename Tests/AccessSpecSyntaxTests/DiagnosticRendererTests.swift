@@ -114,4 +114,34 @@ struct DiagnosticRendererTests {
         #expect(Language.fromLocale(["LC_ALL": "en_US.UTF-8", "LANG": "zh_CN.UTF-8"]) == .en)
         #expect(Language.fromLocale([:]) == .en)
     }
+
+    /// A minified line prints a window around the caret, not the whole line per diagnostic.
+    @Test func aLongLineIsShownAsAWindowAroundTheCaret() {
+        let line = String(repeating: "a: 1, ", count: 20_000) + "idd: x"
+        let file = SourceFile(path: "a.yaml", text: "{" + line + "}\n")
+        let column = line.count - 4
+        let span = SourceSpan(file: file, start: SourceLocation(line: 1, column: column), end: SourceLocation(line: 1, column: column + 3))
+        let text = DiagnosticRenderer().render([Diagnostic(.error, "L001", "unknown key 'idd'", at: span)])
+        #expect(text.utf8.count < 1_000)
+        let lines = text.split(separator: "\n")
+        #expect(lines[1].hasPrefix(" 1 | …") && lines[1].hasSuffix("idd: x}"))
+        // The caret still sits under `idd`.
+        let caret = lines[2].firstIndex(of: "^").map { lines[2].distance(from: lines[2].startIndex, to: $0) }
+        let key = lines[1].range(of: "idd").map { lines[1].distance(from: lines[1].startIndex, to: $0.lowerBound) }
+        #expect(caret == key)
+    }
+
+    @Test func aLoneCarriageReturnEndsALineAsForLibyaml() {
+        let file = SourceFile(path: "a.yaml", text: "a: 1\rb: 2\r")
+        let text = DiagnosticRenderer().render([Diagnostic(.error, "L001", "x", at: SourceSpan(file: file, at: SourceLocation(line: 2, column: 1)))])
+        #expect(text.contains(" 2 | b: 2\n"))
+    }
+
+    @Test func combiningMarksTakeNoColumnAndInvisibleCharactersAreEscaped() {
+        #expect(TerminalText.displayWidth("\u{0301}") == 0)
+        #expect(TerminalText.displayWidth("🚀") == 2)
+        for invisible in ["\u{200B}", "\u{2028}", "\u{061C}", "\u{2066}"] {
+            #expect(TerminalText.escaped("na\(invisible)me") != "na\(invisible)me")
+        }
+    }
 }

@@ -103,3 +103,13 @@ def test_every_key_is_described_in_both_languages():
                 walk(value, f"{path}/{index}")
 
     walk(schema, "")
+
+
+def test_sections_left_empty_and_numbers_for_words_validate_as_accessc_reads_them():
+    contract = load(SHANDONG)
+    contract["types"] = None
+    contract["errors"] = None
+    contract["imports"] = None
+    contract["license"] = None
+    contract["security"]["transport"]["minTls"] = 1.3
+    assert [e.message for e in CONTRACT.iter_errors(contract)] == []

@@ -308,3 +308,17 @@ async def test_a_chinese_client_reads_hover_in_chinese(zh_client):
     key = await zh_client.text_document_hover_async(types.HoverParams(
         text_document=types.TextDocumentIdentifier(uri=uri(zh_client, "anhui.yaml")), position=position_of(content, "uscc:", 1)))
     assert "统一社会信用代码" in key.contents.value
+
+
+async def test_a_file_outside_every_workspace_is_checked_alone(client):
+    # Outside the workspace folder and under no accessspec.yaml: the server reads this one file,
+    # never its folder (which could be / or a home directory).
+    stray = client.workspace_root.parent / "stray.yaml"
+    content = "accessSpec: 1\ntypes:\n  A: {fieldz: {}}\n"
+    stray.write_text(content, encoding="utf-8")
+    client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
+        uri=stray.as_uri(), language_id="yaml", version=1, text=content)))
+    while stray.as_uri() not in client.diagnostics:
+        await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    published = client.diagnostics[stray.as_uri()]
+    assert [d.code for d in published] == ["L001"], published

@@ -86,7 +86,12 @@ struct ContractDecoder {
                 environments.append(.init(name: key.value, url: url.value))
                 spans["environments.\(key.value)"] = pair.value.span
             }
-            if environments.isEmpty, case .mapping(let pairs) = node.content, pairs.isEmpty {
+            let leftEmpty = switch node.content {
+            case .mapping(let pairs): pairs.isEmpty
+            case .scalar(let scalar): scalar.resolved(tag: node.tag) == .null
+            case .sequence: false
+            }
+            if environments.isEmpty, leftEmpty {
                 decoder.diagnostics.error(LanguageDiagnostics.missingKey, "'environments' must name at least one environment, such as production", at: node.span)
             }
         }

@@ -40,8 +40,10 @@ private enum JSONSchemaWriter {
             }
             properties[key.name] = property
         }
+        // accessc reads a section left empty (`license:`) as an empty mapping, and a list or a
+        // named mapping left empty as empty: null is allowed wherever they are.
         var schema: [String: JSONValue] = [
-            "type": .string("object"),
+            "type": .array([.string("object"), .string("null")]),
             "description": describe(mapping.doc),
             "properties": .object(properties),
             "additionalProperties": .bool(false),
@@ -60,18 +62,19 @@ private enum JSONSchemaWriter {
         case .number: .object(["type": .string("number")])
         case .boolean: .object(["type": .string("boolean")])
         case .percentage: .object(["type": .array([.string("number"), .string("string")])])
-        case .choice(let words): .object(["enum": .array(words.map(JSONValue.string))])
-        case .list(let item): .object(["type": .string("array"), "items": value(item, definitions: &definitions)])
+        // A word that YAML reads as a number (`minTls: 1.3`) is accepted as that number too.
+        case .choice(let words): .object(["enum": .array(words.map(JSONValue.string) + words.compactMap { Double($0).map(JSONValue.number) })])
+        case .list(let item): .object(["type": .array([.string("array"), .string("null")]), "items": value(item, definitions: &definitions)])
         case .mapping(let mapping): object(mapping, definitions: &definitions)
         case .named(let form, let item):
             .object([
-                "type": .string("object"),
+                "type": .array([.string("object"), .string("null")]),
                 "propertyNames": form.map { .object(["pattern": .string($0.pattern), "maxLength": .integer(64)]) } ?? .object([:]),
                 "additionalProperties": value(item, definitions: &definitions),
             ])
         case .keyedBy(let words, let item):
             .object([
-                "type": .string("object"),
+                "type": .array([.string("object"), .string("null")]),
                 "propertyNames": .object(["enum": .array(words.map(JSONValue.string))]),
                 "additionalProperties": value(item, definitions: &definitions),
             ])

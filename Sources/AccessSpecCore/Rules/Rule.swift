@@ -103,8 +103,10 @@ public struct RuleContext: Sendable {
     /// (SEC007), operations for government platforms (OPS001).
     var requiredSections: Set<AccessArea> { level.isGovernment ? [.security, .operations] : [.security] }
 
-    /// Whether a connection goes to a platform whose header failed to decode: what the
-    /// topology rules would say about it cannot be known yet.
+    /// Whether a connection goes to a platform whose header failed to decode: whether this
+    /// platform reaches its parent (TOP001-TOP003) cannot be known until that header is fixed.
+    /// Rules that look at each target skip it by themselves, since `targets` holds only
+    /// platforms that decoded.
     var connectsToBrokenPlatform: Bool {
         contract.connections.contains { workspace.brokenPlatforms.contains($0.to.value) }
     }

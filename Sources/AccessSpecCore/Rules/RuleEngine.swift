@@ -43,8 +43,7 @@ final class RuleEngine {
         guard let severity else {
             return ComplianceResult(rule: rule.code.rawValue, area: area, status: .off, findings: [])
         }
-        let skipped = rule.area == nil && context.connectsToBrokenPlatform
-        guard !skipped, case .checked(let findings) = rule.evaluate(context) else {
+        guard case .checked(let findings) = rule.evaluate(context) else {
             return ComplianceResult(rule: rule.code.rawValue, area: area, status: .notApplicable, findings: [])
         }
         for finding in findings where !errorSpans.contains(where: { finding.span.contains($0) }) {

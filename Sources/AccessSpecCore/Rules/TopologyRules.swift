@@ -12,7 +12,8 @@ enum TopologyRules {
              bad: RuleExample(.provincial, "connections: []"),
              good: RuleExample(.provincial, "connections:\n  - to: national\n    areas: {items: up, identity: both, license: both, operations: up, security: up}")) { context in
             // Without any hub, TOP006 reports the missing hub once instead.
-            guard context.level == .provincial || context.level == .departmental, !context.nationalPlatforms.isEmpty else { return .notApplicable }
+            guard context.level == .provincial || context.level == .departmental, !context.nationalPlatforms.isEmpty,
+                  !context.connectsToBrokenPlatform else { return .notApplicable }
             return .require(context.targets.contains { $0.identity.level == .national },
                             "\(context.level.rawValue) platform '\(context.identity.id)' does not connect to the national platform",
                             at: context.platform.spans["level"])
@@ -25,7 +26,7 @@ enum TopologyRules {
                 """,
              bad: RuleExample(.municipal, "connections:\n  - to: national   # around its province, anhui\n    areas: {operations: up, security: up}"),
              good: RuleExample(.municipal, "connections:\n  - to: anhui      # region 340000, hefei's 340100\n    areas: {operations: up, security: up}")) { context in
-            guard context.level == .municipal else { return .notApplicable }
+            guard context.level == .municipal, !context.connectsToBrokenPlatform else { return .notApplicable }
             let province = context.identity.region.prefix(2)
             return .require(context.targets.contains { $0.identity.level == .provincial && $0.identity.region.hasPrefix(province) },
                             "municipal platform '\(context.identity.id)' does not connect to the provincial platform of region \(province)0000",
@@ -38,7 +39,7 @@ enum TopologyRules {
                 """,
              bad: RuleExample(.county, "connections:\n  - to: national   # around its city and province\n    areas: {operations: up, security: up}"),
              good: RuleExample(.county, "connections:\n  - to: hefei      # region 340100, yaohai's 340102\n    areas: {operations: up, security: up}")) { context in
-            guard context.level == .county else { return .notApplicable }
+            guard context.level == .county, !context.connectsToBrokenPlatform else { return .notApplicable }
             let region = context.identity.region
             return .require(context.targets.contains {
                 ($0.identity.level == .municipal && $0.identity.region.hasPrefix(region.prefix(4)))

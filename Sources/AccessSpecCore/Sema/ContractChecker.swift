@@ -191,8 +191,10 @@ struct ContractChecker {
         var resolved = true
         for name in type.value.namedReferences where scope.types[name] == nil {
             resolved = false
-            guard !scope.poisoned.contains(name), !scope.hasBrokenImport else { continue }
+            guard !scope.poisoned.contains(name) else { continue }
             let nearest = Suggestions.nearest(to: name, in: Array(scope.types.keys))
+            // The failed import may have declared it; a near miss of a visible name is still a typo.
+            if scope.hasBrokenImport, nearest == nil { continue }
             diagnostics.error(SemaDiagnostics.unknownType, "unknown type '\(name)'", at: type.span,
                               fixIts: nearest.map { [FixIt("did you mean '\($0)'?", replacing: type.span, with: type.value.description.replacingOccurrences(of: name, with: $0))] } ?? [])
         }
@@ -326,8 +328,9 @@ struct ContractChecker {
             routes[route] = routes[route] ?? operation.path.span
             let requestResolves = operation.request.map { checkReference($0) } ?? true
             let responseResolves = operation.response.map { checkReference($0) } ?? true
-            for error in operation.errors where scope.errors[error.value] == nil && !scope.poisoned.contains(error.value) && !scope.hasBrokenImport {
+            for error in operation.errors where scope.errors[error.value] == nil && !scope.poisoned.contains(error.value) {
                 let nearest = Suggestions.nearest(to: error.value, in: Array(scope.errors.keys))
+                if scope.hasBrokenImport, nearest == nil { continue }
                 diagnostics.error(SemaDiagnostics.unknownError, "unknown error '\(error.value)'; it is not in the error catalogue", at: error.span,
                                   fixIts: nearest.map { [FixIt("did you mean '\($0)'?", replacing: error.span, with: $0)] } ?? [])
             }

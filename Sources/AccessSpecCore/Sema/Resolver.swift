@@ -6,7 +6,8 @@ import Foundation
 struct Resolver {
     let diagnostics: DiagnosticEngine
 
-    func resolve(_ contracts: [ContractFile], settings: WorkspaceSettings) -> SemanticWorkspace {
+    /// `unreadable`: files that failed to parse; each may be the platform its name says.
+    func resolve(_ contracts: [ContractFile], settings: WorkspaceSettings, unreadable: [String] = []) -> SemanticWorkspace {
         let byPath = Dictionary(contracts.map { ($0.relativePath, $0) }, uniquingKeysWith: { first, _ in first })
         let (importGraph, brokenImports) = resolveImports(contracts, byPath: byPath)
         var scopes: [String: Scope] = [:]
@@ -31,7 +32,11 @@ struct Resolver {
             }
         }
         var workspace = SemanticWorkspace(contracts: contracts, scopes: scopes, settings: settings, platforms: platforms)
-        workspace.brokenPlatforms = Set(contracts.compactMap(\.brokenPlatformID?.value)).subtracting(platforms.keys)
+        // A platform whose header failed is known by the id it wrote, else by its file's name
+        // (`national.yaml`), as is a file that failed to parse at all.
+        let failedHeaders = contracts.filter { $0.isPlatformContract && $0.platform == nil }
+        let guessed = failedHeaders.map { $0.brokenPlatformID?.value ?? Self.fileStem($0.relativePath) } + unreadable.map(Self.fileStem)
+        workspace.brokenPlatforms = Set(guessed.filter(NameForm.id.matches)).subtracting(platforms.keys)
         // Contracts are checked independently, several at a time, each into its own engine;
         // the reports are merged in path order so output does not depend on timing.
         let results = ConcurrentSlots<([Diagnostic], [ExampleKey: CheckedExample])>(count: contracts.count)
@@ -133,6 +138,12 @@ struct Resolver {
         let via = name.span.file === contract.file && first.span.file === contract.file ? "" : " (through imports of \(contract.relativePath))"
         diagnostics.error(SemaDiagnostics.duplicateName, "\(kind) '\(name.value)' is declared twice\(via)", at: name.span,
                           notes: [DiagnosticNote("first declared here", at: first.span)])
+    }
+
+    /// `sub/national.yaml` -> `national`.
+    static func fileStem(_ relativePath: String) -> String {
+        let name = relativePath.split(separator: "/").last.map(String.init) ?? relativePath
+        return name.hasSuffix(".yaml") ? String(name.dropLast(5)) : name.hasSuffix(".yml") ? String(name.dropLast(4)) : name
     }
 
     /// `base`'s folder joined with `relative`, normalised; nil when it climbs out of the root.

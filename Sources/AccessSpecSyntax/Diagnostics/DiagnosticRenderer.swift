@@ -83,12 +83,36 @@ public struct DiagnosticRenderer: Sendable {
         let endIndex = span.end.line == span.start.line
             ? min(max(span.end.column - 1, startIndex + 1), max(scalars.count, startIndex + 1))
             : max(scalars.count, startIndex + 1)
-        let lead = TerminalText.width(scalars[..<startIndex])
-        let marked = startIndex < scalars.count ? TerminalText.width(scalars[startIndex..<min(endIndex, scalars.count)]) : 1
+        let window = Window(scalars.count, marking: startIndex, min(endIndex, scalars.count))
+        let lead = window.leadWidth + TerminalText.width(scalars[window.range.lowerBound..<startIndex])
+        let marked = startIndex < scalars.count ? TerminalText.width(scalars[startIndex..<min(endIndex, window.range.upperBound)]) : 1
         let number = String(span.start.line)
         let gutter = String(repeating: " ", count: number.count)
         let underline = "^" + String(repeating: "~", count: max(marked, 1) - 1)
-        return " \(number) | \(TerminalText.shown(scalars[...]))\n \(gutter) | \(String(repeating: " ", count: lead))\(paint(underline, severity))\n"
+        return " \(number) | \(window.shown(scalars))\n \(gutter) | \(String(repeating: " ", count: lead))\(paint(underline, severity))\n"
+    }
+
+    /// The part of a long line an excerpt shows: the marked text and some context either side,
+    /// with `…` where the line was cut, so a minified 10 MB line prints a few hundred columns.
+    struct Window {
+        static let context = 80
+        let range: Range<Int>
+        let cutsStart: Bool
+        let cutsEnd: Bool
+
+        init(_ count: Int, marking start: Int, _ end: Int) {
+            let lower = start > Self.context * 2 ? start - Self.context : 0
+            let upper = count - max(end, start) > Self.context * 2 ? max(end, start) + Self.context : count
+            range = lower..<max(lower, min(upper, count))
+            cutsStart = lower > 0
+            cutsEnd = upper < count
+        }
+
+        var leadWidth: Int { cutsStart ? 1 : 0 }
+
+        func shown(_ scalars: [Unicode.Scalar]) -> String {
+            (cutsStart ? "…" : "") + TerminalText.shown(scalars[range]) + (cutsEnd ? "…" : "")
+        }
     }
 
     /// The line as the fix would leave it, the replacement marked (`~` where text is replaced,
@@ -158,7 +182,9 @@ struct LineIndex {
 enum TerminalText {
     static func mustEscape(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x00...0x08, 0x0A...0x1F, 0x7F...0x9F, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0xFEFF: true
+        // C0 and C1 controls, DEL; the Arabic letter mark, zero-width characters, the bidi marks,
+        // line and paragraph separators, embeddings, overrides and isolates; the BOM.
+        case 0x00...0x08, 0x0A...0x1F, 0x7F...0x9F, 0x061C, 0x200B...0x200F, 0x2028...0x202E, 0x2060...0x2069, 0xFEFF: true
         default: false
         }
     }
@@ -193,9 +219,13 @@ enum TerminalText {
         scalars.reduce(0) { $0 + (mustEscape($1) ? escape($1).count : displayWidth($1)) }
     }
 
-    /// Columns a character takes in a terminal: CJK and emoji take two.
+    /// Columns a character takes in a terminal: CJK and emoji take two, combining marks and
+    /// emoji modifiers none.
     static func displayWidth(_ scalar: Unicode.Scalar) -> Int {
-        switch scalar.value {
+        if scalar.properties.generalCategory == .nonspacingMark || scalar.properties.generalCategory == .enclosingMark { return 0 }
+        if scalar.properties.isEmojiModifier || scalar.properties.isVariationSelector { return 0 }
+        if scalar.properties.isEmojiPresentation { return 2 }
+        return switch scalar.value {
         case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
              0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
              0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD:

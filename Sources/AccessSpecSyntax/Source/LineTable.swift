@@ -20,8 +20,11 @@ public struct LineTable: Sendable {
     public init(_ bytes: [UInt8]) {
         self.bytes = bytes
         // A byte-order mark is not text: the first line, and its columns, start after it.
+        // Lines end at LF, CRLF or a lone CR, as libyaml and LSP both count them.
         var starts = [bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0]
-        for (index, byte) in bytes.enumerated() where byte == 0x0A { starts.append(index + 1) }
+        for (index, byte) in bytes.enumerated() {
+            if byte == 0x0A || (byte == 0x0D && (index + 1 == bytes.count || bytes[index + 1] != 0x0A)) { starts.append(index + 1) }
+        }
         lineStarts = starts
     }
 

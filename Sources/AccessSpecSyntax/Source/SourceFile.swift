@@ -24,20 +24,10 @@ public final class SourceFile: Sendable {
     /// Where the text starts: after the byte-order mark, if there is one.
     public var textStart: Int { hasByteOrderMark ? 3 : 0 }
 
-    /// The 1-based line and column of a byte offset (libyaml reports reader errors by offset).
+    /// The 1-based line and column of a byte offset (libyaml reports reader errors by offset),
+    /// counted as every other position is (`LineTable`).
     public func location(ofByteOffset offset: Int) -> SourceLocation {
-        let clamped = max(0, min(offset, bytes.count))
-        var line = 1
-        var lineStart = 0
-        for index in 0..<clamped where bytes[index] == 0x0A {
-            line += 1
-            lineStart = index + 1
-        }
-        // Count characters, not bytes: skip UTF-8 continuation bytes.
-        var column = 1
-        for index in max(lineStart, textStart)..<max(clamped, textStart) where bytes[index] & 0xC0 != 0x80 {
-            column += 1
-        }
-        return SourceLocation(line: line, column: column)
+        let lines = LineTable(bytes)
+        return lines.location(of: lines.position(ofByteOffset: max(textStart, offset)))
     }
 }
