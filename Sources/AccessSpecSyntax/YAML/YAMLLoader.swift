@@ -67,6 +67,12 @@ public struct YAMLLoader: Sendable {
 }
 
 private struct TreeBuilder {
+    /// A large mapping's keys and where each was first given. A class, so that adding a key never
+    /// copies the index along with the frame that holds it (a mapping of n keys stays O(n)).
+    private final class KeyIndex {
+        var positions: [String: Int] = [:]
+    }
+
     /// An open mapping or sequence; mutated in place on the stack so appends stay O(1).
     private struct Frame {
         var isMapping: Bool
@@ -77,7 +83,7 @@ private struct TreeBuilder {
         var pairs: [YAMLPair] = []
         var pendingKey: YAMLNode?
         /// Built only for large mappings; small ones are searched directly.
-        var keyIndex: [String: Int]?
+        var keyIndex: KeyIndex?
         /// Set after a duplicate key: its value is read but dropped, so later stages see the first only.
         var dropValue = false
         var weight = 1
@@ -187,16 +193,17 @@ private struct TreeBuilder {
         if frame.pairs.count < 16 {
             return frame.pairs.first { $0.key.scalar?.text == text }?.key.span
         }
-        if frame.keyIndex == nil {
-            var index: [String: Int] = [:]
+        let index = frame.keyIndex ?? {
+            let built = KeyIndex()
             for (position, pair) in frame.pairs.enumerated() {
-                if let key = pair.key.scalar?.text, index[key] == nil { index[key] = position }
+                if let key = pair.key.scalar?.text, built.positions[key] == nil { built.positions[key] = position }
             }
-            frame.keyIndex = index
-        }
-        if let position = frame.keyIndex?[text] { return frame.pairs[position].key.span }
+            frame.keyIndex = built
+            return built
+        }()
+        if let position = index.positions[text] { return frame.pairs[position].key.span }
         // Remember this key at the index its pair will take.
-        frame.keyIndex?[text] = frame.pairs.count
+        index.positions[text] = frame.pairs.count
         return nil
     }
 
