@@ -57,11 +57,6 @@ public enum Compiler {
         return Compilation(ir: ir, diagnostics: diagnostics.sorted, fileCount: fileCount, config: config, workspace: workspace)
     }
 
-    /// The identities of the workspace's platforms whose headers decode, whatever else is wrong.
-    public static func declaredPlatforms(_ sources: WorkspaceSources) -> [PlatformIdentity] {
-        decodeAll(sources.contracts, loader: YAMLLoader(), diagnostics: DiagnosticEngine()).contracts.compactMap { $0.platform?.identity }
-    }
-
     /// Parses and decodes the files, several at a time; each file reports into its own
     /// engine and the reports are merged in path order, so output does not depend on timing.
     /// Also returns the relative paths of the files that could not be read as a contract at all.

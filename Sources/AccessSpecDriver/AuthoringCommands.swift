@@ -60,7 +60,9 @@ extension Commands {
             console.err(DiagnosticRenderer(language: options.language, localizedSummary: DiagnosticCatalog.summary).render(diagnostics.sorted))
             return .failure
         }
-        let platforms = Compiler.declaredPlatforms(sources)
+        // The workspace as it is: its platforms to connect to, and its errors to compare with.
+        let before = Compiler.compile(sources, lowering: false)
+        let platforms = before.workspace?.contracts.compactMap { $0.platform?.identity } ?? []
         if let taken = platforms.first(where: { $0.id == request.id }) { return fail("the workspace already has a platform '\(taken.id)'") }
 
         let region: String
@@ -87,7 +89,6 @@ extension Commands {
 
         let text = NewContract.text(id: request.id, level: request.level, region: region, target: target, name: request.name)
         let relative = "\(request.id).yaml"
-        let before = Compiler.compile(sources, lowering: false)
         sources.contracts.append(.init(relativePath: relative, file: SourceFile(path: path, bytes: Array(text.utf8))))
         let after = Compiler.compile(WorkspaceSources(contracts: sources.contracts, config: sources.config), lowering: false)
         // Refuse a contract that would not check clean, or that would break another file.

@@ -123,6 +123,7 @@ struct AuthoringTests {
         let name = "济南市\"政务\"\\服务\n平台"
         #expect(try cli.run(["init", folder.path, "--id", "jinan", "--level", "municipal", "--region", "370100", "--name", name]).status == 0)
         let sources = WorkspaceLoader.load(root: folder.path, diagnostics: DiagnosticEngine())
-        #expect(Compiler.declaredPlatforms(sources).first { $0.id == "jinan" }?.name == name)
+        let platforms = Compiler.compile(sources, lowering: false).workspace?.contracts.compactMap { $0.platform?.identity } ?? []
+        #expect(platforms.first { $0.id == "jinan" }?.name == name)
     }
 }

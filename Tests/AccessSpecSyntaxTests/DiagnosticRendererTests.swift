@@ -121,8 +121,10 @@ struct DiagnosticRendererTests {
         let file = SourceFile(path: "a.yaml", text: "{" + line + "}\n")
         let column = line.count - 4
         let span = SourceSpan(file: file, start: SourceLocation(line: 1, column: column), end: SourceLocation(line: 1, column: column + 3))
-        let text = DiagnosticRenderer().render([Diagnostic(.error, "L001", "unknown key 'idd'", at: span)])
-        #expect(text.utf8.count < 1_000)
+        let text = DiagnosticRenderer().render([Diagnostic(.error, "L001", "unknown key 'idd'", at: span,
+                                                           fixIts: [FixIt("did you mean 'id'?", replacing: span, with: "id")])])
+        #expect(text.utf8.count < 2_000)
+        #expect(text.contains(" 1 | …") && text.contains("id: x}\n"))
         let lines = text.split(separator: "\n")
         #expect(lines[1].hasPrefix(" 1 | …") && lines[1].hasSuffix("idd: x}"))
         // The caret still sits under `idd`.

@@ -140,11 +140,12 @@ public struct DiagnosticRenderer: Sendable {
             }
             return out
         }
-        let edited = scalars[..<start] + replacement + scalars[end...]
-        let lead = TerminalText.width(scalars[..<start])
+        let edited = Array(scalars[..<start] + replacement + scalars[end...])
+        let window = Window(edited.count, marking: start, start + replacement.count)
+        let lead = window.leadWidth + TerminalText.width(edited[window.range.lowerBound..<start])
         let mark = end > start ? "~" : "+"
         let marker = String(repeating: mark, count: max(TerminalText.width(replacement[...]), 1))
-        out += " \(number) | \(TerminalText.shown(edited[...]))\n"
+        out += " \(number) | \(window.shown(edited))\n"
         out += " \(gutter) | \(String(repeating: " ", count: lead))\(paint(marker, .note))\n"
         return out
     }
