@@ -48,7 +48,7 @@ compile_clients Tests/NameTorture/generated/java "$work/torture"
 
 echo "== java: the hostile fixture's client means what its contract says (Tests/HostileFixture/java)"
 "${javac_strict[@]}" -cp "$deps:$work/runtime:$work/hostile:$junit" -d "$work/hostile-tests" Tests/HostileFixture/java/*.java
-java -Daccessspec.hostileIR=Tests/HostileFixture/generated/ir/workspace.json -jar "$junit" \
+java -Daccessspec.hostileIR=Tests/HostileFixture/generated/ir/platforms/hostile.json -jar "$junit" \
     -cp "$deps:$work/runtime:$work/hostile:$work/hostile-tests" --select-package org.accessspec.fixture \
     --disable-banner --details=summary --fail-if-no-tests | grep -E "tests (successful|failed)|✘|=>" | sed 's/^/   /'
 
@@ -64,8 +64,7 @@ wait_for_port() {
 signing_of() {
     python3 - "$1" <<'PY'
 import json, sys
-ir = json.load(open("generated/ir/workspace.json"))
-p = next(p for p in ir["platforms"] if p["id"] == sys.argv[1])
+p = json.load(open("generated/ir/platforms/" + sys.argv[1] + ".json"))
 s = (p["areas"].get("security") or {}).get("settings") or {}
 signing = s.get("signing") or {}
 key = signing.get("key", "")

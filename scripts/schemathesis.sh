@@ -19,8 +19,7 @@ for platform in $platforms; do
     port=$((port + 1))
     read -r algorithm variable envelope header < <(python3 - "$platform" <<'PY'
 import json, sys
-ir = json.load(open("generated/ir/workspace.json"))
-p = next(p for p in ir["platforms"] if p["id"] == sys.argv[1])
+p = json.load(open("generated/ir/platforms/" + sys.argv[1] + ".json"))
 s = (p["areas"].get("security") or {}).get("settings") or {}
 signing = s.get("signing") or {}
 key = signing.get("key", "")

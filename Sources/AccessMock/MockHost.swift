@@ -12,19 +12,17 @@ public actor MockHost {
     private var targets: [String: Task<ConformanceTarget, any Error>] = [:]
     private var servers: [Task<Void, any Error>] = []
 
-    /// A target serving `platform` from the IR in `irFile` (`generated/ir/workspace.json`).
-    public func target(platform id: String, irFile: URL) async throws -> ConformanceTarget {
+    /// A target serving `platform` from the IR a build wrote in `irFolder` (`generated/ir`).
+    public func target(platform id: String, irFolder: URL) async throws -> ConformanceTarget {
         if let starting = targets[id] { return try await starting.value }
-        let starting = Task { try await start(platform: id, irFile: irFile) }
+        let starting = Task { try await start(platform: id, irFolder: irFolder) }
         targets[id] = starting
         return try await starting.value
     }
 
-    private func start(platform id: String, irFile: URL) async throws -> ConformanceTarget {
-        let ir = try JSONDecoder().decode(WorkspaceIR.self, from: Data(contentsOf: irFile))
-        guard let platform = ir.platforms.first(where: { $0.id == id }) else {
-            throw MockError("\(irFile.path) has no platform '\(id)'")
-        }
+    private func start(platform id: String, irFolder: URL) async throws -> ConformanceTarget {
+        let ir = try IRIndex.read(from: irFolder)
+        let platform = try ir.platform(id, in: irFolder)
         // Fresh keys for this process: a random HMAC secret, or an SM2 pair whose private half
         // signs (the client) and public half verifies (the mock).
         var environment: [String: String] = [:]

@@ -11,10 +11,8 @@ extension Commands {
 
     /// The schema's bytes as committed under docs/: sorted keys, two-space indents.
     public static func schemaJSON(_ document: ContractSchema.Document) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(ContractSchema.jsonSchema(document))) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        let data = (try? CanonicalJSON.encode(ContractSchema.jsonSchema(document))) ?? Data("{}\n".utf8)
+        return String(decoding: data, as: UTF8.self)
     }
 }
 

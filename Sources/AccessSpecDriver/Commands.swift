@@ -85,6 +85,15 @@ public struct GenerationOverrides: Sendable {
     }
 }
 
+/// Where `accessc build` keeps its cache.
+public enum BuildCacheLocation: Sendable {
+    /// `BuildCache.location(for:)` of the output folder.
+    case standard
+    case file(URL)
+    /// No cache: every output is made.
+    case none
+}
+
 /// The commands of `accessc`, as functions the CLI and the tests call alike.
 public struct Commands {
     public let console: Console
@@ -110,9 +119,31 @@ public struct Commands {
 
     /// `accessc build`: compile, generate, and write (or with `check`, compare) the outputs.
     /// With a `baseline` (or `diff.baseline` in accessspec.yaml), the docs gain a changelog.
+    ///
+    /// With a cache (by default in `BuildCache.location`, outside the outputs), a build with
+    /// the same inputs as the last clean one compiles nothing and writes nothing, and otherwise
+    /// only the units whose inputs changed are made.
     public func build(workspace: String, output: String, checkOnly: Bool, options: ReportOptions, baseline: String? = nil,
-                      overrides: GenerationOverrides = GenerationOverrides()) -> CommandStatus {
-        let compilation = Compiler.compile(workspaceAt: workspace)
+                      overrides: GenerationOverrides = GenerationOverrides(), cache location: BuildCacheLocation = .standard) -> CommandStatus {
+        let outputURL = URL(fileURLWithPath: output)
+        let tool = BuildCache.currentTool
+        let cacheURL: URL? = switch location {
+        case .standard: BuildCache.location(for: outputURL)
+        case .file(let url): url
+        case .none: nil
+        }
+        let cache = cacheURL.flatMap { BuildCache.read($0, tool: tool) }
+        let writer = OutputWriter(outputDirectory: outputURL)
+
+        let diagnostics = DiagnosticEngine()
+        let sources = WorkspaceLoader.load(DirectoryFileSource(root: workspace), diagnostics: diagnostics)
+        let inputs = Self.inputsDigest(sources, baseline: baseline, overrides: overrides)
+        if let cache, cache.inputs == inputs, writer.isAsLeft(by: cache) {
+            console.err(checkOnly ? "accessc: the outputs in \(output) are up to date\n" : "accessc: the outputs in \(output) are up to date; nothing to do\n")
+            return .success
+        }
+
+        let compilation = Compiler.compile(sources, diagnostics: diagnostics)
         guard report(compilation, options: options, quietWhenClean: true) == .success, let ir = compilation.ir,
               case .success(let changelog) = changelog(baseline: baseline, workspace: workspace, ir: ir, config: compilation.config)
         else {
@@ -126,28 +157,45 @@ public struct Commands {
             console.err("accessc: error: \(problem.message)\n")
             return .usage
         }
-        let writer = OutputWriter(outputDirectory: URL(fileURLWithPath: output))
         do {
-            let files = try Generators.generate(ir, settings: settings, changelog: changelog)
-            let plan = try writer.plan(files)
+            let units = try Generators.units(of: Generators.all(changelog: changelog), GenerationInput(ir, settings: settings))
+            let (outcome, next) = try writer.build(units, mode: checkOnly ? .check : .write, cache: cache, tool: tool)
             if checkOnly {
-                for conflict in plan.conflicts { console.err("\(output)/\(conflict): error: a file accessc did not make is in the way\n") }
-                guard plan.isUpToDate, plan.conflicts.isEmpty else {
-                    for path in plan.stalePaths { console.err("\(output)/\(path): error: stale; run 'accessc build \(workspace) --out \(output)'\n") }
-                    console.err("accessc: \(plan.stalePaths.count + plan.conflicts.count) of \(files.count) outputs in \(output) are stale\n")
+                for conflict in outcome.conflicts { console.err("\(output)/\(conflict): error: a file accessc did not make is in the way\n") }
+                guard outcome.isUpToDate else {
+                    for path in outcome.stalePaths { console.err("\(output)/\(path): error: stale; run 'accessc build \(workspace) --out \(output)'\n") }
+                    console.err("accessc: \(outcome.stalePaths.count + outcome.conflicts.count) of \(outcome.produced) outputs in \(output) are stale\n")
                     return .failure
                 }
-                console.err("accessc: \(files.count) outputs in \(output) are up to date\n")
+                console.err("accessc: \(outcome.produced) outputs in \(output) are up to date\n")
                 return .success
             }
-            try writer.apply(plan, files: files)
-            let changed = plan.write.filter { $0.path != OutputWriter.manifestName }.count
-            console.err("accessc: wrote \(changed) of \(files.count) files to \(output), removed \(plan.remove.count)\n")
+            var saved = next
+            // Only a clean build without a changelog (which reads git) may skip the next compile.
+            saved.inputs = compilation.diagnostics.isEmpty && changelog == nil ? inputs : nil
+            if let cacheURL { saved.save(cacheURL) }
+            console.err("accessc: wrote \(outcome.written.count) of \(outcome.produced) files to \(output), removed \(outcome.removed.count)\n")
             return .success
         } catch {
             console.err("accessc: error: \(error)\n")
             return .failure
         }
+    }
+
+    /// Everything a build's outputs are made from besides the binary: each input file's path
+    /// and bytes, the baseline and the command line's settings.
+    static func inputsDigest(_ sources: WorkspaceSources, baseline: String?, overrides: GenerationOverrides) -> String {
+        var digest = ContentDigest()
+        for entry in [sources.config].compactMap({ $0 }) + sources.contracts {
+            digest.update(entry.relativePath)
+            digest.update("\(entry.file.bytes.count)")
+            entry.file.bytes.withUnsafeBytes { digest.update($0) }
+        }
+        digest.update("baseline \(baseline ?? "-")")
+        digest.update("outputs \(overrides.outputs.map(\.rawValue).joined(separator: ","))")
+        digest.update("platforms \(overrides.platforms.joined(separator: ","))")
+        digest.update("swift \(overrides.swiftModule ?? "-") \(overrides.swiftAccess?.rawValue ?? "-")")
+        return digest.hex()
     }
 
     /// `accessc explain [CODE]`: why a rule exists, with a bad and a good example; or the list.

@@ -91,3 +91,15 @@ extension JSONValue {
         return nil
     }
 }
+
+/// The one canonical JSON text of the project's documents (the IR, vectors, schemas): keys
+/// sorted, two-space indentation, slashes and non-ASCII unescaped, a final newline.
+public enum CanonicalJSON {
+    public static func encode<Value: Encodable>(_ value: Value) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(value)
+        data.append(0x0A)
+        return data
+    }
+}

@@ -218,13 +218,7 @@ extension VectorFile {
     }
 
     /// The canonical text: sorted keys, two-space indentation, a final newline.
-    public func canonicalJSON() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(self)
-        data.append(0x0A)
-        return data
-    }
+    public func canonicalJSON() throws -> Data { try CanonicalJSON.encode(self) }
 }
 
 public struct VectorFormatError: Error, CustomStringConvertible {

@@ -64,6 +64,9 @@ struct Build: ParsableCommand {
     @Option(help: "The access level of the generated Swift declarations: public, package or internal.")
     var swiftAccess: String?
 
+    @Flag(help: "Neither read nor write the build cache (kept outside the outputs, in $ACCESSC_CACHE_DIR, $XDG_CACHE_HOME/accessc or ~/.cache/accessc); make every output again.")
+    var noCache = false
+
     @OptionGroup var report: ReportArguments
 
     func validate() throws {
@@ -78,7 +81,7 @@ struct Build: ParsableCommand {
     func run() throws {
         let overrides = GenerationOverrides(outputs: outputs.compactMap(OutputKind.init(rawValue:)), platforms: platforms,
                                             swiftModule: swiftModule, swiftAccess: swiftAccess.flatMap(SwiftAccessLevel.init(rawValue:)))
-        let status = Commands(console: StandardConsole()).build(workspace: workspace, output: out, checkOnly: check, options: report.options, baseline: baseline, overrides: overrides)
+        let status = Commands(console: StandardConsole()).build(workspace: workspace, output: out, checkOnly: check, options: report.options, baseline: baseline, overrides: overrides, cache: noCache ? .none : .standard)
         throw ExitCode(status.rawValue)
     }
 }

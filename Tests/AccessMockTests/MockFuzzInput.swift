@@ -81,14 +81,14 @@ struct MockFuzzPlatforms {
         ("anhui", "anhui", false), ("hefei-head-data", "hefei", true), ("national-head-data", "national", true),
     ]
 
-    /// `root` is the repository: it reads generated/ir/workspace.json and the SM2 test key.
+    /// `root` is the repository: it reads the IR in generated/ir and the SM2 test key.
     init(root: String) throws {
-        let ir = try JSONDecoder().decode(WorkspaceIR.self, from: Data(contentsOf: URL(fileURLWithPath: "\(root)/generated/ir/workspace.json")))
+        let ir = try WorkspaceIR.read(from: URL(fileURLWithPath: "\(root)/generated/ir"))
         let sm2Key = try String(contentsOfFile: "\(root)/Tests/FuzzRegressions/sm2-test-key.pem", encoding: .utf8)
         settings = ir.settings
         subjects = try Self.choices.map { choice in
             guard var platform = ir.platforms.first(where: { $0.id == choice.platform }) else {
-                throw MockFuzzError("no platform \(choice.platform) in generated/ir/workspace.json")
+                throw MockFuzzError("no platform \(choice.platform) in generated/ir")
             }
             if choice.headData { platform.areas.security?.settings.envelope = .headData }
             var subject = Subject(name: choice.name, platform: platform)

@@ -66,11 +66,19 @@ struct WorkspaceTests {
             for error in errors[:5]: print(list(error.absolute_path), error.message)
             bad = dict(instance); bad["irVersion"] = 99
             if not list(jsonschema.Draft202012Validator(schema).iter_errors(bad)): print("schema accepts a wrong irVersion")
+            # The files a build writes: the index and each platform's file, against their parts.
+            def part(name): return jsonschema.Draft202012Validator(dict(schema, **{"$ref": "#/$defs/" + name}))
+            folder = sys.argv[3]
+            index = json.load(open(folder + "/workspace.json"))
+            files = [(part("IRIndex"), index, "workspace.json")] + [(part("PlatformIR"), json.load(open(folder + "/" + p["file"])), p["file"]) for p in index["platforms"]]
+            for validator, document, name in files:
+                for error in list(validator.iter_errors(document))[:3]: errors.append(error); print(name, list(error.absolute_path), error.message)
+            if len(files) != len(instance["platforms"]) + 1: errors.append("platform files"); print("the index lists", len(files) - 1, "platforms")
             sys.exit(1 if errors else 0)
             """
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, schema, instance.path]
+        process.arguments = ["python3", "-c", script, schema, instance.path, Self.repository.appendingPathComponent("generated/ir").path]
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe

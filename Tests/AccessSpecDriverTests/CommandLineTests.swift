@@ -1,3 +1,4 @@
+import AccessSpecCore
 import AccessSpecDriver
 import Foundation
 import Testing
@@ -87,8 +88,15 @@ struct CommandLineTests {
     @Test func irPrintsCanonicalJSON() throws {
         let result = try run(["ir", "specs"])
         #expect(result.status == 0)
-        let committed = try String(contentsOf: Self.repository.appendingPathComponent("generated/ir/workspace.json"), encoding: .utf8)
-        #expect(result.stdout == committed)
+        // The same IR as the build's files: the index and each platform's file, put together.
+        let committed = try WorkspaceIR.read(from: Self.repository.appendingPathComponent("generated/ir"))
+        #expect(result.stdout == String(decoding: try committed.canonicalJSON(), as: UTF8.self))
+        let index = try JSONDecoder().decode(IRIndex.self, from: Data(contentsOf: Self.repository.appendingPathComponent("generated/ir/workspace.json")))
+        for entry in index.platforms {
+            let file = try Data(contentsOf: Self.repository.appendingPathComponent("generated/ir/\(entry.file)"))
+            let platform = try #require(committed.platforms.first { $0.id == entry.id })
+            #expect(file == (try platform.canonicalJSON()), "ir/\(entry.file) is the platform's canonical JSON")
+        }
     }
 
     /// The user's path: start `accessc mock`, point `accessc conform` at it, stop it with Ctrl-C.

@@ -242,11 +242,10 @@ public struct RuleIR: Codable, Equatable, Sendable {
 
 extension WorkspaceIR {
     /// The canonical JSON text: sorted keys, two-space indentation, a final newline.
-    public func canonicalJSON() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(self)
-        data.append(0x0A)
-        return data
-    }
+    public func canonicalJSON() throws -> Data { try CanonicalJSON.encode(self) }
+}
+
+extension PlatformIR {
+    /// What `ir/platforms/<id>.json` holds: the platform's canonical JSON.
+    public func canonicalJSON() throws -> Data { try CanonicalJSON.encode(self) }
 }

@@ -9,21 +9,25 @@ public struct ConformanceGenerator: Generator {
 
     public init() {}
 
-    public func files(_ ir: WorkspaceIR, _ settings: GenerationSettings) throws -> [GeneratedFile] {
+    public func units(_ input: GenerationInput) throws -> [OutputUnit] {
+        let settings = input.settings, workspace = input.ir.settings
         let testsFolder = settings.outputs[kind]?.folder ?? kind.rawValue
-        let irFolder = settings.outputs[.ir]?.folder ?? OutputKind.ir.rawValue
-        return try settings.platforms(kind, of: ir).flatMap { platform in
-            let vectors = try VectorBuilder(platform: platform, settings: ir.settings).build()
-            let namespace = IdentifierFolding.upperCamel(platform.id)
-            let suitePath = "\(platform.id)/\(platform.id)+Conformance.swift"
-            // The in-process mock reads the IR, wherever the settings put the two outputs.
-            let irFile = OutputPaths.relative(from: "\(testsFolder)/\(suitePath)", to: "\(irFolder)/\(IRGenerator.fileName)")
-            let suite = SwiftSuiteEmitter(platform: platform, namespace: namespace, clientModule: settings.swiftModule, irFile: irFile,
-                                          types: SwiftTypes(platform: platform, itemCodePattern: ir.settings.itemCodePattern))
-            return [
-                GeneratedFile(path: "\(platform.id)/vectors.json", contents: try vectors.canonicalJSON()),
-                GeneratedFile(path: suitePath, contents: Data(suite.file().utf8)),
-            ]
+        let irOutput = settings.outputs[.ir]?.folder ?? OutputKind.ir.rawValue
+        return settings.platforms(kind, of: input.ir).map { platform in
+            input.platformUnit(kind, platform) {
+                let vectors = try VectorBuilder(platform: platform, settings: workspace).build()
+                let namespace = IdentifierFolding.upperCamel(platform.id)
+                let suitePath = "\(platform.id)/\(platform.id)+Conformance.swift"
+                // The in-process mock reads the IR, wherever the settings put the two outputs.
+                let irFolder = OutputPaths.relative(from: "\(testsFolder)/\(suitePath)", to: "\(irOutput)/\(IRGenerator.indexName)")
+                    .split(separator: "/").dropLast().joined(separator: "/")
+                let suite = SwiftSuiteEmitter(platform: platform, namespace: namespace, clientModule: settings.swiftModule, irFolder: irFolder,
+                                              types: SwiftTypes(platform: platform, itemCodePattern: workspace.itemCodePattern))
+                return [
+                    GeneratedFile(path: "\(platform.id)/vectors.json", contents: try vectors.canonicalJSON()),
+                    GeneratedFile(path: suitePath, contents: Data(suite.file().utf8)),
+                ]
+            }
         }
     }
 }
@@ -41,7 +45,7 @@ struct SwiftSuiteEmitter {
     let namespace: String
     let clientModule: String
     /// The IR beside the suite's folder, for the in-process mock.
-    let irFile: String
+    let irFolder: String
     let types: SwiftTypes
 
     func file() -> String {
@@ -100,8 +104,8 @@ struct SwiftSuiteEmitter {
             }
             out.lines([
                 "#if ACCESSSPEC_MOCK_FALLBACK",
-                "let ir = Foundation.URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(\(SwiftSyntax.stringLiteral(irFile)))",
-                "let target = try await AccessMock.MockHost.shared.target(platform: file.platform, irFile: ir)",
+                "let ir = Foundation.URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(\(SwiftSyntax.stringLiteral(irFolder)))",
+                "let target = try await AccessMock.MockHost.shared.target(platform: file.platform, irFolder: ir)",
                 "return try AccessConformance.ConformanceSession(file, operation: operation, vector: vector, target: target)",
                 "#else",
                 #"throw AccessConformance.VectorFormatError(message: "set ACCESSSPEC_BASE_URL to the server under test")"#,

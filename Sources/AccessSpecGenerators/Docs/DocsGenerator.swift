@@ -18,8 +18,13 @@ public struct DocsGenerator: Generator {
         self.changelog = changelog
     }
 
-    public func files(_ ir: WorkspaceIR, _ settings: GenerationSettings) throws -> [GeneratedFile] {
+    public func units(_ input: GenerationInput) throws -> [OutputUnit] {
+        let ir = input.ir
         try checkFileNames(ir)
+        return [input.workspaceUnit(kind, "site", extra: changelog.map { String(reflecting: $0) } ?? "") { try site(ir) }]
+    }
+
+    private func site(_ ir: WorkspaceIR) throws -> [GeneratedFile] {
         let text = ContractText(ir)
         let rules = RuleTexts(ir)
         let layout = TopologyLayout(ir)

@@ -18,36 +18,41 @@ public struct JavaClientGenerator: Generator {
 
     public init() {}
 
-    public func files(_ ir: WorkspaceIR, _ settings: GenerationSettings) throws -> [GeneratedFile] {
-        try settings.platforms(kind, of: ir).flatMap { platform in
-            let emitter = JavaPlatformEmitter(platform: platform, types: JavaTypes(platform: platform, itemCodePattern: ir.settings.itemCodePattern))
-            let root = platform.id
-            let folder = emitter.package.replacingOccurrences(of: ".", with: "/")
-            func main(_ type: String, _ text: String) -> GeneratedFile {
-                GeneratedFile(path: "\(root)/src/main/java/\(folder)/\(type).java", contents: Data(text.utf8))
-            }
-            var files = [
-                GeneratedFile(path: "\(root)/pom.xml", contents: Data(emitter.pom().utf8)),
-                main(GeneratedNames.client, emitter.clientFile()),
-                main(GeneratedNames.contractError, emitter.contractErrorFile()),
-                main(GeneratedJavaNames.undeclaredException, emitter.undeclaredFile()),
-                GeneratedFile(path: "\(root)/src/test/java/\(folder)/\(GeneratedNames.conformanceSuite).java", contents: Data(emitter.suiteFile().utf8)),
-                GeneratedFile(path: "\(root)/src/test/resources/\(folder)/vectors.json",
-                              contents: try VectorBuilder(platform: platform, settings: ir.settings).build().canonicalJSON()),
-            ]
-            for error in emitter.uniqueErrors {
-                files.append(main(GeneratedJavaNames.exceptionType(error.name), emitter.exceptionFile(error)))
-            }
-            for area in AccessArea.allCases {
-                if let operations = emitter.operations(in: area) {
-                    files.append(main(GeneratedNames.areaType(area), emitter.areaFile(area, operations)))
-                }
-            }
-            for type in platform.types where type.kind != .alias {
-                files.append(main(type.name, type.kind == .record ? emitter.recordFile(type) : emitter.enumerationFile(type)))
-            }
-            return files
+    public func units(_ input: GenerationInput) throws -> [OutputUnit] {
+        let workspace = input.ir.settings
+        return input.settings.platforms(kind, of: input.ir).map { platform in
+            input.platformUnit(kind, platform) { try Self.files(platform, workspace) }
         }
+    }
+
+    private static func files(_ platform: PlatformIR, _ workspace: WorkspaceSettings) throws -> [GeneratedFile] {
+        let emitter = JavaPlatformEmitter(platform: platform, types: JavaTypes(platform: platform, itemCodePattern: workspace.itemCodePattern))
+        let root = platform.id
+        let folder = emitter.package.replacingOccurrences(of: ".", with: "/")
+        func main(_ type: String, _ text: String) -> GeneratedFile {
+            GeneratedFile(path: "\(root)/src/main/java/\(folder)/\(type).java", contents: Data(text.utf8))
+        }
+        var files = [
+            GeneratedFile(path: "\(root)/pom.xml", contents: Data(emitter.pom().utf8)),
+            main(GeneratedNames.client, emitter.clientFile()),
+            main(GeneratedNames.contractError, emitter.contractErrorFile()),
+            main(GeneratedJavaNames.undeclaredException, emitter.undeclaredFile()),
+            GeneratedFile(path: "\(root)/src/test/java/\(folder)/\(GeneratedNames.conformanceSuite).java", contents: Data(emitter.suiteFile().utf8)),
+            GeneratedFile(path: "\(root)/src/test/resources/\(folder)/vectors.json",
+                          contents: try VectorBuilder(platform: platform, settings: workspace).build().canonicalJSON()),
+        ]
+        for error in emitter.uniqueErrors {
+            files.append(main(GeneratedJavaNames.exceptionType(error.name), emitter.exceptionFile(error)))
+        }
+        for area in AccessArea.allCases {
+            if let operations = emitter.operations(in: area) {
+                files.append(main(GeneratedNames.areaType(area), emitter.areaFile(area, operations)))
+            }
+        }
+        for type in platform.types where type.kind != .alias {
+            files.append(main(type.name, type.kind == .record ? emitter.recordFile(type) : emitter.enumerationFile(type)))
+        }
+        return files
     }
 }
 

@@ -32,16 +32,22 @@ enum OutputPaths {
 public protocol Generator: Sendable {
     /// The output it writes, whose folder the generation settings give.
     var kind: OutputKind { get }
-    /// The files, with paths relative to the output's own folder, for the platforms the
-    /// settings select.
-    func files(_ ir: WorkspaceIR, _ settings: GenerationSettings) throws -> [GeneratedFile]
+    /// The output as units, with paths relative to the output's own folder, for the platforms
+    /// the settings select. Checks that can fail a build run here, before any unit is made, so
+    /// that a generator that fails writes nothing.
+    func units(_ input: GenerationInput) throws -> [OutputUnit]
 }
 
 extension Generator {
-    /// The files under the output's folder; none when the settings leave the output out.
+    /// Every file of the output, with paths relative to its own folder.
+    public func files(_ ir: WorkspaceIR, _ settings: GenerationSettings) throws -> [GeneratedFile] {
+        try units(GenerationInput(ir, settings: settings)).flatMap { try $0.make() }.sorted { $0.path < $1.path }
+    }
+
+    /// Every file of the output under the output's folder; none when the settings leave the
+    /// output out.
     public func generate(_ ir: WorkspaceIR, settings: GenerationSettings = GenerationSettings()) throws -> [GeneratedFile] {
-        guard let output = settings.outputs[kind] else { return [] }
-        return try files(ir, settings).map { GeneratedFile(path: output.folder + "/" + $0.path, contents: $0.contents) }
+        try Generators.units(of: [self], GenerationInput(ir, settings: settings)).flatMap { try $0.make() }.sorted { $0.path < $1.path }
     }
 }
 
@@ -64,19 +70,37 @@ public enum Generators {
         JavaClientGenerator(),
     ]
 
-    /// Every generator's files, sorted by path; with a changelog since a baseline, the docs
-    /// show it. The generators are independent and pure, so they run side by side; the first
-    /// error, in the order of `all`, is thrown.
-    public static func generate(_ ir: WorkspaceIR, settings: GenerationSettings = GenerationSettings(),
-                                changelog: DocsChangelog? = nil) throws -> [GeneratedFile] {
-        let generators = all.map { generator -> any Generator in
+    /// The generators of a build: with a changelog since a baseline, the docs show it.
+    public static func all(changelog: DocsChangelog?) -> [any Generator] {
+        all.map { generator in
             if let changelog, generator is DocsGenerator { return DocsGenerator(changelog: changelog) }
             return generator
         }
-        let results = ConcurrentSlots<Result<[GeneratedFile], any Error>>(count: generators.count)
-        DispatchQueue.concurrentPerform(iterations: generators.count) { index in
-            results[index] = Result { try generators[index].generate(ir, settings: settings) }
+    }
+
+    /// The units of the outputs the settings ask for, with paths under each output's folder.
+    /// The first error, in the order of the generators, is thrown before any unit is made.
+    public static func units(of generators: [any Generator], _ input: GenerationInput) throws -> [OutputUnit] {
+        try generators.flatMap { generator -> [OutputUnit] in
+            guard let output = input.settings.outputs[generator.kind] else { return [] }
+            let folder = output.folder
+            return try generator.units(input).map { unit in
+                OutputUnit(key: unit.key, fingerprint: unit.fingerprint) {
+                    try unit.make().map { GeneratedFile(path: folder + "/" + $0.path, contents: $0.contents) }
+                }
+            }
         }
-        return try (0..<generators.count).flatMap { try results[$0]!.get() }.sorted { $0.path < $1.path }
+    }
+
+    /// Every generator's files, sorted by path, all in memory: for tests and small workspaces.
+    /// A build streams the units instead (`OutputWriter.build`).
+    public static func generate(_ ir: WorkspaceIR, settings: GenerationSettings = GenerationSettings(),
+                                changelog: DocsChangelog? = nil) throws -> [GeneratedFile] {
+        let units = try units(of: all(changelog: changelog), GenerationInput(ir, settings: settings))
+        let results = ConcurrentSlots<Result<[GeneratedFile], any Error>>(count: units.count)
+        DispatchQueue.concurrentPerform(iterations: units.count) { index in
+            results[index] = Result { try units[index].make() }
+        }
+        return try (0..<units.count).flatMap { try results[$0]!.get() }.sorted { $0.path < $1.path }
     }
 }

@@ -1,94 +1,208 @@
+import AccessSpecCore
 import Foundation
 
 /// The one place that puts generated files on disk.
 ///
+/// - Makes the build's units a few at a time and writes each file as soon as it is made, so
+///   memory holds a few units' files, never all the outputs.
 /// - Writes each file atomically (a temporary file in the same folder, then rename), and only
 ///   when its bytes changed.
+/// - Skips a unit whose fingerprint the build cache holds, as long as its files are exactly as
+///   the cached build left them.
 /// - Keeps a manifest of what it made, so it removes its own outputs that are no longer
 ///   produced and never overwrites or removes a file it did not make.
 /// - In check mode it writes nothing and says which files are stale.
-public struct OutputWriter {
+public struct OutputWriter: Sendable {
     public static let manifestName = ".accessc-manifest"
 
-    public struct Plan: Equatable, Sendable {
-        public var write: [GeneratedFile] = []
-        public var remove: [String] = []
-        /// Files in the way that accessc did not make.
-        public var conflicts: [String] = []
+    public enum Mode: Sendable { case write, check }
 
-        public var isUpToDate: Bool { write.isEmpty && remove.isEmpty }
+    /// What a build did, or in check mode would do.
+    public struct Outcome: Equatable, Sendable {
+        /// Files written (in check mode: that would be), sorted.
+        public var written: [String] = []
+        /// Outputs of an earlier build no longer produced, removed (in check mode: to remove).
+        public var removed: [String] = []
+        /// Files in the way that accessc did not make; nothing was written over them.
+        public var conflicts: [String] = []
+        /// Every file the build produces.
+        public var produced = 0
+        /// Units made, and units whose files the cache showed to be as they should be.
+        public var made = 0
+        public var reused = 0
+        /// Whether the manifest differed from what the build produces.
+        public var manifestChanged = false
+
+        public var isUpToDate: Bool { written.isEmpty && removed.isEmpty && conflicts.isEmpty && !manifestChanged }
         /// Every path that differs from what a build would leave, sorted.
-        public var stalePaths: [String] { (write.map(\.path) + remove).sorted() }
+        public var stalePaths: [String] { (written + removed + (manifestChanged && written.isEmpty && removed.isEmpty ? [manifestName] : [])).sorted() }
     }
 
     public enum WriteError: Error, CustomStringConvertible {
         case unsafePath(String)
         case conflict([String])
+        case duplicate(String)
         case io(String, String)
 
         public var description: String {
             switch self {
             case .unsafePath(let path): "refusing to write '\(path)': outputs stay inside the output folder"
             case .conflict(let paths): "refusing to overwrite files accessc did not make: \(paths.joined(separator: ", "))"
+            case .duplicate(let path): "two outputs would be written to '\(path)'"
             case .io(let path, let reason): "cannot write '\(path)': \(reason)"
             }
         }
     }
 
     public let outputDirectory: URL
-    private let manager = FileManager.default
+    private var manager: FileManager { .default }
 
     public init(outputDirectory: URL) {
         self.outputDirectory = outputDirectory
     }
 
-    /// What a build would change, without changing anything.
-    public func plan(_ files: [GeneratedFile]) throws -> Plan {
-        var plan = Plan()
+    /// How many units are made at once: enough to keep every core busy, few enough that
+    /// their files stay a small part of memory.
+    static let batchSize = max(8, ProcessInfo.processInfo.activeProcessorCount * 8)
+
+    private enum UnitResult {
+        case reused(BuildCache.Unit)
+        case made(BuildCache.Unit, written: [String], conflicts: [String])
+        case failed(any Error, partial: BuildCache.Unit)
+    }
+
+    /// Makes and writes `units` (or in check mode compares them), reusing what `cache` shows to
+    /// be up to date. Returns what it did and the cache to save for the next build. On a
+    /// conflict it stops, keeps the manifest true to what is on disk, and throws.
+    public func build(_ units: [OutputUnit], mode: Mode, cache: BuildCache?, tool: String) throws -> (Outcome, BuildCache) {
+        var outcome = Outcome()
+        var next = BuildCache(tool: tool)
         let previous = Set(readManifest())
-        let produced = Set(files.map(\.path))
-        for file in files {
-            guard Self.isSafe(file.path) else { throw WriteError.unsafePath(file.path) }
-            let url = outputDirectory.appendingPathComponent(file.path)
-            guard let existing = manager.contents(atPath: url.path) else {
-                plan.write.append(file)
-                continue
+        var produced = Set<String>()
+        var seenKeys = Set<String>()
+        for unit in units where !seenKeys.insert(unit.key).inserted { throw WriteError.duplicate(unit.key) }
+
+        for start in stride(from: 0, to: units.count, by: Self.batchSize) {
+            let batch = Array(units[start..<min(start + Self.batchSize, units.count)])
+            let results = ConcurrentSlots<UnitResult>(count: batch.count)
+            DispatchQueue.concurrentPerform(iterations: batch.count) { index in
+                results[index] = process(batch[index], cached: cache?.units[batch[index].key], previous: previous, mode: mode)
             }
-            if existing == file.contents { continue }
-            if previous.contains(file.path) {
-                plan.write.append(file)
-            } else {
-                plan.conflicts.append(file.path)
+            // Every file the batch left on disk goes into the manifest before any error is
+            // thrown, so that the next build knows them as its own.
+            var failure: (any Error)?
+            for index in batch.indices {
+                let record: BuildCache.Unit
+                switch results[index]! {
+                case .failed(let error, let partial):
+                    failure = failure ?? error
+                    record = partial
+                case .reused(let unit):
+                    record = unit
+                    outcome.reused += 1
+                case .made(let unit, let written, let conflicts):
+                    record = unit
+                    outcome.made += 1
+                    outcome.written += written
+                    outcome.conflicts += conflicts
+                }
+                for file in record.files where !produced.insert(file.path).inserted {
+                    failure = failure ?? WriteError.duplicate(file.path)
+                }
+                next.units[batch[index].key] = record
+            }
+            if let failure {
+                saveManifest(previous.union(produced), mode: mode)
+                throw failure
+            }
+            if !outcome.conflicts.isEmpty {
+                saveManifest(previous.union(produced), mode: mode)
+                outcome.conflicts.sort()
+                if mode == .write { throw WriteError.conflict(outcome.conflicts) }
+                return (outcome, next)
             }
         }
-        plan.remove = previous.subtracting(produced).filter { Self.isSafe($0) && manager.fileExists(atPath: outputDirectory.appendingPathComponent($0).path) }.sorted()
-        // A manifest that does not list exactly what is produced is stale too.
-        if previous != produced, plan.write.isEmpty, plan.remove.isEmpty, plan.conflicts.isEmpty {
-            plan.write.append(manifest(for: files))
+
+        outcome.produced = produced.count
+        outcome.written.sort()
+        outcome.removed = previous.subtracting(produced).filter { Self.isSafe($0) && manager.fileExists(atPath: url($0).path) }.sorted()
+        outcome.manifestChanged = manager.contents(atPath: url(Self.manifestName).path) != manifestData(produced)
+        if mode == .write {
+            for path in outcome.removed {
+                try? manager.removeItem(at: url(path))
+                removeEmptyFolders(from: url(path).deletingLastPathComponent())
+            }
+            saveManifest(produced, mode: mode)
+            let stamp = FileStamp.of(url(Self.manifestName).path) ?? .none
+            next.units[Self.manifestUnit] = BuildCache.Unit(fingerprint: Self.manifestUnit, files: [BuildCache.File(path: Self.manifestName, stamp: stamp)])
         }
-        return plan
+        return (outcome, next)
     }
 
-    /// Carries out a plan made by `plan(_:)` for the same files.
-    public func apply(_ plan: Plan, files: [GeneratedFile]) throws {
-        guard plan.conflicts.isEmpty else { throw WriteError.conflict(plan.conflicts) }
-        for file in plan.write where file.path != Self.manifestName {
-            try writeAtomically(file)
+    /// The cache's record of the manifest, which no generator's unit key can equal.
+    static let manifestUnit = "(manifest)"
+
+    /// Whether every file the build that wrote `cache` left (the manifest too) is still
+    /// exactly as it left it.
+    public func isAsLeft(by cache: BuildCache) -> Bool {
+        guard cache.units[Self.manifestUnit] != nil else { return false }
+        let files = cache.units.values.flatMap(\.files)
+        let chunks = stride(from: 0, to: files.count, by: 512).map { files[$0..<min($0 + 512, files.count)] }
+        let verdicts = ConcurrentSlots<Bool>(count: chunks.count)
+        DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
+            verdicts[index] = chunks[index].allSatisfy { Self.isSafe($0.path) && FileStamp.of(url($0.path).path) == $0.stamp }
         }
-        for path in plan.remove {
-            let url = outputDirectory.appendingPathComponent(path)
-            try? manager.removeItem(at: url)
-            removeEmptyFolders(from: url.deletingLastPathComponent())
-        }
-        let manifestFile = manifest(for: files)
-        if manager.contents(atPath: outputDirectory.appendingPathComponent(Self.manifestName).path) != manifestFile.contents {
-            try writeAtomically(manifestFile)
-        }
+        return (0..<chunks.count).allSatisfy { verdicts[$0]! }
     }
 
-    private func manifest(for files: [GeneratedFile]) -> GeneratedFile {
-        let lines = ["# Files written by accessc; it removes those that are no longer produced. Do not edit."] + files.map(\.path).sorted()
-        return GeneratedFile(path: Self.manifestName, contents: Data((lines.joined(separator: "\n") + "\n").utf8))
+    /// One unit: reused when the cache shows its files as they should be, else made and each
+    /// file written (or compared) at once.
+    private func process(_ unit: OutputUnit, cached: BuildCache.Unit?, previous: Set<String>, mode: Mode) -> UnitResult {
+        if let cached, cached.fingerprint == unit.fingerprint,
+           cached.files.allSatisfy({ Self.isSafe($0.path) && FileStamp.of(url($0.path).path) == $0.stamp }) {
+            return .reused(cached)
+        }
+        var record = BuildCache.Unit(fingerprint: unit.fingerprint, files: [])
+        var written: [String] = [], conflicts: [String] = []
+        do {
+            for file in try unit.make() {
+                guard Self.isSafe(file.path) else { throw WriteError.unsafePath(file.path) }
+                let path = url(file.path).path
+                let existing = manager.contents(atPath: path)
+                if existing != file.contents {
+                    if existing != nil, !previous.contains(file.path) {
+                        conflicts.append(file.path)
+                        continue
+                    }
+                    written.append(file.path)
+                    if mode == .write { try writeAtomically(file) }
+                }
+                // A file not on disk as made (check mode) gets a stamp no file has.
+                let stamp = mode == .write || existing == file.contents ? FileStamp.of(path) : nil
+                record.files.append(BuildCache.File(path: file.path, stamp: stamp ?? FileStamp.none))
+            }
+        } catch {
+            record.fingerprint = ""
+            return .failed(error, partial: record)
+        }
+        // A unit not wholly on disk as made is never reused.
+        if !conflicts.isEmpty || (mode == .check && !written.isEmpty) { record.fingerprint = "" }
+        return .made(record, written: written, conflicts: conflicts)
+    }
+
+    private func url(_ path: String) -> URL { outputDirectory.appendingPathComponent(path) }
+
+    private func manifestData(_ paths: Set<String>) -> Data {
+        let lines = ["# Files written by accessc; it removes those that are no longer produced. Do not edit."] + paths.sorted()
+        return Data((lines.joined(separator: "\n") + "\n").utf8)
+    }
+
+    private func saveManifest(_ paths: Set<String>, mode: Mode) {
+        guard mode == .write else { return }
+        let data = manifestData(paths)
+        if manager.contents(atPath: url(Self.manifestName).path) != data {
+            try? writeAtomically(GeneratedFile(path: Self.manifestName, contents: data))
+        }
     }
 
     private func readManifest() -> [String] {

@@ -11,24 +11,29 @@ public struct SwiftClientGenerator: Generator {
 
     public init() {}
 
-    public func files(_ ir: WorkspaceIR, _ settings: GenerationSettings) throws -> [GeneratedFile] {
-        settings.platforms(kind, of: ir).flatMap { platform in
-            let types = SwiftTypes(platform: platform, itemCodePattern: ir.settings.itemCodePattern)
-            let emitter = SwiftPlatformEmitter(platform: platform, namespace: IdentifierFolding.upperCamel(platform.id), types: types,
-                                               access: settings.swiftAccess.rawValue)
-            let id = platform.id
-            var files = [
-                file(id, id, emitter.namespaceFile()),
-                file(id, "\(id)+\(GeneratedNames.contractError)", emitter.errorsFile()),
-            ]
-            for (index, part) in emitter.modelParts().enumerated() {
-                files.append(file(id, "\(id)+Models\(index + 1)", emitter.modelsFile(part)))
-            }
-            return files
+    public func units(_ input: GenerationInput) throws -> [OutputUnit] {
+        let itemCodePattern = input.ir.settings.itemCodePattern, access = input.settings.swiftAccess.rawValue
+        return input.settings.platforms(kind, of: input.ir).map { platform in
+            input.platformUnit(kind, platform) { Self.files(platform, itemCodePattern: itemCodePattern, access: access) }
         }
     }
 
-    private func file(_ folder: String, _ name: String, _ text: String) -> GeneratedFile {
+    private static func files(_ platform: PlatformIR, itemCodePattern: String, access: String) -> [GeneratedFile] {
+        let types = SwiftTypes(platform: platform, itemCodePattern: itemCodePattern)
+        let emitter = SwiftPlatformEmitter(platform: platform, namespace: IdentifierFolding.upperCamel(platform.id), types: types,
+                                           access: access)
+        let id = platform.id
+        var files = [
+            file(id, id, emitter.namespaceFile()),
+            file(id, "\(id)+\(GeneratedNames.contractError)", emitter.errorsFile()),
+        ]
+        for (index, part) in emitter.modelParts().enumerated() {
+            files.append(file(id, "\(id)+Models\(index + 1)", emitter.modelsFile(part)))
+        }
+        return files
+    }
+
+    private static func file(_ folder: String, _ name: String, _ text: String) -> GeneratedFile {
         GeneratedFile(path: "\(folder)/\(name).swift", contents: Data(text.utf8))
     }
 }

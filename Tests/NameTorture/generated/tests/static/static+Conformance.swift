@@ -38,8 +38,8 @@ extension NameTortureClients.Static {
                 return try AccessConformance.ConformanceSession(file, operation: operation, vector: vector, target: target)
             }
             #if ACCESSSPEC_MOCK_FALLBACK
-            let ir = Foundation.URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../ir/workspace.json")
-            let target = try await AccessMock.MockHost.shared.target(platform: file.platform, irFile: ir)
+            let ir = Foundation.URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../ir")
+            let target = try await AccessMock.MockHost.shared.target(platform: file.platform, irFolder: ir)
             return try AccessConformance.ConformanceSession(file, operation: operation, vector: vector, target: target)
             #else
             throw AccessConformance.VectorFormatError(message: "set ACCESSSPEC_BASE_URL to the server under test")

@@ -1,0 +1,97 @@
+import AccessSpecCore
+import Foundation
+
+/// A piece of a generator's output that is made on its own: one platform's files, or one file
+/// about the whole network. A build makes units a few at a time and writes each as it is made,
+/// so memory holds a few units' files, never all the outputs.
+///
+/// The fingerprint is a digest of everything `make` reads. Equal fingerprints give equal
+/// files, so a build whose cache holds the fingerprint (and finds the files as it left them)
+/// does not make the unit again.
+public struct OutputUnit: Sendable {
+    /// Unique in a build: the output's kind and the unit's name, e.g. `swift/anhui`.
+    public var key: String
+    public var fingerprint: String
+    /// The files, with paths relative to the output's folder.
+    public var make: @Sendable () throws -> [GeneratedFile]
+
+    public init(key: String, fingerprint: String, make: @escaping @Sendable () throws -> [GeneratedFile]) {
+        self.key = key
+        self.fingerprint = fingerprint
+        self.make = make
+    }
+}
+
+/// What generators make their units from: the IR, the generation settings, and digests of
+/// the IR's parts, computed once per build for every generator to share.
+public struct GenerationInput: Sendable {
+    public let ir: WorkspaceIR
+    public let settings: GenerationSettings
+    /// Each platform's canonical JSON, by id: what `ir/platforms/<id>.json` holds.
+    private let platformDigests: [String: String]
+    /// The workspace settings and the generation settings: every unit reads some of them.
+    private let settingsDigest: String
+    /// Everything in the IR: what a unit about the whole network is made from.
+    public let workspaceDigest: String
+
+    /// Bumped when a generator changes what it makes from the same IR without the binary
+    /// changing (the cache already keys on the binary itself).
+    static let formatVersion = "1"
+
+    public init(_ ir: WorkspaceIR, settings: GenerationSettings) throws {
+        self.ir = ir
+        self.settings = settings
+        let digests = ConcurrentSlots<Result<String, any Error>>(count: ir.platforms.count)
+        DispatchQueue.concurrentPerform(iterations: ir.platforms.count) { index in
+            digests[index] = Result { ContentDigest.hex(try ir.platforms[index].canonicalJSON()) }
+        }
+        var byID: [String: String] = [:]
+        for (index, platform) in ir.platforms.enumerated() { byID[platform.id] = try digests[index]!.get() }
+        platformDigests = byID
+
+        var settingsText = ContentDigest()
+        settingsText.update(Self.formatVersion)
+        settingsText.update(try CanonicalJSON.encode(ir.settings))
+        settingsText.update("\(ir.irVersion)")
+        settingsText.update(settings.fingerprintText)
+        settingsDigest = settingsText.hex()
+
+        var workspace = ContentDigest()
+        workspace.update(settingsDigest)
+        workspace.update(try CanonicalJSON.encode(ir.connections))
+        workspace.update(try CanonicalJSON.encode(ir.rules))
+        for platform in ir.platforms { workspace.update(platform.id + " " + byID[platform.id]!) }
+        workspaceDigest = workspace.hex()
+    }
+
+    /// A unit made from one platform (and the settings) alone.
+    public func platformUnit(_ kind: OutputKind, _ platform: PlatformIR, extra: String = "",
+                             make: @escaping @Sendable () throws -> [GeneratedFile]) -> OutputUnit {
+        var digest = ContentDigest()
+        digest.update(kind.rawValue)
+        digest.update(settingsDigest)
+        digest.update(platformDigests[platform.id] ?? "")
+        digest.update(extra)
+        return OutputUnit(key: "\(kind.rawValue)/\(platform.id)", fingerprint: digest.hex(), make: make)
+    }
+
+    /// A unit made from the whole IR: an index of the network.
+    public func workspaceUnit(_ kind: OutputKind, _ name: String, extra: String = "",
+                              make: @escaping @Sendable () throws -> [GeneratedFile]) -> OutputUnit {
+        var digest = ContentDigest()
+        digest.update(kind.rawValue)
+        digest.update(workspaceDigest)
+        digest.update(extra)
+        return OutputUnit(key: "\(kind.rawValue)/\(name)", fingerprint: digest.hex(), make: make)
+    }
+}
+
+extension GenerationSettings {
+    /// Every setting, in a fixed order, for the build cache.
+    var fingerprintText: String {
+        let outputs = outputs.sorted { $0.key < $1.key }.map { kind, output in
+            "\(kind.rawValue)=\(output.folder):\(output.platforms?.joined(separator: ",") ?? "*")"
+        }
+        return (outputs + ["swiftModule=\(swiftModule)", "swiftAccess=\(swiftAccess.rawValue)"]).joined(separator: "\n")
+    }
+}
