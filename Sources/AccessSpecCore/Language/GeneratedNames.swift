@@ -51,9 +51,7 @@ public enum GeneratedNames {
 
     /// Types generated code declares inside a platform's namespace; a contract type of the same
     /// name would be declared twice.
-    public static var namespaceTypes: Set<String> {
-        Set([client, contractError, conformanceSuite] + AccessArea.allCases.map(areaType))
-    }
+    public static let namespaceTypes: Set<String> = Set([client, contractError, conformanceSuite] + AccessArea.allCases.map(areaType))
 
     // MARK: Inside the generated types
 

@@ -22,7 +22,14 @@ public enum IdentifierFolding {
 
     /// Runs of letters and digits; everything else separates words.
     static func words(_ text: String) -> [String] {
-        text.split { !($0.isLetter || $0.isNumber) || !$0.isIdentifierSafe }.map(String.init)
+        // Most names are ASCII, where a byte test says the same as the Unicode properties.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return text.utf8.split { byte in
+                !((byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+                    || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")))
+            }.map { String(decoding: $0, as: UTF8.self) }
+        }
+        return text.split { !($0.isLetter || $0.isNumber) || !$0.isIdentifierSafe }.map(String.init)
     }
 
     private static func capitalized(_ word: String) -> String {

@@ -92,6 +92,10 @@ public struct RuleContext: Sendable {
     public let contract: ContractFile
     public let platform: PlatformDecl
     public let workspace: SemanticWorkspace
+    /// The workspace's national platforms (one, when it is well formed), by id.
+    let nationalPlatforms: [PlatformDecl]
+    /// The id that sorts first among the platforms that decoded.
+    let firstPlatformID: String?
 
     var identity: PlatformIdentity { platform.identity }
     var level: PlatformLevel { identity.level }
@@ -111,11 +115,6 @@ public struct RuleContext: Sendable {
         contract.connections.contains { workspace.brokenPlatforms.contains($0.to.value) }
     }
     func area(_ area: AccessArea) -> AreaDecl? { contract.areas[area] }
-
-    /// The workspace's national platforms (one, when it is well formed), by id.
-    var nationalPlatforms: [PlatformDecl] {
-        workspace.platforms.values.compactMap(\.platform).filter { $0.identity.level == .national }.sorted { $0.identity.id < $1.identity.id }
-    }
 
     /// The platforms this one connects to that exist in the workspace.
     var targets: [(connection: ConnectionDecl, target: ContractFile, identity: PlatformIdentity)] {

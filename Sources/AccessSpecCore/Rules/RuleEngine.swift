@@ -29,9 +29,13 @@ final class RuleEngine {
         // it looks at (a literal secret is not also "no signing declared").
         errorSpans = diagnostics.diagnostics.filter { $0.severity == .error }.compactMap(\.span)
         var results: [String: [ComplianceResult]] = [:]
-        for id in workspace.platforms.keys.sorted() {
+        let ids = workspace.platforms.keys.sorted()
+        // Computed once: every platform's rules ask, and a scan each would be quadratic.
+        let national = ids.compactMap { workspace.platforms[$0]!.platform }.filter { $0.identity.level == .national }
+        for id in ids {
             let contract = workspace.platforms[id]!
-            let context = RuleContext(contract: contract, platform: contract.platform!, workspace: workspace)
+            let context = RuleContext(contract: contract, platform: contract.platform!, workspace: workspace,
+                                      nationalPlatforms: national, firstPlatformID: ids.first)
             results[id] = RuleCatalog.all.map { rule in evaluate(rule, context) }
         }
         return results

@@ -97,7 +97,7 @@ enum TopologyRules {
              good: RuleExample(.departmental, "platform: {level: departmental}\nconnections:\n  - to: national\n    areas: {operations: up, security: up}")) { context in
             guard let first = context.nationalPlatforms.first else {
                 // The hub may be a platform whose header failed to decode.
-                guard context.workspace.brokenPlatforms.isEmpty, context.identity.id == context.workspace.platforms.keys.min() else { return .notApplicable }
+                guard context.workspace.brokenPlatforms.isEmpty, context.identity.id == context.firstPlatformID else { return .notApplicable }
                 return .failed("the workspace has no national platform (国家政务服务平台), the hub provincial and departmental platforms connect to",
                                at: context.platform.spans["level"])
             }

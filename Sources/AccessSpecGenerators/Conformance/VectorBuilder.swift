@@ -31,7 +31,7 @@ struct VectorBuilder {
             operations.append(VectorFile.Operation(
                 id: operation.id, area: operation.area.rawValue, method: operation.method.rawValue, path: operation.path,
                 idempotent: operation.idempotent, requiresToken: context.requiresToken,
-                request: try operation.request.map(Self.json), response: try operation.response.map(Self.json), vectors: vectors))
+                request: try operation.request.map(JSONValue.init(encoding:)), response: try operation.response.map(JSONValue.init(encoding:)), vectors: vectors))
         }
         let signing = security?.signing.map { VectorFile.Signing(algorithm: $0.algorithm.rawValue, header: $0.header, key: $0.key) }
         let auth = security?.auth ?? SecuritySettings.Auth()
@@ -41,12 +41,7 @@ struct VectorBuilder {
                                           accessIdHeader: auth.accessIdHeader, tokenHeader: auth.tokenHeader,
                                           timestampHeader: ReplayHeaders.timestamp, nonceHeader: ReplayHeaders.nonce),
             conditions: Dictionary(uniqueKeysWithValues: conditions.map { ($0.key.rawValue, $0.value) }),
-            uncovered: uncovered.sorted(), operations: operations, types: try Self.json(platform.types))
-    }
-
-    /// Any IR value as the JSON the IR writes for it.
-    static func json(_ value: some Encodable) throws -> JSONValue {
-        try JSONDecoder().decode(JSONValue.self, from: JSONEncoder().encode(value))
+            uncovered: uncovered.sorted(), operations: operations, types: try JSONValue(encoding: platform.types))
     }
 }
 

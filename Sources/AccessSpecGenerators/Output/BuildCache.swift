@@ -63,27 +63,39 @@ public struct BuildCache: Equatable, Sendable {
 
     /// The cache in `text`, or nil when it is not a cache this version wrote.
     public init?(text: String) {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: true).makeIterator()
-        guard lines.next() == Substring(Self.header) else { return nil }
+        self.init(bytes: Array(text.utf8))
+    }
+
+    /// Read as bytes: at national scale the file has a line per output file, and splitting
+    /// it as `Character`s would take longer than the build it saves.
+    public init?(bytes: [UInt8]) {
         tool = ""
         var current: (key: String, unit: Unit)?
-        while let line = lines.next() {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            switch (fields.first, fields.count) {
-            case ("tool", 2): tool = Self.unescape(fields[1])
-            case ("inputs", 2): inputs = String(fields[1])
+        var first = true
+        for line in bytes.split(separator: 0x0A) {
+            if first {
+                guard line.elementsEqual(Self.header.utf8) else { return nil }
+                first = false
+                continue
+            }
+            let fields = line.split(separator: 0x09, omittingEmptySubsequences: false)
+            func text(_ index: Int) -> String { Self.unescape(fields[index]) }
+            func number<N: FixedWidthInteger>(_ index: Int) -> N? { N(String(decoding: fields[index], as: UTF8.self)) }
+            switch (String(decoding: fields[0], as: UTF8.self), fields.count) {
+            case ("tool", 2): tool = text(1)
+            case ("inputs", 2): inputs = text(1)
             case ("unit", 3):
                 if let current { units[current.key] = current.unit }
-                current = (Self.unescape(fields[1]), Unit(fingerprint: String(fields[2]), files: []))
+                current = (text(1), Unit(fingerprint: text(2), files: []))
             case ("file", 6):
-                guard current != nil, let size = Int64(fields[2]), let modified = Int64(fields[3]), let changed = Int64(fields[4]),
-                      let inode = UInt64(fields[5]) else { return nil }
-                current!.unit.files.append(File(path: Self.unescape(fields[1]), stamp: FileStamp(size: size, modified: modified, changed: changed, inode: inode)))
+                guard current != nil, let size: Int64 = number(2), let modified: Int64 = number(3), let changed: Int64 = number(4),
+                      let inode: UInt64 = number(5) else { return nil }
+                current!.unit.files.append(File(path: text(1), stamp: FileStamp(size: size, modified: modified, changed: changed, inode: inode)))
             default: return nil
             }
         }
         if let current { units[current.key] = current.unit }
-        guard !tool.isEmpty else { return nil }
+        guard !first, !tool.isEmpty else { return nil }
     }
 
     /// `%`, tabs, line breaks and other control bytes as `%hh`, so a record stays one line.
@@ -99,14 +111,14 @@ public struct BuildCache: Equatable, Sendable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    private static func unescape(_ text: Substring) -> String {
-        guard text.contains("%") else { return String(text) }
+    private static func unescape(_ field: ArraySlice<UInt8>) -> String {
+        guard field.contains(UInt8(ascii: "%")) else { return String(decoding: field, as: UTF8.self) }
         var bytes: [UInt8] = []
-        var utf8 = Array(text.utf8)[...]
-        while let byte = utf8.popFirst() {
-            if byte == UInt8(ascii: "%"), utf8.count >= 2, let value = UInt8(String(decoding: utf8.prefix(2), as: UTF8.self), radix: 16) {
+        var rest = field
+        while let byte = rest.popFirst() {
+            if byte == UInt8(ascii: "%"), rest.count >= 2, let value = UInt8(String(decoding: rest.prefix(2), as: UTF8.self), radix: 16) {
                 bytes.append(value)
-                utf8 = utf8.dropFirst(2)
+                rest = rest.dropFirst(2)
             } else {
                 bytes.append(byte)
             }
@@ -166,7 +178,7 @@ extension BuildCache {
 
     /// The cache at `url` if this tool wrote it; nil otherwise.
     public static func read(_ url: URL, tool: String) -> BuildCache? {
-        guard let data = FileManager.default.contents(atPath: url.path), let cache = BuildCache(text: String(decoding: data, as: UTF8.self)),
+        guard let data = FileManager.default.contents(atPath: url.path), let cache = BuildCache(bytes: Array(data)),
               cache.tool == tool else { return nil }
         return cache
     }
