@@ -143,20 +143,25 @@ public struct Commands {
             return .success
         }
 
-        let compilation = Compiler.compile(sources, diagnostics: diagnostics)
-        guard report(compilation, options: options, quietWhenClean: true) == .success, let ir = compilation.ir,
-              case .success(let changelog) = changelog(baseline: baseline, workspace: workspace, ir: ir, config: compilation.config)
-        else {
-            console.err("accessc: nothing was written to \(output)\n")
-            return .failure
+        // The front end's trees are let go before generating: a build at national scale then
+        // holds the IR, not the IR and every contract's syntax besides.
+        let front: (ir: WorkspaceIR, settings: GenerationSettings, changelog: DocsChangelog?, clean: Bool)
+        do {
+            let compilation = Compiler.compile(sources, diagnostics: diagnostics)
+            guard report(compilation, options: options, quietWhenClean: true) == .success, let ir = compilation.ir,
+                  case .success(let changelog) = changelog(baseline: baseline, workspace: workspace, ir: ir, config: compilation.config)
+            else {
+                console.err("accessc: nothing was written to \(output)\n")
+                return .failure
+            }
+            switch overrides.applied(to: compilation.generation, platforms: ir.platforms.map(\.id)) {
+            case .success(let settings): front = (ir, settings, changelog, compilation.diagnostics.isEmpty)
+            case .failure(let problem):
+                console.err("accessc: error: \(problem.message)\n")
+                return .usage
+            }
         }
-        let settings: GenerationSettings
-        switch overrides.applied(to: compilation.generation, platforms: ir.platforms.map(\.id)) {
-        case .success(let applied): settings = applied
-        case .failure(let problem):
-            console.err("accessc: error: \(problem.message)\n")
-            return .usage
-        }
+        let (ir, settings, changelog) = (front.ir, front.settings, front.changelog)
         do {
             let units = try Generators.units(of: Generators.all(changelog: changelog), GenerationInput(ir, settings: settings))
             let (outcome, next) = try writer.build(units, mode: checkOnly ? .check : .write, cache: cache, tool: tool)
@@ -172,7 +177,7 @@ public struct Commands {
             }
             var saved = next
             // Only a clean build without a changelog (which reads git) may skip the next compile.
-            saved.inputs = compilation.diagnostics.isEmpty && changelog == nil ? inputs : nil
+            saved.inputs = front.clean && changelog == nil ? inputs : nil
             if let cacheURL { saved.save(cacheURL) }
             console.err("accessc: wrote \(outcome.written.count) of \(outcome.produced) files to \(output), removed \(outcome.removed.count)\n")
             return .success

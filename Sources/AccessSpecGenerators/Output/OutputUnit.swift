@@ -75,6 +75,21 @@ public struct GenerationInput: Sendable {
         return OutputUnit(key: "\(kind.rawValue)/\(platform.id)", fingerprint: digest.hex(), make: make)
     }
 
+    /// A unit made from `parts` (and the settings) alone: what a page about one region shows.
+    public func unit(_ kind: OutputKind, _ name: String, from parts: some Encodable,
+                     make: @escaping @Sendable () throws -> [GeneratedFile]) throws -> OutputUnit {
+        var digest = ContentDigest()
+        digest.update(kind.rawValue)
+        digest.update(settingsDigest)
+        digest.update(try CanonicalJSON.encode(parts))
+        return OutputUnit(key: "\(kind.rawValue)/\(name)", fingerprint: digest.hex(), make: make)
+    }
+
+    /// The digest of a value's canonical JSON, for a unit's `extra` input.
+    public static func digest(of value: some Encodable) throws -> String {
+        ContentDigest.hex(try CanonicalJSON.encode(value))
+    }
+
     /// A unit made from the whole IR: an index of the network.
     public func workspaceUnit(_ kind: OutputKind, _ name: String, extra: String = "",
                               make: @escaping @Sendable () throws -> [GeneratedFile]) -> OutputUnit {
