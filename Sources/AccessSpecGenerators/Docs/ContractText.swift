@@ -2,14 +2,24 @@ import AccessSpecCore
 import Foundation
 
 /// How values of the IR read in the docs: type references, constraints, settings and numbers.
-/// It only describes; the renderers escape.
+/// It only describes; the renderers escape. It knows only the platforms and operations the page
+/// may name (a platform page's context, or the whole IR for the network's pages).
 struct ContractText {
-    let ir: WorkspaceIR
-    let platformIDs: Set<String>
+    /// The platforms the page may name and link to, by id.
+    let platforms: [String: PlatformRef]
+    /// `platform.area.operation` references that name an operation of the workspace.
+    let operations: Set<String>
 
+    init(platforms: [PlatformRef], operations: Set<String>) {
+        self.platforms = Dictionary(platforms.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.operations = operations
+    }
+
+    /// Every platform and operation of the IR.
     init(_ ir: WorkspaceIR) {
-        self.ir = ir
-        self.platformIDs = Set(ir.platforms.map(\.id))
+        self.init(platforms: ir.platforms.map(PlatformRef.init), operations: Set(ir.platforms.flatMap { platform in
+            platform.areas.allOperations.map { "\(platform.id).\($0.area.rawValue).\($0.id)" }
+        }))
     }
 
     /// A type reference; named types link to their entry on the platform's page.
@@ -46,15 +56,14 @@ struct ContractText {
     }
 
     func platformLink(_ id: String) -> [Inline] {
-        guard let platform = ir.platforms.first(where: { $0.id == id }) else { return [.code(id)] }
+        guard let platform = platforms[id] else { return [.code(id)] }
         return [.link([.text(platform.name)], DocTarget(.platform(id)))]
     }
 
     /// `platform.area.operationId` as a link when it names an operation of the workspace.
     func qualifiedOperation(_ reference: String) -> [Inline] {
         let parts = reference.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        if parts.count == 3, let platform = ir.platforms.first(where: { $0.id == parts[0] }),
-           platform.areas.allOperations.contains(where: { $0.id == parts[2] && $0.area.rawValue == parts[1] }) {
+        if parts.count == 3, operations.contains(reference), platforms[parts[0]] != nil {
             return [.link([.code(reference)], DocTarget(.platform(parts[0]), SitePaths.operationFragment(parts[2])))]
         }
         return [.code(reference)]
@@ -82,7 +91,7 @@ struct ContractText {
 
     private func value(area: AccessArea, key: String, _ value: JSONValue) -> [Inline] {
         switch (area, key, value) {
-        case (.thirdParty, "via", .string(let id)) where platformIDs.contains(id):
+        case (.thirdParty, "via", .string(let id)) where platforms[id] != nil:
             return platformLink(id) + [.text(" "), .code(id)]
         case (.thirdParty, "uses", .array(let references)):
             guard !references.isEmpty else { return [Labels.none] }

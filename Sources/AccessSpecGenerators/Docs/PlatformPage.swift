@@ -1,29 +1,57 @@
 import AccessSpecCore
 
-/// `platforms/<id>`: one platform's contract and how it meets the standard.
+/// `platforms/<id>`: one platform's contract and how it meets the standard. It reads the
+/// platform and its `PlatformPageContext`, never the rest of the IR.
 struct PlatformPage {
-    let ir: WorkspaceIR
     let platform: PlatformIR
+    let context: PlatformPageContext
     let text: ContractText
     let rules: RuleTexts
+
+    init(platform: PlatformIR, context: PlatformPageContext) {
+        self.platform = platform
+        self.context = context
+        text = ContractText(platforms: context.platforms + [PlatformRef(platform)], operations: Set(context.knownOperations))
+        rules = RuleTexts(context.rules)
+    }
 
     private var id: String { platform.id }
 
     func build() -> DocPage {
-        DocPage(
+        var blocks: [Block] = [
+            .section(profile),
+            .section(connections),
+            .section(compliance),
+            .section(areas),
+            .section(operations),
+            .section(types),
+            .section(errors),
+        ]
+        if let changes = context.changes { blocks.insert(.section(changes.section(for: id)), at: 1) }
+        return DocPage(
             page: .platform(id),
             title: [.text(platform.name)],
             subtitle: [.text(platform.nameEn), .text(" · "), Labels.level(platform.level), .text(" · "), .code(id)],
-            blocks: [
-                .section(profile),
-                .section(connections),
-                .section(compliance),
-                .section(areas),
-                .section(operations),
-                .section(types),
-                .section(errors),
-            ],
-            source: [.label("来源", "Source"), .text(": "), .code(platform.source)])
+            blocks: blocks,
+            source: [.label("来源", "Source"), .text(": "), .code(platform.source)],
+            navigation: navigation)
+    }
+
+    /// Its neighbours in the network and its province: the page's own way around the site.
+    private var navigation: [NavigationGroup] {
+        func links(_ ids: [String]) -> [(label: [Inline], target: DocTarget)] {
+            ids.map { ([.text(text.platforms[$0]?.name ?? $0)], DocTarget(.platform($0))) }
+        }
+        var groups: [NavigationGroup] = []
+        if let region = context.region {
+            var province = region == id ? [] : links([region])
+            province.append(([.label("本省拓扑", "Province network")], DocTarget(.region(region))))
+            groups.append(NavigationGroup(title: [.label("所属省份", "Province")], links: province))
+        }
+        groups.append(NavigationGroup(title: [.label("上级平台", "Connects up to")], links: links([context.parent].compactMap { $0 })))
+        groups.append(NavigationGroup(title: [.label("下级平台", "Connected below")], links: links(context.children)))
+        groups.append(NavigationGroup(title: [.label("其他接入", "Other connections")], links: links(context.peers)))
+        return groups
     }
 
     private var profile: DocSection {
@@ -38,13 +66,23 @@ struct PlatformPage {
             ([.label("网络", "Network")], [Labels.network(platform.network)]),
             ([.label("环境", "Environments")], .joined(platform.environments.map { [.text($0.name + ": "), .code($0.url)] }, separator: [.lineBreak])),
         ]
+        if let parent = context.parent { facts.append(([.label("上级平台", "Connects up to")], text.platformLink(parent) + [.text(" "), .code(parent)])) }
+        if let region = context.region {
+            let network: [Inline] = [.link([.label("本省拓扑", "Province network")], DocTarget(.region(region)))]
+            facts.append(([.label("所属省份", "Province")], region == id ? network : text.platformLink(region) + [.text(" · ")] + network))
+        }
+        if !context.children.isEmpty {
+            let counts = Dictionary(grouping: context.children) { text.platforms[$0]?.level ?? .thirdParty }.mapValues(\.count)
+            let words = Labels.levelCounts(counts)
+            facts.append(([.label("下级平台", "Connected below")], [.label(words.zh, words.en)]))
+        }
         if let description = platform.description { facts.append(([.label("说明", "Description")], [.text(description)])) }
         facts.append(([.label("合同文件", "Contract file")], [.code(platform.source)]))
         return DocSection(id: "profile", title: [.label("基本信息", "Platform identity")], blocks: [.definitions(facts)])
     }
 
     private var connections: DocSection {
-        let mine = ir.connections.filter { $0.from == id || $0.to == id }
+        let mine = context.connections
         let blocks: [Block] = mine.isEmpty
             ? [.paragraph([.label("本平台没有接入关系。", "This platform has no connections.")])]
             : [.table(DocsTables.connections(mine, text: text, caption: nil))]
