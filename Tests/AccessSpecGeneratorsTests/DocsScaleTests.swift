@@ -123,6 +123,39 @@ struct DocsScaleTests {
         }
     }
 
+    /// A contract too large for one page (the hub's hundreds of operations and types) is split
+    /// into parts, each bounded; the page lists what moved, under the same fragments.
+    @Test func aContractTooLargeForOnePageIsSplitIntoParts() throws {
+        let ir = try DocsGeneratorTests.compile(DocsGeneratorTests.specs)
+        let generator = DocsGenerator()
+        let contexts = generator.platformContexts(ir)
+        var hub = try #require(ir.platforms.first { $0.id == "national" })
+        #expect(try generator.platformFiles(hub, contexts["national"]!).count == 2)
+        let operations = try #require(hub.areas.license?.operations), types = hub.types
+        for copy in 1...12 {
+            hub.areas.license?.operations += operations.map { var operation = $0; operation.id += "Copy\(copy)"; return operation }
+            hub.types += types.map { var type = $0; type.name += "Copy\(copy)"; return type }
+        }
+        let files = try generator.platformFiles(hub, contexts["national"]!)
+        let pages = Self.pages(files)
+        #expect(files.count > 4, "\(files.map { "\($0.path) \($0.contents.count)" })")
+        for file in files { #expect(file.contents.count < PlatformPage.splitAbove, "\(file.path) is \(file.contents.count) bytes") }
+        let main = try #require(pages["platforms/national.html"])
+        let parts = pages.filter { $0.key.hasPrefix("platforms/national/") && $0.key.hasSuffix(".html") }
+        for fragment in hub.areas.allOperations.map({ SitePaths.operationFragment($0.id) }) + hub.types.map({ SitePaths.typeFragment($0.name) }) {
+            #expect(main.contains("id=\"\(fragment)\""), "the page lists no \(fragment)")
+            #expect(parts.values.count { $0.contains("<section id=\"\(fragment)\">") } == 1, "\(fragment) is not in exactly one part")
+        }
+        // Links among the platform's pages land.
+        for (path, text) in pages where path.hasSuffix(".html") {
+            for link in DocsGeneratorTests.attributeLinks(in: text) {
+                guard let (target, fragment) = DocsGeneratorTests.resolve(link, from: path), target.hasPrefix("platforms/national") else { continue }
+                let contents = try #require(pages[target], "\(path) links to \(link), not generated")
+                if let fragment { #expect(contents.contains("id=\"\(fragment)\""), "\(path) links to \(link), which has no such id") }
+            }
+        }
+    }
+
     // MARK: National scale
 
     @Test func nationalSiteStaysSmallPageByPage() throws {

@@ -113,14 +113,14 @@ struct AreaPage {
         let all = records
         let byGroup = Dictionary(grouping: all) { group($0.platform.id) }
         let statuses: [ComplianceStatus] = [.failed, .warning, .passed]
-        let rows: [[[Inline]]] = ordered(byGroup.keys).map { key in
-            let members = byGroup[key]!
+        func row(_ label: [Inline], _ members: [(platform: PlatformIR, records: [ComplianceResult])]) -> [[Inline]] {
             let worst = members.map { ComplianceTally($0.records).worst }
-            return [groupLabel(key), [.text(String(members.count))],
+            return [label, [.text(String(members.count))],
                     [.text(String(members.count { ContractText.settings(area, of: $0.platform) != nil }))]]
                 + statuses.map { status in [.text(String(worst.count { $0 == status }))] }
                 + [[.text(String(worst.count { $0 == nil }))]]
         }
+        let rows = ordered(byGroup.keys).map { row(groupLabel($0), byGroup[$0]!) } + [row([.label("合计", "Total")], all)]
         return DocSection(id: "by-province", title: [.label("各省汇总", "By province")], blocks: [
             .paragraph([.label("每个平台按其在该接入内容上最差的结果计一次。", "Each platform counts once, by its worst outcome in this area.")]),
             .table(DocTable(

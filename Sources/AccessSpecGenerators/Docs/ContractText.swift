@@ -9,6 +9,10 @@ struct ContractText {
     let platforms: [String: PlatformRef]
     /// `platform.area.operation` references that name an operation of the workspace.
     let operations: Set<String>
+    /// Where a platform page split into parts puts its types and operations, by name and id;
+    /// without an entry, they are on the platform's page.
+    var typeTargets: [String: DocTarget] = [:]
+    var operationTargets: [String: DocTarget] = [:]
 
     init(platforms: [PlatformRef], operations: Set<String>) {
         self.platforms = Dictionary(platforms.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -26,7 +30,7 @@ struct ContractText {
     func type(_ reference: TypeRefIR, platform: String) -> [Inline] {
         switch reference {
         case .builtin(let builtin): [.code(builtin.rawValue)]
-        case .named(let name): [.link([.code(name)], DocTarget(.platform(platform), SitePaths.typeFragment(name)))]
+        case .named(let name): [.link([.code(name)], typeTargets[name] ?? DocTarget(.platform(platform), SitePaths.typeFragment(name)))]
         case .list(let element): [.code("list<")] + type(element, platform: platform) + [.code(">")]
         case .map(let value): [.code("map<")] + type(value, platform: platform) + [.code(">")]
         }
@@ -52,7 +56,7 @@ struct ContractText {
 
     /// An operation, as a link to its entry on its platform's page.
     func operationLink(_ operation: OperationIR, platform: String) -> [Inline] {
-        [.link([.code(operation.id)], DocTarget(.platform(platform), SitePaths.operationFragment(operation.id)))]
+        [.link([.code(operation.id)], operationTargets[operation.id] ?? DocTarget(.platform(platform), SitePaths.operationFragment(operation.id)))]
     }
 
     func platformLink(_ id: String) -> [Inline] {

@@ -26,12 +26,28 @@ enum SitePage: Hashable, Sendable {
     case index
     case platform(String)
     case area(AccessArea)
+    /// A part of a platform's page too large for one page: some of its operations or types.
+    case platformPart(String, PlatformPart)
     /// A province's part of the network: its drawing, cities and counties.
     case region(String)
     /// Search by name, id or region code (HTML only; it needs script).
     case search
     /// What changed since the baseline (only with a baseline).
     case changes
+}
+
+enum PlatformPart: Hashable, Sendable {
+    /// The `index`th page (from 1) of an area's operations.
+    case operations(AccessArea, Int)
+    /// The `index`th page (from 1) of the types.
+    case types(Int)
+
+    var fileName: String {
+        switch self {
+        case .operations(let area, let index): "operations-\(area.rawValue)-\(index)"
+        case .types(let index): "types-\(index)"
+        }
+    }
 }
 
 /// Where a link goes. Fragments are honoured in HTML; Markdown links go to the page.

@@ -47,8 +47,11 @@ public struct DocsGenerator: Generator {
     }
 
     /// A platform's pages, HTML and Markdown: a function of the platform and its context alone.
+    /// A page whose HTML would pass `PlatformPage.splitAbove` bytes is split into parts.
     public func platformFiles(_ platform: PlatformIR, _ context: PlatformPageContext) throws -> [GeneratedFile] {
-        render(PlatformPage(platform: platform, context: context).build())
+        let whole = PlatformPage(platform: platform, context: context).build().flatMap(render)
+        guard whole[0].contents.count > PlatformPage.splitAbove else { return whole }
+        return PlatformPage(platform: platform, context: context, split: true).build().flatMap(render)
     }
 
     /// A province's region page, HTML and Markdown, and its drawing.

@@ -95,7 +95,14 @@ struct HierarchyLayout {
     static let detailSize = 10.5
     static let detailLineHeight = 14.0
     static let captionHeight = 20.0
-    static let legendHeight = 30.0
+    static let legendSize = 11.0
+    static let legendLineHeight = 16.0
+    /// The legend's lines under the drawing, as runs of text, the marks in their colours.
+    static let legend: [[(text: String, mark: ComplianceStatus?)]] = [
+        [("实线: 接入关系 connection · 虚线框: 第三方 third party", nil)],
+        [(Labels.status(.failed).symbol, .failed), (" 未通过 failed · ", nil), (Labels.status(.warning).symbol, .warning),
+         (" 警告 warning · 点击方框打开 select a box to open it", nil)],
+    ]
 
     var boxes: [Box] = []
     var lines: [Line] = []
@@ -183,9 +190,10 @@ struct HierarchyLayout {
             boxes.append(box)
             y = box.bottom + Self.rowGap
         }
-        width = (right + Self.margin).rounded(.up)
+        let legendWidth = Self.legend.map { TextMetrics.textWidth($0.map(\.text).joined(), size: Self.legendSize) }.max() ?? 0
+        width = (max(right, Self.margin + legendWidth) + Self.margin).rounded(.up)
         legendY = y + 4
-        height = (legendY + Self.legendHeight).rounded(.up)
+        height = (legendY + Double(Self.legend.count) * Self.legendLineHeight + 10).rounded(.up)
     }
 
     private static func box(_ node: HierarchyDrawing.Node, x: Double, y: Double, width: Double, dashed: Bool) -> Box {

@@ -64,11 +64,14 @@ enum HierarchySVG {
         }
         svg += "</g>\n"
 
-        svg += "<text x=\"\(n(HierarchyLayout.margin))\" y=\"\(n(layout.legendY + 16))\" font-size=\"11\" fill=\"#333333\" xml:space=\"preserve\">"
-        svg += e("实线: 接入关系 connection    虚线框: 第三方 third party    ")
-        svg += "<tspan font-weight=\"bold\" fill=\"\(markColor(.failed))\">\(e(Labels.status(.failed).symbol))</tspan>\(e(" 未通过 failed    "))"
-        svg += "<tspan font-weight=\"bold\" fill=\"\(markColor(.warning))\">\(e(Labels.status(.warning).symbol))</tspan>\(e(" 警告 warning    "))"
-        svg += e("点击方框打开 select a box to open it")
+        svg += "<text font-size=\"\(n(HierarchyLayout.legendSize))\" fill=\"#333333\">"
+        for (index, line) in HierarchyLayout.legend.enumerated() {
+            svg += "<tspan x=\"\(n(HierarchyLayout.margin))\" y=\"\(n(layout.legendY + Double(index + 1) * HierarchyLayout.legendLineHeight))\">"
+            for run in line {
+                svg += run.mark.map { "<tspan font-weight=\"bold\" fill=\"\(markColor($0))\">\(e(run.text))</tspan>" } ?? e(run.text)
+            }
+            svg += "</tspan>"
+        }
         svg += "</text>\n</svg>\n"
         return svg
     }

@@ -15,6 +15,7 @@ enum SitePaths {
         switch page {
         case .index: "index.html"
         case .platform(let id): "platforms/\(token(id)).html"
+        case .platformPart(let id, let part): "platforms/\(token(id))/\(part.fileName).html"
         case .area(let area): "areas/\(area.rawValue).html"
         case .region(let id): "regions/\(token(id)).html"
         case .search: "search.html"
@@ -28,6 +29,7 @@ enum SitePaths {
         switch page {
         case .index: "md/index.md"
         case .platform(let id): "md/platforms/\(token(id)).md"
+        case .platformPart(let id, let part): "md/platforms/\(token(id))/\(part.fileName).md"
         case .area(let area): "md/areas/\(area.rawValue).md"
         case .region(let id): "md/regions/\(token(id)).md"
         case .search: "md/index.md"
