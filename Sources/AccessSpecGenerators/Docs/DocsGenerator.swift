@@ -39,9 +39,13 @@ public struct DocsGenerator: Generator {
         let outline = NetworkOutline(ir)
         var files = try networkFiles(ir, outline: outline)
         let contexts = platformContexts(ir, outline: outline)
-        for platform in ir.platforms {
-            files += try platformFiles(platform, contexts[platform.id]!)
+        // Platform pages are independent of each other: made side by side.
+        let platforms = ir.platforms
+        let pages = ConcurrentSlots<Result<[GeneratedFile], any Error>>(count: platforms.count)
+        DispatchQueue.concurrentPerform(iterations: platforms.count) { index in
+            pages[index] = Result { try platformFiles(platforms[index], contexts[platforms[index].id]!) }
         }
+        for index in platforms.indices { files += try pages[index]!.get() }
         for region in regionContexts(outline) { files += regionFiles(region) }
         return files.sorted { $0.path < $1.path }
     }

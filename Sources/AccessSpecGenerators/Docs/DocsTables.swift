@@ -7,24 +7,29 @@ enum DocsTables {
         platforms.sorted { NetworkOutline.precedes(PlatformRef($0), PlatformRef($1)) }
     }
 
+    /// One row per connection. A long table (more than `compactAbove` rows, the hub's) lists
+    /// each connection's areas on one line rather than one a line.
     static func connections(_ connections: [ConnectionIR], text: ContractText, caption: [Inline]?) -> DocTable {
-        DocTable(
+        let separator: [Inline] = connections.count > compactAbove ? [.text(" · ")] : [.lineBreak]
+        return DocTable(
             caption: caption,
             columns: [[.label("接入方", "From")], [.label("被接入方", "To")],
                       [.label("接入内容与方向", "Areas and directions"), .text(" (→ "), .label("接入方提供或上报", "from provides or reports"),
                        .text(", ← "), .label("被接入方提供", "to provides"), .text(", ↔ "), .label("双向", "both ways"), .text(")")]],
             rows: connections.map { connection in
-                [text.platformLink(connection.from), text.platformLink(connection.to), flows(connection)]
+                [text.platformLink(connection.from), text.platformLink(connection.to), flows(connection, separator: separator)]
             },
             rowHeaders: false,
             style: "connections")
     }
 
-    static func flows(_ connection: ConnectionIR) -> [Inline] {
+    static let compactAbove = 20
+
+    static func flows(_ connection: ConnectionIR, separator: [Inline] = [.lineBreak]) -> [Inline] {
         .joined(connection.areas.sorted { $0.area < $1.area }.map { flow in
             let arrow = switch flow.direction { case .up: "→"; case .down: "←"; case .both: "↔" }
             return [.link([Labels.area(flow.area)], DocTarget(.area(flow.area))), .text(" \(arrow) "), Labels.direction(flow.direction)]
-        }, separator: [.lineBreak])
+        }, separator: separator)
     }
 
     static func declaredAreas(_ platform: PlatformIR) -> [Inline] {

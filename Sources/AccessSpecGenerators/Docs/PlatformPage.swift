@@ -152,7 +152,7 @@ struct PlatformPage {
         func links(_ ids: [String]) -> [(label: [Inline], target: DocTarget)] {
             ids.map { ([.text(text.platforms[$0]?.name ?? $0)], DocTarget(.platform($0))) }
         }
-        var groups: [NavigationGroup] = []
+        var groups = [NavigationGroup(title: [.label("本平台分页", "Pages of this platform")], links: partLinks)]
         if let region = context.region {
             var province = region == id ? [] : links([region])
             province.append(([.label("本省拓扑", "Province network")], DocTarget(.region(region))))
@@ -161,7 +161,6 @@ struct PlatformPage {
         groups.append(NavigationGroup(title: [.label("上级平台", "Connects up to")], links: links([context.parent].compactMap { $0 })))
         groups.append(NavigationGroup(title: [.label("下级平台", "Connected below")], links: links(context.children)))
         groups.append(NavigationGroup(title: [.label("其他接入", "Other connections")], links: links(context.peers)))
-        groups.append(NavigationGroup(title: [.label("本平台分页", "Pages of this platform")], links: partLinks))
         return groups
     }
 
@@ -193,7 +192,12 @@ struct PlatformPage {
     }
 
     private var connections: DocSection {
-        let mine = context.connections
+        // By the other end, in the docs' order: provinces by region code, then departments...
+        let order = Dictionary(uniqueKeysWithValues: context.platforms.enumerated().map { ($1.id, $0) })
+        let mine = context.connections.enumerated().sorted { a, b in
+            let other = { (connection: ConnectionIR) in order[connection.from == id ? connection.to : connection.from] ?? Int.max }
+            return (other(a.element), a.offset) < (other(b.element), b.offset)
+        }.map(\.element)
         let blocks: [Block] = mine.isEmpty
             ? [.paragraph([.label("本平台没有接入关系。", "This platform has no connections.")])]
             : [.table(DocsTables.connections(mine, text: text, caption: nil))]
