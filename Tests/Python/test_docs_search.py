@@ -69,7 +69,13 @@ if extra:
             CASES.append((os.path.abspath(extra), query, expected))
 
 
-@pytest.mark.parametrize("docs,query,expected", CASES, ids=[f"{os.path.basename(os.path.dirname(os.path.dirname(c[0])))}:{c[1]}" for c in CASES])
+def case_id(case):
+    docs, query, _ = case
+    site = {SPECS: "specs", NAME_TORTURE: "name-torture"}.get(docs, "extra")
+    return f"{site}:{query}"
+
+
+@pytest.mark.parametrize("docs,query,expected", CASES, ids=[case_id(c) for c in CASES])
 def test_search_finds_the_platform(docs, query, expected):
     results, status = search(docs, query)
     assert results, f"no results for {query!r} (status: {status!r})"
