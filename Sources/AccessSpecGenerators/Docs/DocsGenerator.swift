@@ -3,8 +3,9 @@ import Foundation
 
 /// The reviewers' documentation site, `docs/`: offline static HTML (relative links, one
 /// stylesheet, no network; script only on the search page) and the same content as Markdown
-/// under `docs/md/`. No page grows with the network unless it indexes the network, and none of
-/// those but the search index passes 1 MB at national scale:
+/// under `docs/md/`. No page grows with the network unless it indexes the network, and at
+/// national scale (2,800 counties) no file but the search index passes 1 MB: a contract too
+/// large for one page is split into parts (`PlatformPage`).
 ///
 /// - `index`: the drawing of the top levels (the whole network while it is small), the hub, the
 ///   provinces with their cities, counties and third parties counted, the departments, the
