@@ -221,8 +221,8 @@ public struct ErrorIR: Codable, Equatable, Sendable {
     public var condition: ErrorCondition?
 }
 
-public struct ConnectionIR: Codable, Equatable, Sendable {
-    public struct AreaFlow: Codable, Equatable, Sendable {
+public struct ConnectionIR: Codable, Hashable, Sendable {
+    public struct AreaFlow: Codable, Hashable, Sendable {
         public var area: AccessArea
         public var direction: Direction
     }
@@ -232,7 +232,7 @@ public struct ConnectionIR: Codable, Equatable, Sendable {
     public var areas: [AreaFlow]
 }
 
-public struct RuleIR: Codable, Equatable, Sendable {
+public struct RuleIR: Codable, Hashable, Sendable {
     public var code: String
     public var area: String
     public var summary: String

@@ -3,8 +3,8 @@ import AccessSpecCore
 /// What changed since a baseline, for the docs' "changes since BASELINE" page and each
 /// platform's section: the driver fills it from `accessc diff`'s classified changes, sorted
 /// breaking first.
-public struct DocsChangelog: Sendable, Equatable {
-    public struct Entry: Sendable, Equatable {
+public struct DocsChangelog: Sendable, Hashable, Codable {
+    public struct Entry: Sendable, Hashable, Codable {
         public var code: String
         /// wire-breaking, source-breaking, dangerous or compatible.
         public var category: String

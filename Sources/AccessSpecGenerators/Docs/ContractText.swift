@@ -2,21 +2,35 @@ import AccessSpecCore
 import Foundation
 
 /// How values of the IR read in the docs: type references, constraints, settings and numbers.
-/// It only describes; the renderers escape.
+/// It only describes; the renderers escape. It knows only the platforms and operations the page
+/// may name (a platform page's context, or the whole IR for the network's pages).
 struct ContractText {
-    let ir: WorkspaceIR
-    let platformIDs: Set<String>
+    /// The platforms the page may name and link to, by id.
+    let platforms: [String: PlatformRef]
+    /// `platform.area.operation` references that name an operation of the workspace.
+    let operations: Set<String>
+    /// Where a platform page split into parts puts its types and operations, by name and id;
+    /// without an entry, they are on the platform's page.
+    var typeTargets: [String: DocTarget] = [:]
+    var operationTargets: [String: DocTarget] = [:]
 
+    init(platforms: [PlatformRef], operations: Set<String>) {
+        self.platforms = Dictionary(platforms.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.operations = operations
+    }
+
+    /// Every platform and operation of the IR.
     init(_ ir: WorkspaceIR) {
-        self.ir = ir
-        self.platformIDs = Set(ir.platforms.map(\.id))
+        self.init(platforms: ir.platforms.map(PlatformRef.init), operations: Set(ir.platforms.flatMap { platform in
+            platform.areas.allOperations.map { "\(platform.id).\($0.area.rawValue).\($0.id)" }
+        }))
     }
 
     /// A type reference; named types link to their entry on the platform's page.
     func type(_ reference: TypeRefIR, platform: String) -> [Inline] {
         switch reference {
         case .builtin(let builtin): [.code(builtin.rawValue)]
-        case .named(let name): [.link([.code(name)], DocTarget(.platform(platform), SitePaths.typeFragment(name)))]
+        case .named(let name): [.link([.code(name)], typeTargets[name] ?? DocTarget(.platform(platform), SitePaths.typeFragment(name)))]
         case .list(let element): [.code("list<")] + type(element, platform: platform) + [.code(">")]
         case .map(let value): [.code("map<")] + type(value, platform: platform) + [.code(">")]
         }
@@ -42,19 +56,18 @@ struct ContractText {
 
     /// An operation, as a link to its entry on its platform's page.
     func operationLink(_ operation: OperationIR, platform: String) -> [Inline] {
-        [.link([.code(operation.id)], DocTarget(.platform(platform), SitePaths.operationFragment(operation.id)))]
+        [.link([.code(operation.id)], operationTargets[operation.id] ?? DocTarget(.platform(platform), SitePaths.operationFragment(operation.id)))]
     }
 
     func platformLink(_ id: String) -> [Inline] {
-        guard let platform = ir.platforms.first(where: { $0.id == id }) else { return [.code(id)] }
+        guard let platform = platforms[id] else { return [.code(id)] }
         return [.link([.text(platform.name)], DocTarget(.platform(id)))]
     }
 
     /// `platform.area.operationId` as a link when it names an operation of the workspace.
     func qualifiedOperation(_ reference: String) -> [Inline] {
         let parts = reference.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        if parts.count == 3, let platform = ir.platforms.first(where: { $0.id == parts[0] }),
-           platform.areas.allOperations.contains(where: { $0.id == parts[2] && $0.area.rawValue == parts[1] }) {
+        if parts.count == 3, operations.contains(reference), platforms[parts[0]] != nil {
             return [.link([.code(reference)], DocTarget(.platform(parts[0]), SitePaths.operationFragment(parts[2])))]
         }
         return [.code(reference)]
@@ -82,7 +95,7 @@ struct ContractText {
 
     private func value(area: AccessArea, key: String, _ value: JSONValue) -> [Inline] {
         switch (area, key, value) {
-        case (.thirdParty, "via", .string(let id)) where platformIDs.contains(id):
+        case (.thirdParty, "via", .string(let id)) where platforms[id] != nil:
             return platformLink(id) + [.text(" "), .code(id)]
         case (.thirdParty, "uses", .array(let references)):
             guard !references.isEmpty else { return [Labels.none] }

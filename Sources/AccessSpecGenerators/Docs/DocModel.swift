@@ -11,6 +11,14 @@ struct DocPage {
     var blocks: [Block]
     /// Where the content comes from, for the footer.
     var source: [Inline]
+    /// The page's own links to the rest of the site (its neighbours, its province), beside the
+    /// links every page has. Never a list of the whole network.
+    var navigation: [NavigationGroup] = []
+}
+
+struct NavigationGroup {
+    var title: [Inline]
+    var links: [(label: [Inline], target: DocTarget)]
 }
 
 /// A page of the site, the same for the HTML and the Markdown form.
@@ -18,8 +26,28 @@ enum SitePage: Hashable, Sendable {
     case index
     case platform(String)
     case area(AccessArea)
+    /// A part of a platform's page too large for one page: some of its operations or types.
+    case platformPart(String, PlatformPart)
+    /// A province's part of the network: its drawing, cities and counties.
+    case region(String)
+    /// Search by name, id or region code (HTML only; it needs script).
+    case search
     /// What changed since the baseline (only with a baseline).
     case changes
+}
+
+enum PlatformPart: Hashable, Sendable {
+    /// The `index`th page (from 1) of an area's operations.
+    case operations(AccessArea, Int)
+    /// The `index`th page (from 1) of the types.
+    case types(Int)
+
+    var fileName: String {
+        switch self {
+        case .operations(let area, let index): "operations-\(area.rawValue)-\(index)"
+        case .types(let index): "types-\(index)"
+        }
+    }
 }
 
 /// Where a link goes. Fragments are honoured in HTML; Markdown links go to the page.
@@ -52,9 +80,11 @@ enum Block {
     case list([[Inline]])
     case definitions([(term: [Inline], value: [Inline])])
     case code(String, language: String, caption: [Inline])
-    /// The topology diagram: inline SVG markup in HTML (already escaped by the SVG renderer),
-    /// the standalone SVG file as an image in Markdown.
-    case topology(svg: String, alternative: [Inline])
+    /// A topology drawing: inline SVG markup in HTML (already escaped by the SVG renderer), the
+    /// same drawing's standalone file (a path under `docs/`) as an image in Markdown.
+    case topology(svg: String, file: String, alternative: [Inline])
+    /// The search form, and where its script puts the results.
+    case search
 }
 
 struct DocSection {

@@ -1,63 +1,107 @@
 import AccessSpecCore
 import Foundation
 
-/// The reviewers' documentation site, `docs/`: offline static HTML (no script, no network,
-/// relative links, one stylesheet) and the same content as Markdown under `docs/md/`.
+/// The reviewers' documentation site, `docs/`: offline static HTML (relative links, one
+/// stylesheet, no network; script only on the search page) and the same content as Markdown
+/// under `docs/md/`. No page grows with the network unless it indexes the network, and at
+/// national scale (2,800 counties) no file but the search index passes 1 MB: a contract too
+/// large for one page is split into parts (`PlatformPage`).
 ///
-/// - `index`: the topology diagram, connections, platforms, areas, rules in force;
-/// - `platforms/<id>`: identity, connections, compliance, the eight areas with their settings
-///   and requirement checklists, operations with examples, types and the error catalogue;
-/// - `areas/<area>`: one area across all platforms.
+/// - `index`: the drawing of the top levels (the whole network while it is small), the hub, the
+///   provinces with their cities, counties and third parties counted, the departments, the
+///   third parties, the areas, the rules in force;
+/// - `regions/<province>`: a province's drawing (its cities as columns, their counties and
+///   third parties below), its cities and platforms with their outcomes;
+/// - `platforms/<id>`: identity, neighbours, connections, compliance, the eight areas with
+///   their settings and requirement checklists, operations with examples, types and errors;
+///   its navigation names its own neighbours and province, never the whole network;
+/// - `areas/<area>`: one area across the network, failures and warnings first, then every
+///   province's platforms counted by outcome;
+/// - `search`: find a platform by name, id or region code, from `file://` too.
+///
+/// The work comes in units a build can cache: `platformFiles` (a platform and its
+/// `PlatformPageContext`), `regionFiles` (a `RegionContext`) and `networkFiles` (the pages that
+/// index the network); `files` is all three.
 public struct DocsGenerator: Generator {
     public let kind = OutputKind.docs
 
     /// With a changelog, a "changes since BASELINE" page and a section on each platform page.
     public var changelog: DocsChangelog?
 
+    /// While the network has at most this many platforms, the index and the area pages list
+    /// every platform and connection too.
+    static let wholeNetworkLimit = 40
+
     public init(changelog: DocsChangelog? = nil) {
         self.changelog = changelog
     }
 
+    /// One unit per platform (its pages, keyed on the platform and its context), one per
+    /// province (its region page and drawing), and one for the pages that index the network.
     public func units(_ input: GenerationInput) throws -> [OutputUnit] {
         let ir = input.ir
         try checkFileNames(ir)
-        return [input.workspaceUnit(kind, "site", extra: changelog.map { String(reflecting: $0) } ?? "") { try site(ir) }]
+        let outline = NetworkOutline(ir)
+        let contexts = platformContexts(ir, outline: outline)
+        var units = [input.workspaceUnit(kind, "network", extra: try changelog.map(GenerationInput.digest(of:)) ?? "") {
+            try networkFiles(ir, outline: outline)
+        }]
+        for platform in ir.platforms {
+            let context = contexts[platform.id]!
+            units.append(input.platformUnit(kind, platform, extra: try GenerationInput.digest(of: context)) { try platformFiles(platform, context) })
+        }
+        for region in regionContexts(outline) {
+            units.append(try input.unit(kind, "region/\(region.province.platform.id)", from: region) { regionFiles(region) })
+        }
+        return units
     }
 
-    private func site(_ ir: WorkspaceIR) throws -> [GeneratedFile] {
+    /// A platform's pages, HTML and Markdown: a function of the platform and its context alone.
+    /// A page whose HTML would pass `PlatformPage.splitAbove` bytes is split into parts.
+    public func platformFiles(_ platform: PlatformIR, _ context: PlatformPageContext) throws -> [GeneratedFile] {
+        let whole = PlatformPage(platform: platform, context: context).build().flatMap(render)
+        guard whole[0].contents.count > PlatformPage.splitAbove else { return whole }
+        return PlatformPage(platform: platform, context: context, split: true).build().flatMap(render)
+    }
+
+    /// A province's region page, HTML and Markdown, and its drawing.
+    public func regionFiles(_ region: RegionContext) -> [GeneratedFile] {
+        let page = RegionPage(region: region)
+        return render(page.build(svg: page.svg(standalone: false))) + [file(page.drawingFile, page.svg(standalone: true))]
+    }
+
+    /// The files that index the network: the index and its drawing, the area pages, the search
+    /// page and its index, the stylesheet and the changelog.
+    public func networkFiles(_ ir: WorkspaceIR) throws -> [GeneratedFile] {
+        try networkFiles(ir, outline: NetworkOutline(ir))
+    }
+
+    func networkFiles(_ ir: WorkspaceIR, outline: NetworkOutline) throws -> [GeneratedFile] {
+        try checkFileNames(ir)
         let text = ContractText(ir)
-        let rules = RuleTexts(ir)
-        let layout = TopologyLayout(ir)
-        func svg(standalone: Bool) -> String {
-            TopologySVG.render(layout, platformCount: ir.platforms.count, connectionCount: ir.connections.count, standalone: standalone)
-        }
-
-        var pages = [IndexPage(ir: ir, text: text, rules: rules, topologySVG: svg(standalone: false)).build()]
-        pages += ir.platforms.map { PlatformPage(ir: ir, platform: $0, text: text, rules: rules).build() }
-        pages += AccessArea.allCases.map { AreaPage(ir: ir, area: $0, text: text, rules: rules).build() }
-        if let changelog {
-            for index in pages.indices {
-                switch pages[index].page {
-                case .platform(let id): pages[index].blocks.insert(.section(changelog.section(for: id)), at: min(1, pages[index].blocks.count))
-                case .index: pages[index].blocks.insert(.paragraph([.link([.label("变更记录", "Changes"), .text(" since "), .code(changelog.baseline)], DocTarget(.changes))]), at: 0)
-                default: break
-                }
-            }
-            pages.append(changelog.page())
-        }
-
-        let navigation = SiteNavigation(platforms: DocsTables.ordered(ir.platforms).map { ($0.id, $0.name) })
-        let html = HTMLRenderer(navigation: navigation)
-        let markdown = MarkdownRenderer()
+        let rules = RuleTexts(ir.rules)
+        let index = IndexPage(ir: ir, outline: outline, text: text, rules: rules)
+        var indexPage = index.build(svg: index.svg(standalone: false))
         var files = [
             file(SitePaths.stylesheet, Stylesheet.css),
-            file(SitePaths.topology, svg(standalone: true)),
+            file(SitePaths.searchScript, SearchFiles.script),
+            file(SitePaths.searchIndex, SearchFiles.index(outline)),
+            file(SitePaths.html(.search), HTMLRenderer().render(SearchFiles.page())),
         ]
-        for page in pages {
-            files.append(file(SitePaths.html(page.page), html.render(page)))
-            files.append(file(SitePaths.markdown(page.page), markdown.render(page)))
+        if let svg = index.svg(standalone: true) { files.append(file(SitePaths.topology, svg)) }
+        if let changelog {
+            indexPage.blocks.insert(.paragraph([.link([.label("变更记录", "Changes"), .text(" since "), .code(changelog.baseline)], DocTarget(.changes))]), at: 0)
+            files += render(changelog.page())
         }
-        return files.sorted { $0.path < $1.path }
+        files += render(indexPage)
+        for area in AccessArea.allCases {
+            files += render(AreaPage(ir: ir, outline: outline, area: area, text: text, rules: rules).build())
+        }
+        return files
+    }
+
+    private func render(_ page: DocPage) -> [GeneratedFile] {
+        [file(SitePaths.html(page.page), HTMLRenderer().render(page)), file(SitePaths.markdown(page.page), MarkdownRenderer().render(page))]
     }
 
     private func file(_ path: String, _ text: String) -> GeneratedFile {

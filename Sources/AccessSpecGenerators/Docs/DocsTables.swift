@@ -2,29 +2,34 @@ import AccessSpecCore
 
 /// Tables and cells more than one page shows.
 enum DocsTables {
-    /// Platforms from the top of the hierarchy down, then by id.
+    /// Platforms in the docs' order (`NetworkOutline.precedes`).
     static func ordered(_ platforms: [PlatformIR]) -> [PlatformIR] {
-        platforms.sorted { ($0.level.rank, $0.id) < ($1.level.rank, $1.id) }
+        platforms.sorted { NetworkOutline.precedes(PlatformRef($0), PlatformRef($1)) }
     }
 
+    /// One row per connection. A long table (more than `compactAbove` rows, the hub's) lists
+    /// each connection's areas on one line rather than one a line.
     static func connections(_ connections: [ConnectionIR], text: ContractText, caption: [Inline]?) -> DocTable {
-        DocTable(
+        let separator: [Inline] = connections.count > compactAbove ? [.text(" · ")] : [.lineBreak]
+        return DocTable(
             caption: caption,
             columns: [[.label("接入方", "From")], [.label("被接入方", "To")],
                       [.label("接入内容与方向", "Areas and directions"), .text(" (→ "), .label("接入方提供或上报", "from provides or reports"),
                        .text(", ← "), .label("被接入方提供", "to provides"), .text(", ↔ "), .label("双向", "both ways"), .text(")")]],
             rows: connections.map { connection in
-                [text.platformLink(connection.from), text.platformLink(connection.to), flows(connection)]
+                [text.platformLink(connection.from), text.platformLink(connection.to), flows(connection, separator: separator)]
             },
             rowHeaders: false,
             style: "connections")
     }
 
-    static func flows(_ connection: ConnectionIR) -> [Inline] {
+    static let compactAbove = 20
+
+    static func flows(_ connection: ConnectionIR, separator: [Inline] = [.lineBreak]) -> [Inline] {
         .joined(connection.areas.sorted { $0.area < $1.area }.map { flow in
             let arrow = switch flow.direction { case .up: "→"; case .down: "←"; case .both: "↔" }
             return [.link([Labels.area(flow.area)], DocTarget(.area(flow.area))), .text(" \(arrow) "), Labels.direction(flow.direction)]
-        }, separator: [.lineBreak])
+        }, separator: separator)
     }
 
     static func declaredAreas(_ platform: PlatformIR) -> [Inline] {
@@ -35,12 +40,35 @@ enum DocsTables {
 
     /// "✓ 通过 passed 30 · – 不适用 not applicable 8", worst first.
     static func complianceCounts(_ records: [ComplianceResult]) -> [Inline] {
+        complianceCounts(ComplianceTally(records))
+    }
+
+    static func complianceCounts(_ tally: ComplianceTally, separator: [Inline] = [.lineBreak]) -> [Inline] {
         let order: [ComplianceStatus] = [.failed, .warning, .passed, .off, .notApplicable]
         let parts: [[Inline]] = order.compactMap { status in
-            let count = records.count { $0.status == status }
+            let count = tally.count(status)
             return count == 0 ? nil : [.status(status), .text(" \(count)")]
         }
-        return parts.isEmpty ? [Labels.none] : .joined(parts, separator: [.lineBreak])
+        return parts.isEmpty ? [Labels.none] : .joined(parts, separator: separator)
+    }
+
+    /// Platforms by their worst outcome: "✗ 未通过 failed 2 · ! 警告 warning 5 · ✓ 通过 passed 80".
+    static func platformOutcomes(_ tallies: [ComplianceTally]) -> [Inline] {
+        var worst = ComplianceTally()
+        for tally in tallies {
+            switch tally.worst {
+            case .failed: worst.failed += 1
+            case .warning: worst.warning += 1
+            case .passed: worst.passed += 1
+            default: worst.notApplicable += 1
+            }
+        }
+        return complianceCounts(worst, separator: [.text(" · ")])
+    }
+
+    /// A platform as a link by its name, with its id.
+    static func platformCell(_ platform: PlatformRef) -> [Inline] {
+        [.link([.text(platform.name)], DocTarget(.platform(platform.id))), .lineBreak, .code(platform.id)]
     }
 
     static func ruleArea(_ area: String) -> [Inline] {

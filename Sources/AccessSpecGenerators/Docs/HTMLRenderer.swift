@@ -1,15 +1,10 @@
 import AccessSpecCore
 
-/// What every page's navigation lists.
-struct SiteNavigation {
-    var platforms: [(id: String, name: String)]
-}
-
 /// Renders a `DocPage` as a standalone HTML5 page. All text goes through `HTMLEscaper`; the only
-/// markup that is not built here is the topology SVG, which `TopologySVG` escapes the same way.
+/// markup that is not built here is the topology SVG, which the SVG renderers escape the same
+/// way. Every page has a search form (a plain GET form to `search.html`); only the search page
+/// loads script, the two files of `SearchFiles`.
 struct HTMLRenderer {
-    let navigation: SiteNavigation
-
     func render(_ page: DocPage) -> String {
         var out = HTMLOutput(page: page.page)
         out.raw("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -22,7 +17,9 @@ struct HTMLRenderer {
         out.raw("<a class=\"skip-link\" href=\"#main\">跳到正文 <span class=\"en\" lang=\"en\">Skip to content</span></a>\n")
         out.raw("<header class=\"site-header\">\n<p class=\"site-title\"><a href=\"\(out.href(SitePaths.html(.index)))\">")
         out.inline([Labels.siteTitle])
-        out.raw("</a></p>\n<h1>")
+        out.raw("</a></p>\n")
+        if page.page != .search { Self.searchForm(id: "site-search-q", style: "site-search", into: &out) }
+        out.raw("<h1>")
         out.inline(page.title)
         out.raw("</h1>\n")
         if !page.subtitle.isEmpty {
@@ -40,8 +37,24 @@ struct HTMLRenderer {
             out.raw(" ")
             out.inline(page.source)
         }
-        out.raw("</p>\n</footer>\n</body>\n</html>\n")
+        out.raw("</p>\n</footer>\n")
+        if page.page == .search {
+            out.raw("<script src=\"\(out.href(SitePaths.searchIndex))\"></script>\n<script src=\"\(out.href(SitePaths.searchScript))\"></script>\n")
+        }
+        out.raw("</body>\n</html>\n")
         return out.text
+    }
+
+    /// A GET form to the search page: without script it still gets there, with the query.
+    fileprivate static func searchForm(id: String, style: String, into out: inout HTMLOutput) {
+        out.raw("<form class=\"\(style)\" role=\"search\" action=\"\(out.href(SitePaths.html(.search)))\" method=\"get\">")
+        out.raw("<label for=\"\(id)\">")
+        out.inline([.label("搜索", "Search")])
+        out.raw("</label> <input id=\"\(id)\" type=\"search\" name=\"q\" placeholder=\"")
+        out.raw(HTMLEscaper.escape("名称、标识或区划代码 Name, id, region"))
+        out.raw("\"> <button type=\"submit\">")
+        out.inline([.label("搜索", "Search")])
+        out.raw("</button></form>\n")
     }
 
     private func renderNavigation(_ page: DocPage, into out: inout HTMLOutput) {
@@ -54,11 +67,21 @@ struct HTMLRenderer {
         }
         out.raw("<ul>\n")
         item(.index, [.label("总览", "Overview")])
-        out.raw("</ul>\n<h2>")
-        out.inline([.label("平台", "Platforms")])
-        out.raw("</h2>\n<ul>\n")
-        for platform in navigation.platforms { item(.platform(platform.id), [.text(platform.name)]) }
-        out.raw("</ul>\n<h2>")
+        item(.search, [.label("搜索", "Search")])
+        out.raw("</ul>\n")
+        for group in page.navigation where !group.links.isEmpty {
+            out.raw("<h2>")
+            out.inline(group.title)
+            out.raw("</h2>\n<ul>\n")
+            for link in group.links {
+                let current = link.target.page == page.page && link.target.fragment == nil ? " aria-current=\"page\"" : ""
+                out.raw("<li><a href=\"\(out.href(link.target))\"\(current)>")
+                out.inline(link.label)
+                out.raw("</a></li>\n")
+            }
+            out.raw("</ul>\n")
+        }
+        out.raw("<h2>")
         out.inline([.label("接入内容", "Access areas")])
         out.raw("</h2>\n<ul>\n")
         for area in AccessArea.allCases { item(.area(area), [Labels.area(area)]) }
@@ -80,7 +103,7 @@ struct HTMLRenderer {
 }
 
 /// The text of one HTML page being built, and the page's own path for relative links.
-private struct HTMLOutput {
+fileprivate struct HTMLOutput {
     let page: SitePage
     let path: String
     var text = ""
@@ -222,12 +245,19 @@ private struct HTMLOutput {
             raw("<pre><code class=\"language-\(HTMLEscaper.escape(language))\">")
             text += HTMLEscaper.escape(code)
             raw("</code></pre>\n</figure>\n")
-        case .topology(let svg, let alternative):
+        case .topology(let svg, _, let alternative):
             raw("<figure class=\"topology\">\n")
             raw(svg)
             raw("<figcaption>")
             inline(alternative)
             raw("</figcaption>\n</figure>\n")
+        case .search:
+            HTMLRenderer.searchForm(id: "search-q", style: "search-form", into: &self)
+            raw("<p id=\"search-status\" aria-live=\"polite\">")
+            inline([.label("输入平台名称、标识或行政区划代码。", "Enter a platform's name, id or region code.")])
+            raw("</p>\n<noscript><p>")
+            inline([.label("搜索需要启用脚本; 请从总览浏览各省与平台。", "Search needs script; browse the provinces and platforms from the overview.")])
+            raw("</p></noscript>\n<ol id=\"search-results\" class=\"search-results\"></ol>\n")
         }
     }
 }

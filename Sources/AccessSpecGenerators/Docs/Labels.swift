@@ -58,6 +58,26 @@ enum Labels {
         }
     }
 
+    /// Platforms counted by level, "12 市 · 96 县 · 3 第三方" and "12 cities · 96 counties · 3
+    /// third parties", in the docs' order of levels; levels without platforms left out.
+    static func levelCounts(_ counts: [PlatformLevel: Int]) -> (zh: String, en: String) {
+        let levels = PlatformLevel.allCases.sorted { NetworkOutline.position($0) < NetworkOutline.position($1) }.filter { (counts[$0] ?? 0) > 0 }
+        guard !levels.isEmpty else { return ("无", "none") }
+        func words(_ level: PlatformLevel) -> (zh: String, one: String, many: String) {
+            switch level {
+            case .national: ("国家", "national", "national")
+            case .provincial: ("省", "province", "provinces")
+            case .departmental: ("部门", "department", "departments")
+            case .municipal: ("市", "city", "cities")
+            case .county: ("县", "county", "counties")
+            case .thirdParty: ("第三方", "third party", "third parties")
+            }
+        }
+        let zh = levels.map { "\(counts[$0]!) \(words($0).zh)" }.joined(separator: " · ")
+        let en = levels.map { "\(counts[$0]!) \(counts[$0]! == 1 ? words($0).one : words($0).many)" }.joined(separator: " · ")
+        return (zh, en)
+    }
+
     /// The diagram's bands, by rank: national, provincial and departmental, municipal, county, third party.
     static func band(rank: Int) -> (zh: String, en: String) {
         switch rank {

@@ -17,6 +17,10 @@ struct MarkdownRenderer {
             out.line(out.inline([.link([.text("← "), .label("总览", "Overview")], DocTarget(.index))]))
             out.blank()
         }
+        for group in page.navigation where !group.links.isEmpty {
+            out.line("- " + out.inline(group.title + [.text(": ")] + .joined(group.links.map { [.link($0.label, $0.target)] }, separator: [.text(" · ")])))
+        }
+        if page.navigation.contains(where: { !$0.links.isEmpty }) { out.blank() }
         for block in page.blocks { out.block(block, depth: 1) }
         out.line("---")
         out.blank()
@@ -92,12 +96,14 @@ private struct MarkdownOutput {
             }
             line(MarkdownEscaper.codeBlock(code, language: language))
             blank()
-        case .topology(_, let alternative):
-            let image = OutputPaths.relative(from: path, to: SitePaths.topology)
+        case .topology(_, let file, let alternative):
+            let image = OutputPaths.relative(from: path, to: file)
             line("![" + inline([.label("接入拓扑图", "Access topology diagram")]) + "](" + MarkdownEscaper.destination(image) + ")")
             blank()
             line(inline(alternative))
             blank()
+        case .search:
+            break
         }
     }
 

@@ -1,29 +1,167 @@
 import AccessSpecCore
 
-/// `platforms/<id>`: one platform's contract and how it meets the standard.
+/// `platforms/<id>`: one platform's contract and how it meets the standard. It reads the
+/// platform and its `PlatformPageContext`, never the rest of the IR.
+///
+/// A contract too large for one page (the hub's hundreds of operations and types) is split: the
+/// platform's page keeps everything but the entries of its operations and types, which it lists
+/// (with the same fragments, so links from elsewhere still land) and which move to parts,
+/// `platforms/<id>/operations-<area>-<n>` and `platforms/<id>/types-<n>`.
 struct PlatformPage {
-    let ir: WorkspaceIR
     let platform: PlatformIR
-    let text: ContractText
+    let context: PlatformPageContext
+    private(set) var text: ContractText
     let rules: RuleTexts
+    /// The parts and what each holds, when the page is split.
+    private var parts: [(part: PlatformPart, operations: [OperationIR], types: [TypeIR])] = []
+
+    /// A page's HTML above this many bytes is split.
+    static let splitAbove = 800_000
+    static let operationsPerPart = 60
+    static let typesPerPart = 120
+
+    init(platform: PlatformIR, context: PlatformPageContext, split: Bool = false) {
+        self.platform = platform
+        self.context = context
+        text = ContractText(platforms: context.platforms + [PlatformRef(platform)], operations: Set(context.knownOperations))
+        rules = RuleTexts(context.rules)
+        guard split else { return }
+        for area in AccessArea.allCases {
+            let operations = platform.areas.allOperations.filter { $0.area == area }
+            for (index, chunk) in Self.chunks(operations, of: Self.operationsPerPart).enumerated() {
+                parts.append((.operations(area, index + 1), chunk, []))
+            }
+        }
+        for (index, chunk) in Self.chunks(platform.types, of: Self.typesPerPart).enumerated() {
+            parts.append((.types(index + 1), [], chunk))
+        }
+        for (part, operations, types) in parts {
+            for operation in operations { text.operationTargets[operation.id] = DocTarget(.platformPart(platform.id, part), SitePaths.operationFragment(operation.id)) }
+            for type in types { text.typeTargets[type.name] = DocTarget(.platformPart(platform.id, part), SitePaths.typeFragment(type.name)) }
+        }
+    }
+
+    private static func chunks<Element>(_ elements: [Element], of size: Int) -> [[Element]] {
+        stride(from: 0, to: elements.count, by: size).map { Array(elements[$0..<min($0 + size, elements.count)]) }
+    }
 
     private var id: String { platform.id }
+    private var isSplit: Bool { !parts.isEmpty }
 
-    func build() -> DocPage {
-        DocPage(
+    /// The platform's page, then its parts when split.
+    func build() -> [DocPage] {
+        var blocks: [Block] = [
+            .section(profile),
+            .section(connections),
+            .section(compliance),
+            .section(areas),
+            .section(isSplit ? operationIndex : operations),
+            .section(isSplit ? typeIndex : types),
+            .section(errors),
+        ]
+        if let changes = context.changes { blocks.insert(.section(changes.section(for: id)), at: 1) }
+        let page = DocPage(
             page: .platform(id),
             title: [.text(platform.name)],
             subtitle: [.text(platform.nameEn), .text(" · "), Labels.level(platform.level), .text(" · "), .code(id)],
-            blocks: [
-                .section(profile),
-                .section(connections),
-                .section(compliance),
-                .section(areas),
-                .section(operations),
-                .section(types),
-                .section(errors),
-            ],
-            source: [.label("来源", "Source"), .text(": "), .code(platform.source)])
+            blocks: blocks,
+            source: source,
+            navigation: navigation)
+        return [page] + parts.map { part, operations, types in
+            let title: [Inline] = switch part {
+            case .operations(let area, let index): [Labels.area(area), .text(" · "), .label("接口", "Operations")] + count(index, area: area)
+            case .types(let index): [.label("类型", "Types")] + count(index, area: nil)
+            }
+            return DocPage(
+                page: .platformPart(id, part),
+                title: [.text(platform.name), .text(" · ")] + title,
+                subtitle: [.link([.text(platform.name)], DocTarget(.platform(id))), .text(" · "), .code(id)],
+                blocks: operations.map { .section(operationSection($0)) } + types.map { .section(typeSection($0)) },
+                source: source,
+                navigation: [NavigationGroup(title: [.label("本平台", "This platform")], links: [([.text(platform.name)], DocTarget(.platform(id)))] + partLinks)])
+        }
+    }
+
+    private var partLinks: [(label: [Inline], target: DocTarget)] {
+        parts.map { ([.text(label($0.part))], DocTarget(.platformPart(id, $0.part))) }
+    }
+
+    private var source: [Inline] { [.label("来源", "Source"), .text(": "), .code(platform.source)] }
+
+    /// " (2/3)" when an area's operations or the types take more than one part.
+    private func count(_ index: Int, area: AccessArea?) -> [Inline] {
+        let total = parts.count { part in
+            switch (part.part, area) {
+            case (.operations(let other, _), let area?): other == area
+            case (.types, nil): true
+            default: false
+            }
+        }
+        return total > 1 ? [.text(" (\(index)/\(total))")] : []
+    }
+
+    private func label(_ part: PlatformPart) -> String {
+        switch part {
+        case .operations(let area, let index): "\(Labels.areaShort(area).zh)接口 \(Labels.areaShort(area).en) operations \(index)"
+        case .types(let index): "类型 types \(index)"
+        }
+    }
+
+    /// A split page's list of its operations, by area, each row keeping the operation's fragment.
+    private var operationIndex: DocSection {
+        let blocks: [Block] = AccessArea.allCases.compactMap { area in
+            let operations = platform.areas.allOperations.filter { $0.area == area }
+            guard !operations.isEmpty else { return nil }
+            return .table(DocTable(
+                caption: [Labels.area(area)],
+                columns: [[.label("接口", "Operation")], [.label("方法", "Method")], [.label("路径", "Path")], [.label("摘要", "Summary")]],
+                rows: operations.map { operation in
+                    [text.operationLink(operation, platform: id), [.code(operation.method.rawValue)], [.code(operation.path)],
+                     [.text(operation.summary)] + (operation.summaryEn.map { [.lineBreak, .text($0)] } ?? [])]
+                },
+                style: "operations",
+                rowIDs: operations.map { SitePaths.operationFragment($0.id) }))
+        }
+        return DocSection(id: "operations", title: [.label("接口", "Operations")],
+                          blocks: [.paragraph([.label("接口较多, 详情分页列出。", "Many operations: their entries are on pages of their own.")])] + blocks)
+    }
+
+    /// A split page's list of its types, each row keeping the type's fragment.
+    private var typeIndex: DocSection {
+        DocSection(id: "types", title: [.label("类型", "Types")], blocks: [
+            .paragraph([.label("类型较多, 详情分页列出。", "Many types: their entries are on pages of their own.")]),
+            .table(DocTable(
+                caption: nil,
+                columns: [[.label("类型", "Type")], [.label("种类", "Kind")], [.label("说明", "Description")]],
+                rows: platform.types.map { type in [text.type(.named(type.name), platform: id), [kind(type)], type.description.map { [.text($0)] } ?? []] },
+                style: "values",
+                rowIDs: platform.types.map { SitePaths.typeFragment($0.name) })),
+        ])
+    }
+
+    private func kind(_ type: TypeIR) -> Inline {
+        switch type.kind {
+        case .record: .label("记录", "record")
+        case .enumeration: .label("枚举", "enum")
+        case .alias: .label("别名", "alias")
+        }
+    }
+
+    /// Its neighbours in the network and its province: the page's own way around the site.
+    private var navigation: [NavigationGroup] {
+        func links(_ ids: [String]) -> [(label: [Inline], target: DocTarget)] {
+            ids.map { ([.text(text.platforms[$0]?.name ?? $0)], DocTarget(.platform($0))) }
+        }
+        var groups = [NavigationGroup(title: [.label("本平台分页", "Pages of this platform")], links: partLinks)]
+        if let region = context.region {
+            var province = region == id ? [] : links([region])
+            province.append(([.label("本省拓扑", "Province network")], DocTarget(.region(region))))
+            groups.append(NavigationGroup(title: [.label("所属省份", "Province")], links: province))
+        }
+        groups.append(NavigationGroup(title: [.label("上级平台", "Connects up to")], links: links([context.parent].compactMap { $0 })))
+        groups.append(NavigationGroup(title: [.label("下级平台", "Connected below")], links: links(context.children)))
+        groups.append(NavigationGroup(title: [.label("其他接入", "Other connections")], links: links(context.peers)))
+        return groups
     }
 
     private var profile: DocSection {
@@ -38,13 +176,28 @@ struct PlatformPage {
             ([.label("网络", "Network")], [Labels.network(platform.network)]),
             ([.label("环境", "Environments")], .joined(platform.environments.map { [.text($0.name + ": "), .code($0.url)] }, separator: [.lineBreak])),
         ]
+        if let parent = context.parent { facts.append(([.label("上级平台", "Connects up to")], text.platformLink(parent) + [.text(" "), .code(parent)])) }
+        if let region = context.region {
+            let network: [Inline] = [.link([.label("本省拓扑", "Province network")], DocTarget(.region(region)))]
+            facts.append(([.label("所属省份", "Province")], region == id ? network : text.platformLink(region) + [.text(" · ")] + network))
+        }
+        if !context.children.isEmpty {
+            let counts = Dictionary(grouping: context.children) { text.platforms[$0]?.level ?? .thirdParty }.mapValues(\.count)
+            let words = Labels.levelCounts(counts)
+            facts.append(([.label("下级平台", "Connected below")], [.label(words.zh, words.en)]))
+        }
         if let description = platform.description { facts.append(([.label("说明", "Description")], [.text(description)])) }
         facts.append(([.label("合同文件", "Contract file")], [.code(platform.source)]))
         return DocSection(id: "profile", title: [.label("基本信息", "Platform identity")], blocks: [.definitions(facts)])
     }
 
     private var connections: DocSection {
-        let mine = ir.connections.filter { $0.from == id || $0.to == id }
+        // By the other end, in the docs' order: provinces by region code, then departments...
+        let order = Dictionary(uniqueKeysWithValues: context.platforms.enumerated().map { ($1.id, $0) })
+        let mine = context.connections.enumerated().sorted { a, b in
+            let other = { (connection: ConnectionIR) in order[connection.from == id ? connection.to : connection.from] ?? Int.max }
+            return (other(a.element), a.offset) < (other(b.element), b.offset)
+        }.map(\.element)
         let blocks: [Block] = mine.isEmpty
             ? [.paragraph([.label("本平台没有接入关系。", "This platform has no connections.")])]
             : [.table(DocsTables.connections(mine, text: text, caption: nil))]
@@ -154,12 +307,7 @@ struct PlatformPage {
     }
 
     private func typeSection(_ type: TypeIR) -> DocSection {
-        let kind: Inline = switch type.kind {
-        case .record: .label("记录", "record")
-        case .enumeration: .label("枚举", "enum")
-        case .alias: .label("别名", "alias")
-        }
-        var about: [Inline] = [kind]
+        var about: [Inline] = [kind(type)]
         if let description = type.description { about += [.text(" · "), .text(description)] }
         about += [.text(" · "), .label("声明于", "declared in"), .text(" "), .code(type.source)]
         var blocks: [Block] = [.paragraph(about)]

@@ -6,8 +6,11 @@ import AccessSpecSyntax
 struct RuleTexts {
     private let inForce: [String: RuleIR]
 
-    init(_ ir: WorkspaceIR) {
-        inForce = Dictionary(ir.rules.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+    private let all: [RuleIR]
+
+    init(_ rules: [RuleIR]) {
+        all = rules
+        inForce = Dictionary(rules.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     func summary(_ code: String) -> [Inline] {
@@ -23,8 +26,8 @@ struct RuleTexts {
     func severity(_ code: String) -> String? { inForce[code]?.severity }
 
     /// The rules of an area (`topology` for the 接入架构 rules), in catalogue order.
-    func rules(area: String, in ir: WorkspaceIR) -> [RuleIR] {
-        ir.rules.filter { $0.area == area }
+    func rules(area: String) -> [RuleIR] {
+        all.filter { $0.area == area }
     }
 
     /// The requirement checklist of one platform for one area.

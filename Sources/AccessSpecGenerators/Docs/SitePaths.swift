@@ -5,21 +5,34 @@ import AccessSpecCore
 enum SitePaths {
     static let stylesheet = "style.css"
     static let topology = "topology.svg"
+    static let searchScript = "search.js"
+    static let searchIndex = "search-index.js"
+
+    /// A province's drawing, beside its region page.
+    static func regionDrawing(_ id: String) -> String { "regions/\(token(id)).svg" }
 
     static func html(_ page: SitePage) -> String {
         switch page {
         case .index: "index.html"
         case .platform(let id): "platforms/\(token(id)).html"
+        case .platformPart(let id, let part): "platforms/\(token(id))/\(part.fileName).html"
         case .area(let area): "areas/\(area.rawValue).html"
+        case .region(let id): "regions/\(token(id)).html"
+        case .search: "search.html"
         case .changes: "changes.html"
         }
     }
 
+    /// The Markdown form of a page; the search page has none (it needs script) and links to it
+    /// from Markdown go to the index instead.
     static func markdown(_ page: SitePage) -> String {
         switch page {
         case .index: "md/index.md"
         case .platform(let id): "md/platforms/\(token(id)).md"
+        case .platformPart(let id, let part): "md/platforms/\(token(id))/\(part.fileName).md"
         case .area(let area): "md/areas/\(area.rawValue).md"
+        case .region(let id): "md/regions/\(token(id)).md"
+        case .search: "md/index.md"
         case .changes: "md/changes.md"
         }
     }

@@ -25,7 +25,16 @@ enum Stylesheet {
     .en { color: var(--muted); font-weight: normal; }
     a .en { color: inherit; }
 
-    .site-header { padding: 14px 24px 12px; border-bottom: 3px solid var(--accent); }
+    .site-header { position: relative; padding: 14px 24px 12px; border-bottom: 3px solid var(--accent); }
+    .site-search { position: absolute; right: 24px; top: 12px; font-size: 0.88rem; }
+    .site-search input { width: 20em; }
+    input[type="search"], button { font: inherit; padding: 2px 6px; border: 1px solid var(--line); border-radius: 4px; }
+    button { background: var(--soft); cursor: pointer; }
+    .search-form { margin: 14px 0 6px; }
+    .search-form input { width: min(30em, 70%); font-size: 1.05rem; }
+    .search-results { padding-left: 1.6em; }
+    .search-results li { margin: 5px 0; }
+    .search-meta { color: var(--muted); font-size: 0.9em; }
     .site-title { margin: 0; font-size: 0.9rem; }
     .site-title a { color: var(--muted); text-decoration: none; }
     h1 { margin: 4px 0 2px; font-size: 1.7rem; line-height: 1.3; }
@@ -76,6 +85,9 @@ enum Stylesheet {
     table.errors thead th:nth-child(1) { width: 24%; }
     table.errors thead th:nth-child(2), table.errors thead th:nth-child(3) { width: 12%; }
     table.counts td { text-align: right; width: 8em; }
+    table.flagged thead th:nth-child(1) { width: 18%; }
+    table.flagged thead th:nth-child(2) { width: 8%; }
+    table.flagged td:nth-child(2) { text-align: right; }
 
     dl.facts { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 4px 18px; margin: 8px 0 14px; }
     dl.facts div { display: contents; }
@@ -104,12 +116,13 @@ enum Stylesheet {
     @media (max-width: 900px) {
       .layout { display: block; }
       .site-nav { position: static; max-height: none; border-right: 0; border-bottom: 1px solid var(--line); }
+      .site-search { position: static; margin: 6px 0; }
     }
 
     @media print {
       @page { margin: 14mm 12mm; }
       html { font-size: 10pt; }
-      .site-nav, .skip-link { display: none !important; }
+      .site-nav, .skip-link, .site-search, .search-form { display: none !important; }
       .layout { display: block; }
       main { padding: 0; }
       .site-header { padding: 0 0 6px; border-bottom: 2px solid #000000; }

@@ -3,8 +3,8 @@ import AccessSpecCore
 /// The geometry of the topology diagram, computed deterministically from the IR: one row per
 /// level that has platforms (national at the top, then provincial and departmental, municipal,
 /// county, third party), each platform under the platforms it connects to, one straight edge per
-/// connection with a label listing its areas and directions. Text widths are estimated
-/// (CJK characters one em, Latin letters about half), generously, so text stays inside its box.
+/// connection with a label listing its areas and directions. Text widths are `TextMetrics`'
+/// generous estimates, so text stays inside its box.
 struct TopologyLayout {
     struct Box {
         var id: String
@@ -81,8 +81,8 @@ struct TopologyLayout {
         var byID: [String: Box] = [:]
         for platform in platforms {
             let textWidth = Self.boxWidth - 20
-            let nameLines = Self.wrap(platform.name, size: Self.nameSize, width: textWidth, maxLines: 2)
-            let nameEnLines = Self.wrap(platform.nameEn, size: Self.nameEnSize, width: textWidth, maxLines: 3)
+            let nameLines = TextMetrics.wrap(platform.name, size: Self.nameSize, width: textWidth, maxLines: 2)
+            let nameEnLines = TextMetrics.wrap(platform.nameEn, size: Self.nameEnSize, width: textWidth, maxLines: 3)
             let height = 12 + Double(nameLines.count) * Self.nameLineHeight + 4 + Double(nameEnLines.count) * Self.nameEnLineHeight + 8
             byID[platform.id] = Box(
                 id: platform.id, name: platform.name, nameEn: platform.nameEn, level: platform.level, row: rowOf[platform.level.rank]!,
@@ -191,7 +191,7 @@ struct TopologyLayout {
             let source = byID[connection.from]!, target = byID[connection.to]!
             let start = anchor[source.id]![index]!, end = anchor[target.id]![index]!
             let lines = labelLines(connection)
-            let width = (lines.map { Self.textWidth($0.arrow + " " + $0.text, size: Self.labelSize) }.max() ?? 0) + 2 * Self.labelPadding + 4
+            let width = (lines.map { TextMetrics.textWidth($0.arrow + " " + $0.text, size: Self.labelSize) }.max() ?? 0) + 2 * Self.labelPadding + 4
             let height = Double(lines.count) * Self.labelLineHeight + 2 * Self.labelPadding
             // The label sits in the gap just above the lower box, on the edge.
             let lowerBox = source.row >= target.row ? source : target
@@ -226,6 +226,14 @@ struct TopologyLayout {
         height = (legendY + Self.legendHeight).rounded(.up)
     }
 
+    /// The most boxes a row may hold for the whole network to read in one drawing.
+    static let widestRow = 6
+
+    /// Whether the whole network reads in this one drawing: no level wider than `widestRow`.
+    static func fits(_ ir: WorkspaceIR) -> Bool {
+        Dictionary(grouping: ir.platforms, by: \.level.rank).values.allSatisfy { $0.count <= widestRow }
+    }
+
     enum Side { case top, bottom, left, right }
 
     /// Which side of each box a connection leaves and meets: vertical between rows, sideways
@@ -247,77 +255,5 @@ struct TopologyLayout {
         case .down: return backward
         case .both: return both
         }
-    }
-
-    // MARK: Text
-
-    /// An estimate of the advance of `text` at `size`, on the wide side.
-    static func textWidth(_ text: String, size: Double) -> Double {
-        text.unicodeScalars.reduce(0) { $0 + advance($1) } * size
-    }
-
-    private static func advance(_ scalar: Unicode.Scalar) -> Double {
-        switch scalar.value {
-        case 0x2E80...: 1.0
-        case 0x2190...0x21FF: 1.0
-        case 0x4D, 0x57: 0.9
-        case 0x41...0x5A: 0.7
-        case 0x30...0x39: 0.58
-        case 0x20, 0x2C, 0x2E, 0x3A, 0x3B, 0x21, 0x27, 0x7C, 0x69, 0x6A, 0x6C: 0.32
-        case 0x6D, 0x77: 0.85
-        case 0x00...0x7F: 0.58
-        default: 0.75
-        }
-    }
-
-    private static func isWide(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x2E80 }
-
-    /// Greedy wrapping at spaces and between CJK characters; a word too long for a line is
-    /// broken; past `maxLines` the last line ends in an ellipsis.
-    static func wrap(_ text: String, size: Double, width: Double, maxLines: Int) -> [String] {
-        var tokens: [(text: String, spaceBefore: Bool)] = []
-        var word = ""
-        var pendingSpace = false
-        func flush() {
-            if !word.isEmpty { tokens.append((word, pendingSpace)); pendingSpace = false; word = "" }
-        }
-        for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
-                flush()
-                pendingSpace = !tokens.isEmpty
-            } else if isWide(scalar) {
-                flush()
-                tokens.append((String(scalar), pendingSpace))
-                pendingSpace = false
-            } else {
-                word.unicodeScalars.append(scalar)
-            }
-        }
-        flush()
-
-        var lines: [String] = []
-        var line = ""
-        func fits(_ candidate: String) -> Bool { textWidth(candidate, size: size) <= width }
-        for token in tokens {
-            let candidate = line.isEmpty ? token.text : line + (token.spaceBefore ? " " : "") + token.text
-            if fits(candidate) {
-                line = candidate
-                continue
-            }
-            if !line.isEmpty { lines.append(line) }
-            line = ""
-            for character in token.text {
-                if !line.isEmpty && !fits(line + String(character)) {
-                    lines.append(line)
-                    line = ""
-                }
-                line.append(character)
-            }
-        }
-        if !line.isEmpty || lines.isEmpty { lines.append(line) }
-        guard lines.count > maxLines else { return lines }
-        var last = lines[maxLines - 1]
-        while !last.isEmpty && !fits(last + "…") { last.removeLast() }
-        return Array(lines.prefix(maxLines - 1)) + [last + "…"]
     }
 }
