@@ -67,6 +67,9 @@ done
 # --- measurements ----------------------------------------------------------------------------------
 
 export MEASURE_TIMEOUT="$TIMEOUT"
+# accessc build keeps a cache outside its outputs (docs: `accessc build --help`); ours is here,
+# emptied before each first build so that it starts cold.
+export ACCESSC_CACHE_DIR="$OUT/national-cache"
 
 # cell WALL CPU KIB RC: "wall | cpu | peak" cells of a table row, or what stopped the command.
 cell() {
@@ -90,6 +93,38 @@ best() {
         fi
     done
     printf '%s\n' "$best_line"
+}
+
+# report: the tables so far, to bench-out/national-results.md (rewritten after every size, so
+# that a run stopped part-way keeps what it measured).
+report() {
+    {
+        echo "## accessc on the national network"
+        echo
+        echo "Workspaces written by national.py (seed $SEED); MiB = 2^20 bytes; CPU = user + system seconds; peak = peak RSS."
+        echo "$(uname -sm), $(nproc) CPUs, libyaml $(pkg-config --modversion yaml-0.1), $(date -u +%Y-%m-%d); best of $RUNS run(s) for check; timeout $TIMEOUT s per command."
+        echo "accessc: $ACCESSC (sha256 $(sha256sum "$ACCESSC" | cut -c1-12))."
+        echo
+        echo "| counties | contracts | files | MiB | libyaml s | libyaml peak MiB | check s | ratio | check CPU s | check peak MiB |"
+        echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+        printf '%s\n' "${check_rows[@]}"
+        if [ "${#build_rows[@]}" -gt 0 ]; then
+            echo
+            echo "| counties | first build s | CPU s | peak MiB | no-change rebuild s | CPU s | peak MiB | one-file-edit rebuild s | CPU s | peak MiB | output files | output MiB |"
+            echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+            printf '%s\n' "${build_rows[@]}"
+        fi
+        if [ "${#output_rows[@]}" -gt 0 ]; then
+            echo
+            echo "| counties | output folder | files | MiB |"
+            echo "|---:|---|---:|---:|"
+            printf '%s\n' "${output_rows[@]}"
+            echo
+            echo "Largest output file:"
+            echo
+            printf '%s\n' "${largest_rows[@]}"
+        fi
+    } >"$OUT/national-results.md"
 }
 
 check_rows=()
@@ -125,10 +160,10 @@ for n in $SIZES; do
         printf "| %d | %d | %d | %.1f | %.2f | %.0f | %.2f | %.2f | %.1f | %.0f |", n, c, f, b / 1048576, bs, bk / 1024,
             cs, (bs > 0 ? cs / bs : 0), cc, ck / 1024 }')")
 
-    case " $BUILD_SIZES " in *" $n "*) ;; *) continue ;; esac
+    case " $BUILD_SIZES " in *" $n "*) ;; *) report; continue ;; esac
 
     build="$OUT/national-$n-build"
-    rm -rf "$build"
+    rm -rf "$build" "$ACCESSC_CACHE_DIR"
     say "measuring the first build at $n counties (timeout $TIMEOUT s)"
     read -r first_s first_kib first_rc first_cpu < <(MEASURE_LOG="$OUT/national-$n-build-first.log" \
         measure "$ACCESSC" build "$ws" --out "$build")
@@ -144,6 +179,10 @@ for n in $SIZES; do
             top = (index($1, "/") ? substr($1, 1, index($1, "/") - 1) : "(root)")
             count[top]++; size[top] += $2 }
             END { for (t in count) print t, count[t], size[t] }' | sort)
+        if [ -d "$ACCESSC_CACHE_DIR" ]; then
+            output_rows+=("$(find "$ACCESSC_CACHE_DIR" -type f -printf '%s\n' | awk -v n="$n" '{ c++; s += $1 }
+                END { printf "| %d | (build cache, outside the output) | %d | %.1f |", n, c, s / 1048576 }')")
+        fi
         read -r out_files out_bytes < <(find "$build" -type f -printf '%s\n' | awk '{ n++; s += $1 } END { print n + 0, s + 0 }')
         read -r largest_size largest_path < <(find "$build" -type f -printf '%s %P\n' | sort -n | tail -n 1)
         largest_rows+=("$(awk -v n="$n" -v p="$largest_path" -v s="$largest_size" \
@@ -154,7 +193,7 @@ for n in $SIZES; do
             measure "$ACCESSC" build "$ws" --out "$build")
 
         # One county's contract edited (its description, still valid), rebuilt, then restored.
-        county=$(find "$ws/regions" -name '*-c[0-9]*.yaml' | sort | head -n 1)
+        county=$(find "$ws/regions" -name '*-c[0-9]*.yaml' | sort | sed -n 1p)  # (head would end sort with SIGPIPE)
         if [ -n "$county" ]; then
             cp "$county" "$TMP/edited.orig"
             EDITED="$county"
@@ -168,31 +207,7 @@ for n in $SIZES; do
         fi
     fi
     build_rows+=("| $n | $(cell "$first_s" "$first_cpu" "$first_kib" "$first_rc") | $(cell "$again_s" "$again_cpu" "$again_kib" "$again_rc") | $(cell "$edit_s" "$edit_cpu" "$edit_kib" "$edit_rc") | $out_files | $(awk -v b="$out_bytes" 'BEGIN { printf "%.1f", b / 1048576 }') |")
+    report
 done
 
-{
-    echo "## accessc on the national network"
-    echo
-    echo "Workspaces written by national.py (seed $SEED); MiB = 2^20 bytes; CPU = user + system seconds; peak = peak RSS."
-    echo "$(uname -sm), $(nproc) CPUs, libyaml $(pkg-config --modversion yaml-0.1), $(date -u +%Y-%m-%d); best of $RUNS run(s) for check; timeout $TIMEOUT s per command."
-    echo
-    echo "| counties | contracts | files | MiB | libyaml s | libyaml peak MiB | check s | ratio | check CPU s | check peak MiB |"
-    echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
-    printf '%s\n' "${check_rows[@]}"
-    if [ "${#build_rows[@]}" -gt 0 ]; then
-        echo
-        echo "| counties | first build s | CPU s | peak MiB | no-change rebuild s | CPU s | peak MiB | one-file-edit rebuild s | CPU s | peak MiB | output files | output MiB |"
-        echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
-        printf '%s\n' "${build_rows[@]}"
-    fi
-    if [ "${#output_rows[@]}" -gt 0 ]; then
-        echo
-        echo "| counties | output folder | files | MiB |"
-        echo "|---:|---|---:|---:|"
-        printf '%s\n' "${output_rows[@]}"
-        echo
-        echo "Largest output file:"
-        echo
-        printf '%s\n' "${largest_rows[@]}"
-    fi
-} | tee "$OUT/national-results.md"
+cat "$OUT/national-results.md"
