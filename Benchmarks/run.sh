@@ -35,54 +35,9 @@ trap 'rm -rf "$TMP"' EXIT
 # --- tools -------------------------------------------------------------------------------------
 
 command -v python3 >/dev/null || die "python3 is required"
-command -v pkg-config >/dev/null && pkg-config --exists yaml-0.1 ||
-    die "libyaml development files are required (Debian: apt-get install libyaml-dev pkg-config)"
-
-TIME_BIN=/usr/bin/time
-if [ ! -x "$TIME_BIN" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    say "installing GNU time (apt-get install time)"
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null 2>&1 || true
-fi
-if [ ! -x "$TIME_BIN" ]; then
-    # No GNU time: a tiny fork/exec/wait4 helper reports the same figure. (Python's resource
-    # module would too, but a child forked from Python carries Python's ~10 MB resident set
-    # into ru_maxrss before it execs, which swamps the baseline's 2 MB.)
-    say "no /usr/bin/time; using a wait4 helper"
-    cat >"$TMP/peak.c" <<'C'
-#include <stdio.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
-int main(int argc, char **argv) {
-    if (argc < 3) return 125;
-    pid_t pid = fork();
-    if (pid == 0) { execvp(argv[2], argv + 2); _exit(127); }
-    int status; struct rusage usage;
-    if (pid < 0 || wait4(pid, &status, 0, &usage) < 0) return 125;
-    FILE *out = fopen(argv[1], "w");
-    if (out) { fprintf(out, "%ld\n", usage.ru_maxrss); fclose(out); }
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-}
-C
-    cc -O2 -o "$TMP/peak" "$TMP/peak.c" || die "cannot compile the wait4 helper" 4
-fi
-
-# measure CMD...: runs CMD with output discarded; prints "wall_seconds peak_kib exit_code".
-# Wall time comes from the clock around the run (GNU time's %e has only 10 ms resolution);
-# peak RSS is the child's maximum resident set size (KiB).
-measure() {
-    local start end rc=0
-    start=$(date +%s%N)
-    if [ -x "$TIME_BIN" ]; then
-        "$TIME_BIN" -f '%M' -o "$TMP/time.out" "$@" >/dev/null 2>&1 || rc=$?
-    else
-        "$TMP/peak" "$TMP/time.out" "$@" >/dev/null 2>&1 || rc=$?
-    fi
-    end=$(date +%s%N)
-    # GNU time prints "Command exited with non-zero status N" before the format line.
-    printf '%s %s %s\n' "$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.4f", (e - s) / 1e9 }')" \
-        "$(tail -n 1 "$TMP/time.out")" "$rc"
-}
+# shellcheck source=bench-lib.sh
+. "$HERE/bench-lib.sh"
+bench_time_setup
 
 # best_of_pair N WORKSPACE: times the baseline and `accessc check` N times each, alternating
 # so that a burst of load elsewhere on the machine hits both alike. Prints
@@ -92,11 +47,11 @@ best_of_pair() {
     local n="$1" ws="$2"
     local bb="" bp=0 cb="" cp=0 wall kib rc
     for _ in $(seq "$n"); do
-        read -r wall kib rc < <(measure "$BASELINE" "$ws")
+        read -r wall kib rc _ < <(measure "$BASELINE" "$ws")
         [ "$rc" = 0 ] || { say "run.sh: the baseline exited with status $rc on $ws"; return 1; }
         bb=$(awk -v a="$wall" -v b="$bb" 'BEGIN { print (b == "" || a < b) ? a : b }')
         [ "$kib" -gt "$bp" ] && bp="$kib"
-        read -r wall kib rc < <(measure "$ACCESSC" check "$ws")
+        read -r wall kib rc _ < <(measure "$ACCESSC" check "$ws")
         [ "$rc" = 0 ] || { say "run.sh: accessc check exited with status $rc on $ws during the timed runs"; return 1; }
         cb=$(awk -v a="$wall" -v b="$cb" 'BEGIN { print (b == "" || a < b) ? a : b }')
         [ "$kib" -gt "$cp" ] && cp="$kib"
@@ -106,19 +61,8 @@ best_of_pair() {
 
 # --- build ---------------------------------------------------------------------------------------
 
-if [ -n "${ACCESSC:-}" ]; then
-    [ -x "$ACCESSC" ] || die "ACCESSC=$ACCESSC is not an executable"
-    say "using ACCESSC=$ACCESSC"
-else
-    say "building accessc (swift build -c release --product accessc)"
-    (cd "$ROOT" && swift build -c release --product accessc >&2) || die "swift build failed" 4
-    ACCESSC="$(cd "$ROOT" && swift build -c release --show-bin-path)/accessc"
-fi
-
-BASELINE="$TMP/libyaml_events"
-# shellcheck disable=SC2046  # pkg-config output is meant to be split
-cc -O2 -o "$BASELINE" "$HERE/libyaml_events.c" $(pkg-config --cflags --libs yaml-0.1) ||
-    die "cannot compile libyaml_events.c" 4
+bench_baseline   # first: it fails fast when libyaml's headers are missing
+bench_accessc
 
 # --- workspaces ----------------------------------------------------------------------------------
 

@@ -520,6 +520,7 @@ class Contract:
         self.uscc = make_uscc(self.rng)
         self.types = json.loads(json.dumps(SHARED_TYPES))  # deep copy, order kept
         self.errors = {}
+        self.areas = list(AREAS)  # the areas this contract declares, in file order
         self.ops = {area: [] for area in AREAS}
         self.values = ValueMaker(self.rng, self.types, platform_id)
         self.env_key = platform_id.upper().replace("-", "_") + "_APP_SECRET"
@@ -694,26 +695,39 @@ class Contract:
         types_text = render(new_types, 2)
         return len(op_text.encode()) + len(types_text.encode()) + 80  # + its error, roughly
 
+    # -- what a file writes; national.py's contracts import the shared types and errors
+
+    def own_types(self):
+        return self.types
+
+    def own_errors(self):
+        return self.errors
+
+    def unit_areas(self):
+        """The areas operations are added to, cycled in this order."""
+        return [a for a in self.areas for _ in range(AREA_WEIGHTS.get(a, 0))]
+
     def build(self):
         head = self.head()
-        settings = {area: self.area_settings(area) for area in AREAS}
-        fixed = len(head.encode()) + len(render(settings).encode()) + len(render(SHARED_TYPES, 2).encode())
-        fixed += len(render(self.errors, 2).encode()) + self.add_health()
+        settings = {area: self.area_settings(area) for area in self.areas}
+        fixed = len(head.encode()) + len(render(settings).encode()) + len(render(self.own_types(), 2).encode())
+        fixed += len(render(self.own_errors(), 2).encode()) + self.add_health()
         size, n = fixed, 0
-        areas = [a for a in AREAS for _ in range(AREA_WEIGHTS[a])]
+        areas = self.unit_areas()
         while (n + 1 < self.operations) if self.operations else (size < self.target):
             n += 1
             size += self.add_unit(n, areas[(n - 1) % len(areas)])
         parts = [head]
-        for area in AREAS:
+        for area in self.areas:
             parts.append(f"{area}:\n")
             parts.append(render(settings[area], 2))
-            parts.append("  operations:\n")
-            parts.extend(self.ops[area])
-        parts.append("types:\n")
-        parts.append(render(self.types, 2))
-        parts.append("errors:\n")
-        parts.append(render(self.errors, 2))
+            if self.ops.get(area):
+                parts.append("  operations:\n")
+                parts.extend(self.ops[area])
+        for section, entries in (("types", self.own_types()), ("errors", self.own_errors())):
+            if entries:
+                parts.append(f"{section}:\n")
+                parts.append(render(entries, 2))
         self.operation_count = n + 1
         return "".join(parts)
 
@@ -759,6 +773,7 @@ def synthesize(megabytes, out, seed, operations=None):
 # Independent verification of a workspace (PyYAML)
 
 TOP_KEYS = {"accessSpec", "platform", "connections", "imports", "types", "errors", *AREAS, "thirdParty"}
+SHARED_KEYS = {"accessSpec", "types", "errors"}
 PLATFORM_KEYS = {"id", "name", "nameEn", "level", "region", "operator", "environments", "network", "description"}
 OP_KEYS = {"id", "summary", "summaryEn", "method", "path", "request", "response", "errors", "idempotent",
            "rateLimit", "deprecated", "examples"}
@@ -807,19 +822,45 @@ class Verifier:
         loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
         docs = {}
         for path in sorted(glob.glob(os.path.join(folder, "**", "*.y*ml"), recursive=True)):
+            name = os.path.relpath(path, folder)
+            if name == "accessspec.yaml":
+                continue  # the workspace config, not a contract
             with open(path, encoding="utf-8") as f:
-                docs[os.path.relpath(path, folder)] = yaml.load(f, Loader=loader)
+                docs[name] = yaml.load(f, Loader=loader)
             self.counts["files"] += 1
         platforms = {}
+        self.shared = {}
         for name, doc in docs.items():
+            if "platform" not in doc:  # a shared file of types and errors
+                self.keys(name, doc, SHARED_KEYS)
+                self.shared[name] = doc
+                self.type_defs(name, doc.get("types", {}))
+                self.error_catalogue(name, doc.get("errors", {}))
+                continue
             self.keys(name, doc, TOP_KEYS)
-            pid = doc.get("platform", {}).get("id")
+            pid = doc["platform"].get("id")
             if pid in platforms:
                 self.fail(name, f"platform id {pid!r} declared twice")
             platforms[pid] = doc
         for name, doc in docs.items():
-            self.contract(name, doc, platforms)
+            if "platform" in doc:
+                self.contract(name, doc, platforms)
         return self.problems
+
+    def visible(self, where, doc, section):
+        """A contract's own `section` (types or errors) merged with its imports' (one level)."""
+        merged = {}
+        for path in doc.get("imports", []):
+            shared = self.shared.get(os.path.normpath(os.path.join(os.path.dirname(where), path)))
+            if shared is None:
+                self.fail(where, f"import {path!r} names no shared file")
+                continue
+            merged.update(shared.get(section, {}))
+        for name in doc.get(section, {}):
+            if name in merged:
+                self.fail(where, f"{section[:-1]} {name} declared here and in an import")
+        merged.update(doc.get(section, {}))
+        return merged
 
     def contract(self, where, doc, platforms):
         if doc.get("accessSpec") != 1:
@@ -837,11 +878,11 @@ class Verifier:
         for env, url in p["environments"].items():
             if env == "production":
                 self.https(f"{where}: environments.production", url)
-        types = doc.get("types", {})
-        errors = doc.get("errors", {})
-        self.counts["types"] += len(types)
-        self.counts["errors"] += len(errors)
-        self.type_defs(where, types)
+        types = self.visible(where, doc, "types")
+        errors = self.visible(where, doc, "errors")
+        self.counts["types"] += len(doc.get("types", {}))
+        self.counts["errors"] += len(doc.get("errors", {}))
+        self.type_defs(where, doc.get("types", {}), types)
         self.error_catalogue(where, errors)
         conns = doc.get("connections", [])
         if p["level"] in ("provincial", "departmental") and not any(c["to"] == "national" for c in conns):
@@ -866,6 +907,9 @@ class Verifier:
                 if not (isinstance(sync, dict) and sync.get("mode") in ("push", "pull")
                         and sync.get("frequency") in ("realtime", "hourly", "daily", "weekly")):
                     self.fail(where, "items connected upward needs sync {mode, frequency}")
+        self.topology(where, p, conns, platforms)
+        if "thirdParty" in doc:
+            self.third_party(where, doc["thirdParty"], conns, platforms)
         seen_ids, seen_routes = set(), set()
         for area in AREAS:
             if area not in doc:
@@ -875,6 +919,36 @@ class Verifier:
             self.area_rules(where, area, section, doc)
             for op in section.get("operations", []):
                 self.operation(f"{where}: {area}.{op.get('id')}", area, op, types, errors, seen_ids, seen_routes)
+
+    def topology(self, where, p, conns, platforms):
+        """The region code fits the level, and a city or county connects to its own parent."""
+        region, level = p["region"], p["level"]
+        shapes = {"provincial": region[2:] == "0000", "municipal": region[2:4] != "00" and region[4:] == "00",
+                  "county": region[4:] != "00"}
+        if not shapes.get(level, True):
+            self.fail(where, f"region {region} does not fit level {level}")
+        parents = [platforms[c["to"]]["platform"] for c in conns if c["to"] in platforms]
+        if level == "municipal" and not any(t["level"] == "provincial" and t["region"][:2] == region[:2]
+                                            for t in parents):
+            self.fail(where, "a municipal platform connects to its province")
+        if level == "county" and not any((t["level"] == "municipal" and t["region"][:4] == region[:4])
+                                         or (t["level"] == "provincial" and t["region"][:2] == region[:2])
+                                         for t in parents):
+            self.fail(where, "a county platform connects to its city or province")
+        if level == "third-party" and not any(t["level"] != "third-party" for t in parents):
+            self.fail(where, "a third party connects through a government platform")
+
+    def third_party(self, where, tp, conns, platforms):
+        self.keys(f"{where}: thirdParty", tp, {"via", "purpose", "dataScope", "authorization", "uses", "operations"})
+        targets = {c["to"] for c in conns}
+        if tp.get("via") not in targets:
+            self.fail(where, f"thirdParty.via {tp.get('via')!r} is not a platform it connects to")
+        for use in tp.get("uses", []):
+            pid, _, rest = use.partition(".")
+            area, _, op_id = rest.partition(".")
+            ops = platforms.get(pid, {}).get(area, {}).get("operations", []) if pid in targets else []
+            if not any(op.get("id") == op_id for op in ops):
+                self.fail(where, f"thirdParty.uses {use!r} names no operation of a platform it connects to")
 
     def area_rules(self, where, area, s, doc):
         w = f"{where}: {area}"
@@ -910,8 +984,9 @@ class Verifier:
             if s.get("protectionLevel") != 3 or s.get("auditRetentionDays") != 180:
                 self.fail(w, "protection level / audit retention")
 
-    def type_defs(self, where, types):
-        for name, d in types.items():
+    def type_defs(self, where, defined, types=None):
+        types = defined if types is None else types  # the names the definitions may use
+        for name, d in defined.items():
             w = f"{where}: type {name}"
             if not TYPE_NAME.match(name):
                 self.fail(w, "bad type name")
@@ -939,7 +1014,7 @@ class Verifier:
     def error_catalogue(self, where, errors):
         codes = set()
         for name, e in errors.items():
-            self.keys(f"{where}: error {name}", e, {"code", "http", "message", "messageEn"})
+            self.keys(f"{where}: error {name}", e, {"code", "http", "message", "messageEn", "condition"})
             if not ERROR_NAME.match(name) or not 400 <= e["http"] <= 599 or not CJK.search(e["message"]):
                 self.fail(where, f"bad error {name}")
             if e["code"] in codes:
