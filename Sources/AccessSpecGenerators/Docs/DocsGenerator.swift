@@ -73,11 +73,12 @@ public struct DocsGenerator: Generator {
     /// The files that index the network: the index and its drawing, the area pages, the search
     /// page and its index, the stylesheet and the changelog.
     public func networkFiles(_ ir: WorkspaceIR) throws -> [GeneratedFile] {
-        try networkFiles(ir, outline: NetworkOutline(ir))
+        try checkFileNames(ir)
+        return try networkFiles(ir, outline: NetworkOutline(ir))
     }
 
+    /// `units` has checked the file names already, before any unit is made.
     func networkFiles(_ ir: WorkspaceIR, outline: NetworkOutline) throws -> [GeneratedFile] {
-        try checkFileNames(ir)
         let text = ContractText(ir)
         let rules = RuleTexts(ir.rules)
         let index = IndexPage(ir: ir, outline: outline, text: text, rules: rules)
