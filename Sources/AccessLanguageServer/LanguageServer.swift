@@ -42,6 +42,7 @@ public final class LanguageServer {
     public func publishPendingDiagnostics() {
         for root in sessions.keys.sorted() where sessions[root]!.needsPublishing {
             sessions[root]!.diagnosticsToPublish().forEach { send($0.encoded().bytes) }
+            sessions[root]!.dropRetired()
         }
     }
 

@@ -17,6 +17,13 @@ final class WorkspaceSession {
     private var touched: Set<String> = []
     private var lastPublished: [String: JSONValue] = [:]
     private var current: CompiledWorkspace?
+    /// The compile an edit replaced, freed once the new diagnostics are out: taking a large
+    /// workspace apart costs time the editor should not wait for.
+    private var retired: CompiledWorkspace?
+    /// Each file as the last compile saw it: the same object while its bytes are unchanged,
+    /// which is how `cache` knows what it can reuse.
+    private var files: [String: SourceFile] = [:]
+    private let cache = CompilerCache()
 
     init(root: String, onlyFile: String? = nil) {
         self.root = root
@@ -32,7 +39,7 @@ final class WorkspaceSession {
         } else {
             for (path, bytes) in DirectoryFileSource(root: root).yamlFiles(diagnostics: DiagnosticEngine()) { disk[path] = bytes }
         }
-        current = nil
+        retire()
     }
 
     func relativePath(ofFile path: String) -> String? {
@@ -62,8 +69,16 @@ final class WorkspaceSession {
 
     private func changed(_ path: String) {
         touched.insert(path)
+        retire()
+    }
+
+    private func retire() {
+        if let current { retired = current }
         current = nil
     }
+
+    /// Frees the compile the last edit replaced.
+    func dropRetired() { retired = nil }
 
     var needsPublishing: Bool { current == nil || !touched.isEmpty }
 
@@ -72,12 +87,17 @@ final class WorkspaceSession {
         if let current { return current }
         var contracts: [WorkspaceSources.Entry] = []
         var config: WorkspaceSources.Entry?
+        var seen: [String: SourceFile] = [:]
         for path in Set(disk.keys).union(documents.keys).sorted() {
-            let entry = WorkspaceSources.Entry(relativePath: path, file: SourceFile(path: root + "/" + path, bytes: documents[path]?.bytes ?? disk[path]!))
+            let bytes = documents[path]?.bytes ?? disk[path]!
+            let file = files[path].flatMap { $0.bytes == bytes ? $0 : nil } ?? SourceFile(path: root + "/" + path, bytes: bytes)
+            seen[path] = file
+            let entry = WorkspaceSources.Entry(relativePath: path, file: file)
             if path == WorkspaceLoader.configFileName { config = entry } else { contracts.append(entry) }
         }
-        let compiled = CompiledWorkspace(session: self, compilation: Compiler.compile(WorkspaceSources(contracts: contracts, config: config), lowering: false),
+        let compiled = CompiledWorkspace(session: self, compilation: Compiler.compile(WorkspaceSources(contracts: contracts, config: config), lowering: false, cache: cache),
                                          files: (contracts + (config.map { [$0] } ?? [])))
+        files = seen
         current = compiled
         return compiled
     }

@@ -31,8 +31,10 @@ public enum Compiler {
         return compile(sources, diagnostics: diagnostics, limits: limits, lowering: lowering)
     }
 
+    /// `cache`: what the last compile in this process kept; it is updated for the next.
     public static func compile(
-        _ sources: WorkspaceSources, diagnostics: DiagnosticEngine = DiagnosticEngine(), limits: YAMLLimits = YAMLLimits(), lowering: Bool = true
+        _ sources: WorkspaceSources, diagnostics: DiagnosticEngine = DiagnosticEngine(), limits: YAMLLimits = YAMLLimits(), lowering: Bool = true,
+        cache: CompilerCache? = nil
     ) -> Compilation {
         let loader = YAMLLoader(limits: limits)
         var config = WorkspaceConfig()
@@ -41,12 +43,12 @@ public enum Compiler {
         }
         diagnostics.severityOverrides = config.ruleSeverities
 
-        let (contracts, unreadable) = decodeAll(sources.contracts, loader: loader, diagnostics: diagnostics)
+        let (contracts, unreadable) = decodeAll(sources.contracts, loader: loader, diagnostics: diagnostics, cache: cache)
         let fileCount = sources.contracts.count + (sources.config == nil ? 0 : 1)
         if !contracts.contains(where: { $0.platform != nil }) && !diagnostics.hasErrors {
             diagnostics.error(LanguageDiagnostics.emptyWorkspace, "the workspace holds no platform contract", at: sources.contracts.first.map { SourceSpan(file: $0.file, at: .init(line: 1, column: 1)) })
         }
-        let workspace = Resolver(diagnostics: diagnostics).resolve(contracts, settings: config.settings, unreadable: unreadable)
+        let workspace = Resolver(diagnostics: diagnostics).resolve(contracts, settings: config.settings, unreadable: unreadable, cache: cache)
         // A platform whose header failed to decode has no id to compare against: say nothing
         // rather than call its name unknown.
         if !contracts.contains(where: { $0.isPlatformContract && $0.platform == nil }) {
@@ -60,24 +62,29 @@ public enum Compiler {
     /// Parses and decodes the files, several at a time; each file reports into its own
     /// engine and the reports are merged in path order, so output does not depend on timing.
     /// Also returns the relative paths of the files that could not be read as a contract at all.
-    private static func decodeAll(_ entries: [WorkspaceSources.Entry], loader: YAMLLoader, diagnostics: DiagnosticEngine)
+    private static func decodeAll(_ entries: [WorkspaceSources.Entry], loader: YAMLLoader, diagnostics: DiagnosticEngine, cache: CompilerCache?)
         -> (contracts: [ContractFile], unreadable: [String]) {
-        let results = ConcurrentSlots<(ContractFile?, [Diagnostic])>(count: entries.count)
+        let reusable = cache?.limits == loader.limits ? cache : nil
+        let results = ConcurrentSlots<CompilerCache.Decoded>(count: entries.count)
         DispatchQueue.concurrentPerform(iterations: entries.count) { index in
             let entry = entries[index]
+            if let last = reusable?.decoded(entry) { return results[index] = last }
             let local = DiagnosticEngine()
             let contract = loader.load(entry.file, diagnostics: local).flatMap {
                 ContractDecoder(diagnostics: local, relativePath: entry.relativePath).decode($0)
             }
-            results[index] = (contract, local.diagnostics)
+            results[index] = CompilerCache.Decoded(file: entry.file, contract: contract, diagnostics: local.diagnostics)
         }
         var contracts: [ContractFile] = []
         var unreadable: [String] = []
+        var decoded: [String: CompilerCache.Decoded] = [:]
         for index in entries.indices {
-            let (contract, reported) = results[index]!
-            reported.forEach(diagnostics.emit)
-            if let contract { contracts.append(contract) } else { unreadable.append(entries[index].relativePath) }
+            let result = results[index]!
+            result.diagnostics.forEach(diagnostics.emit)
+            if let contract = result.contract { contracts.append(contract) } else { unreadable.append(entries[index].relativePath) }
+            decoded[entries[index].relativePath] = result
         }
+        if let cache { (cache.decoded, cache.limits) = (decoded, loader.limits) }
         return (contracts, unreadable)
     }
 }

@@ -7,7 +7,8 @@ struct Resolver {
     let diagnostics: DiagnosticEngine
 
     /// `unreadable`: files that failed to parse; each may be the platform its name says.
-    func resolve(_ contracts: [ContractFile], settings: WorkspaceSettings, unreadable: [String] = []) -> SemanticWorkspace {
+    /// `cache`: checks of the last compile, reused where nothing they read changed.
+    func resolve(_ contracts: [ContractFile], settings: WorkspaceSettings, unreadable: [String] = [], cache: CompilerCache? = nil) -> SemanticWorkspace {
         let byPath = Dictionary(contracts.map { ($0.relativePath, $0) }, uniquingKeysWith: { first, _ in first })
         let (importGraph, brokenImports) = resolveImports(contracts, byPath: byPath)
         var scopes: [String: Scope] = [:]
@@ -39,17 +40,27 @@ struct Resolver {
         workspace.brokenPlatforms = Set(guessed.filter(NameForm.id.matches)).subtracting(platforms.keys)
         // Contracts are checked independently, several at a time, each into its own engine;
         // the reports are merged in path order so output does not depend on timing.
-        let results = ConcurrentSlots<([Diagnostic], [ExampleKey: CheckedExample])>(count: contracts.count)
+        let platformIDs = Set(platforms.keys).union(workspace.brokenPlatforms)
+        let reusable = cache.flatMap { $0.settings == settings && $0.platformIDs == platformIDs ? $0.checked : nil } ?? [:]
+        let results = ConcurrentSlots<CompilerCache.Checked>(count: contracts.count)
         let snapshot = workspace
         DispatchQueue.concurrentPerform(iterations: contracts.count) { index in
+            let contract = contracts[index]
+            let files = snapshot.scope(of: contract).files
+            if let last = reusable[contract.relativePath], last.matches(files) { return results[index] = last }
             let local = DiagnosticEngine()
-            let examples = ContractChecker(diagnostics: local, workspace: snapshot, contract: contracts[index]).check()
-            results[index] = (local.diagnostics, examples)
+            let examples = ContractChecker(diagnostics: local, workspace: snapshot, contract: contract).check()
+            results[index] = CompilerCache.Checked(files: files, diagnostics: local.diagnostics, examples: examples)
         }
+        var checked: [String: CompilerCache.Checked] = [:]
         for index in contracts.indices {
-            let (reported, examples) = results[index]!
-            reported.forEach(diagnostics.emit)
-            workspace.examples.merge(examples) { first, _ in first }
+            let result = results[index]!
+            result.diagnostics.forEach(diagnostics.emit)
+            workspace.examples.merge(result.examples) { first, _ in first }
+            checked[contracts[index].relativePath] = result
+        }
+        if let cache {
+            (cache.checked, cache.settings, cache.platformIDs) = (checked, settings, platformIDs)
         }
         return workspace
     }
@@ -113,6 +124,7 @@ struct Resolver {
         while let path = queue.first {
             queue.removeFirst()
             guard visited.insert(path).inserted, let file = byPath[path] else { continue }
+            scope.files.append(file.file)
             scope.poisoned.formUnion(file.poisoned)
             if brokenImports.contains(path) { scope.hasBrokenImport = true }
             for decl in file.types {

@@ -9,6 +9,8 @@ public struct Scope: Sendable {
     /// Whether an import of the file failed: any name may have come from it, so unknown
     /// names are not reported (the import's own error is).
     public var hasBrokenImport = false
+    /// The files the names came from: the file itself, then its imports as they were reached.
+    public var files: [SourceFile] = []
 
     /// Follows named aliases (`type: OtherName`) to what a type finally is.
     public func resolve(_ expression: TypeExpression) -> TypeExpression {
