@@ -77,8 +77,13 @@ final class WorkspaceSession {
         current = nil
     }
 
-    /// Frees the compile the last edit replaced.
-    func dropRetired() { retired = nil }
+    /// Frees the compile the last edit replaced, on another thread: the next edit need not wait.
+    func dropRetired() {
+        guard let retired else { return }
+        self.retired = nil
+        let parting = Parting(retired)
+        DispatchQueue.global(qos: .utility).async { parting.release() }
+    }
 
     var needsPublishing: Bool { current == nil || !touched.isEmpty }
 
@@ -205,4 +210,13 @@ final class CompiledWorkspace {
         case .note: 3
         }
     }
+}
+
+/// A compile handed to another thread to be freed there; nothing reads it any more.
+private final class Parting: @unchecked Sendable {
+    private var compiled: CompiledWorkspace?
+
+    init(_ compiled: CompiledWorkspace) { self.compiled = compiled }
+
+    func release() { compiled = nil }
 }

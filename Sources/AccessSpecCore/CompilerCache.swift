@@ -1,7 +1,7 @@
 import AccessSpecSyntax
 
 /// What a compile keeps for the next one in the same process (an editor's): each file's
-/// decoded contract and each contract's check, reused while exactly what they were made from
+/// decoded contract and each contract's scope and check, reused while exactly what they were made from
 /// is unchanged, so an edit costs what it reaches instead of the whole workspace.
 ///
 /// Files are compared by identity: a caller that passes the same `SourceFile` object to the
@@ -17,18 +17,27 @@ public final class CompilerCache: @unchecked Sendable {
         let diagnostics: [Diagnostic]
     }
 
+    /// A contract's scope, built from `files` (the contract's, then its imports' as reached).
+    struct Scoped {
+        let files: [SourceFile]
+        let scope: Scope
+        let diagnostics: [Diagnostic]
+    }
+
+    /// A contract's check, made with the scope built from `files`.
     struct Checked {
         let files: [SourceFile]
         let diagnostics: [Diagnostic]
         let examples: [ExampleKey: CheckedExample]
+    }
 
-        func matches(_ files: [SourceFile]) -> Bool {
-            self.files.count == files.count && zip(self.files, files).allSatisfy { $0 === $1 }
-        }
+    static func same(_ files: [SourceFile], _ others: [SourceFile]) -> Bool {
+        files.count == others.count && zip(files, others).allSatisfy { $0 === $1 }
     }
 
     /// By relative path. Read concurrently during a compile, replaced after it.
     var decoded: [String: Decoded] = [:]
+    var scopes: [String: Scoped] = [:]
     var checked: [String: Checked] = [:]
     var limits: YAMLLimits?
     /// What every check reads beside its own files: when either differs, no check is reused.

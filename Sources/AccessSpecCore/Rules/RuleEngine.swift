@@ -1,4 +1,5 @@
 import AccessSpecSyntax
+import Foundation
 
 /// How one rule came out for one platform, as the IR and the docs show it.
 public enum ComplianceStatus: String, Codable, Sendable {
@@ -14,9 +15,10 @@ public struct ComplianceResult: Codable, Equatable, Sendable {
 }
 
 /// Runs every rule on every platform, reports the findings and records the outcomes.
-final class RuleEngine {
+final class RuleEngine: @unchecked Sendable {
     let diagnostics: DiagnosticEngine
     let severities: [DiagnosticCode: Severity?]
+    /// Set before the platforms are judged, only read while they are.
     private var errorSpans: [SourceSpan] = []
 
     init(diagnostics: DiagnosticEngine, severities: [DiagnosticCode: Severity?]) {
@@ -28,20 +30,29 @@ final class RuleEngine {
         // A rule does not repeat, in its own words, an error already reported inside the value
         // it looks at (a literal secret is not also "no signing declared").
         errorSpans = diagnostics.diagnostics.filter { $0.severity == .error }.compactMap(\.span)
-        var results: [String: [ComplianceResult]] = [:]
         let ids = workspace.platforms.keys.sorted()
         // Computed once: every platform's rules ask, and a scan each would be quadratic.
         let national = ids.compactMap { workspace.platforms[$0]!.platform }.filter { $0.identity.level == .national }
-        for id in ids {
-            let contract = workspace.platforms[id]!
+        // Platforms are judged several at a time; findings are reported in platform order, so
+        // output does not depend on timing.
+        let outcomes = ConcurrentSlots<([ComplianceResult], [Diagnostic])>(count: ids.count)
+        DispatchQueue.concurrentPerform(iterations: ids.count) { index in
+            let contract = workspace.platforms[ids[index]]!
             let context = RuleContext(contract: contract, platform: contract.platform!, workspace: workspace,
                                       nationalPlatforms: national, firstPlatformID: ids.first)
-            results[id] = RuleCatalog.all.map { rule in evaluate(rule, context) }
+            var reported: [Diagnostic] = []
+            outcomes[index] = (RuleCatalog.all.map { rule in evaluate(rule, context, reporting: &reported) }, reported)
+        }
+        var results: [String: [ComplianceResult]] = [:]
+        for (index, id) in ids.enumerated() {
+            let (outcome, reported) = outcomes[index]!
+            reported.forEach(diagnostics.emit)
+            results[id] = outcome
         }
         return results
     }
 
-    private func evaluate(_ rule: Rule, _ context: RuleContext) -> ComplianceResult {
+    private func evaluate(_ rule: Rule, _ context: RuleContext, reporting reported: inout [Diagnostic]) -> ComplianceResult {
         let severity = severities[rule.code] ?? rule.defaultSeverity
         let area = rule.area?.rawValue ?? "topology"
         guard let severity else {
@@ -51,7 +62,7 @@ final class RuleEngine {
             return ComplianceResult(rule: rule.code.rawValue, area: area, status: .notApplicable, findings: [])
         }
         for finding in findings where !errorSpans.contains(where: { finding.span.contains($0) }) {
-            diagnostics.emit(Diagnostic(severity, rule.code, finding.message, at: finding.span, notes: finding.notes, fixIts: finding.fixIts))
+            reported.append(Diagnostic(severity, rule.code, finding.message, at: finding.span, notes: finding.notes, fixIts: finding.fixIts))
         }
         let status: ComplianceStatus = findings.isEmpty ? .passed : severity == .error ? .failed : .warning
         return ComplianceResult(rule: rule.code.rawValue, area: area, status: status, findings: findings.map(\.message))

@@ -12,9 +12,22 @@ struct Resolver {
         let byPath = Dictionary(contracts.map { ($0.relativePath, $0) }, uniquingKeysWith: { first, _ in first })
         let (importGraph, brokenImports) = resolveImports(contracts, byPath: byPath)
         var scopes: [String: Scope] = [:]
+        var scoped: [String: CompilerCache.Scoped] = [:]
         for contract in contracts {
-            scopes[contract.relativePath] = buildScope(for: contract, byPath: byPath, imports: importGraph, brokenImports: brokenImports)
+            let reachable = Self.reachable(from: contract, byPath: byPath, imports: importGraph)
+            let files = reachable.map(\.file)
+            let broken = reachable.contains { brokenImports.contains($0.relativePath) }
+            var result = cache?.scopes[contract.relativePath]
+            if result.map({ !CompilerCache.same($0.files, files) || $0.scope.hasBrokenImport != broken }) ?? true {
+                let local = DiagnosticEngine()
+                let scope = Resolver(diagnostics: local).buildScope(for: contract, from: reachable, brokenImports: brokenImports)
+                result = CompilerCache.Scoped(files: files, scope: scope, diagnostics: local.diagnostics)
+            }
+            result!.diagnostics.forEach(diagnostics.emit)
+            scopes[contract.relativePath] = result!.scope
+            scoped[contract.relativePath] = result!
         }
+        cache?.scopes = scoped
         var platforms: [String: ContractFile] = [:]
         var namespaces: [String: PlatformDecl] = [:]
         for contract in contracts {
@@ -47,7 +60,7 @@ struct Resolver {
         DispatchQueue.concurrentPerform(iterations: contracts.count) { index in
             let contract = contracts[index]
             let files = snapshot.scope(of: contract).files
-            if let last = reusable[contract.relativePath], last.matches(files) { return results[index] = last }
+            if let last = reusable[contract.relativePath], CompilerCache.same(last.files, files) { return results[index] = last }
             let local = DiagnosticEngine()
             let examples = ContractChecker(diagnostics: local, workspace: snapshot, contract: contract).check()
             results[index] = CompilerCache.Checked(files: files, diagnostics: local.diagnostics, examples: examples)
@@ -117,16 +130,28 @@ struct Resolver {
         return (graph, broken)
     }
 
-    private func buildScope(for contract: ContractFile, byPath: [String: ContractFile], imports: [String: [String]], brokenImports: Set<String>) -> Scope {
-        var scope = Scope()
+    /// The contract, then every file it imports, directly or not, in the order reached.
+    private static func reachable(from contract: ContractFile, byPath: [String: ContractFile], imports: [String: [String]]) -> [ContractFile] {
+        var reached: [ContractFile] = []
         var visited: Set<String> = []
         var queue = [contract.relativePath]
-        while let path = queue.first {
-            queue.removeFirst()
+        var next = 0
+        while next < queue.count {
+            let path = queue[next]
+            next += 1
             guard visited.insert(path).inserted, let file = byPath[path] else { continue }
+            reached.append(file)
+            queue += imports[path] ?? []
+        }
+        return reached
+    }
+
+    private func buildScope(for contract: ContractFile, from reachable: [ContractFile], brokenImports: Set<String>) -> Scope {
+        var scope = Scope()
+        for file in reachable {
             scope.files.append(file.file)
             scope.poisoned.formUnion(file.poisoned)
-            if brokenImports.contains(path) { scope.hasBrokenImport = true }
+            if brokenImports.contains(file.relativePath) { scope.hasBrokenImport = true }
             for decl in file.types {
                 if let first = scope.types[decl.name.value] {
                     duplicate("type", decl.name, first: first.name, in: contract)
@@ -141,7 +166,6 @@ struct Resolver {
                     scope.errors[decl.name.value] = decl
                 }
             }
-            queue += imports[path] ?? []
         }
         return scope
     }
