@@ -135,7 +135,7 @@ let package = Package(
         .testTarget(
             name: "AccessSpecCoreTests",
             dependencies: ["AccessSpecCore"],
-            exclude: ["Golden"]
+            exclude: ["Golden", "GoldenChinese"]
         ),
         .testTarget(
             name: "AccessSpecGeneratorsTests",

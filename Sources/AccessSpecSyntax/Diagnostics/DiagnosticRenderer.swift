@@ -238,9 +238,9 @@ enum TerminalText {
     }
 }
 
-/// The few words the renderer itself prints, in each language.
-enum Words {
-    static func severity(_ severity: Severity, _ language: Language) -> String {
+/// The few words the renderer itself prints, in each language (the language server's too).
+public enum Words {
+    public static func severity(_ severity: Severity, _ language: Language) -> String {
         switch (severity, language) {
         case (.error, .en): "error"
         case (.warning, .en): "warning"
@@ -251,7 +251,7 @@ enum Words {
         }
     }
 
-    static func help(_ language: Language) -> String { language == .zh ? "建议" : "help" }
+    public static func help(_ language: Language) -> String { language == .zh ? "建议" : "help" }
 
     static func summary(errors: Int, warnings: Int, files: Int, _ language: Language) -> String {
         switch language {
