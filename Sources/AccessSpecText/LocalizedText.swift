@@ -16,13 +16,4 @@ public struct LocalizedText: Sendable, Hashable {
         }
     }
 
-    /// Both sentences joined to both of `other`'s with the separator each language uses.
-    public func joined(_ other: LocalizedText, en enSeparator: String = " ", zh zhSeparator: String = "") -> LocalizedText {
-        LocalizedText(en: en + enSeparator + other.en, zh: zh + zhSeparator + other.zh)
-    }
-
-    /// Lists in each language: "a, b" and "a、b".
-    public static func list(_ items: [String], en enSeparator: String = ", ", zh zhSeparator: String = "、") -> LocalizedText {
-        LocalizedText(en: items.joined(separator: enSeparator), zh: items.joined(separator: zhSeparator))
-    }
 }
