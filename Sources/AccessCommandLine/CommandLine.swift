@@ -30,7 +30,7 @@ public struct ReportArguments: ParsableArguments {
 
     public var options: ReportOptions {
         ReportOptions(format: DiagnosticFormat(rawValue: format)!, colour: ColourChoice(rawValue: color)!, warningsAsErrors: warningsAsErrors,
-                      language: language.resolved, maxErrors: maxErrors)
+                      language: language.resolved, reportLanguage: language.given ?? .en, maxErrors: maxErrors)
     }
 }
 
@@ -46,8 +46,11 @@ public struct LanguageArgument: ParsableArguments {
     }
 
     public var resolved: Language {
-        lang.flatMap(Language.init(rawValue:)) ?? Language.fromLocale(ProcessInfo.processInfo.environment)
+        given ?? Language.fromLocale(ProcessInfo.processInfo.environment)
     }
+
+    /// The language `--lang` names, nil without it.
+    public var given: Language? { lang.flatMap(Language.init(rawValue:)) }
 }
 
 extension AsyncParsableCommand {

@@ -10,12 +10,12 @@ struct CodeActions {
         let end = document.location(range.end)
         var actions: [JSONValue] = []
         for diagnostic in document.compiled.diagnosticsByFile[document.path] ?? [] {
-            guard let span = diagnostic.span, span.start <= end, start <= span.end, let json = document.compiled.json(diagnostic) else { continue }
+            guard let span = diagnostic.span, span.start <= end, start <= span.end, let json = document.compiled.json(diagnostic, in: document.language) else { continue }
             for fixIt in diagnostic.fixIts {
                 guard let location = document.compiled.location(of: fixIt.span) else { continue }
                 let edit = JSONValue.object(["range": location.range, "newText": .string(fixIt.replacement)])
                 actions.append(.object([
-                    "title": .string(fixIt.message),
+                    "title": .string(fixIt.text.text(in: document.language)),
                     "kind": .string("quickfix"),
                     "diagnostics": .array([json]),
                     "isPreferred": .bool(diagnostic.fixIts.count == 1),

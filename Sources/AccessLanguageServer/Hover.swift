@@ -25,7 +25,7 @@ struct Hover {
     }
 
     private func explanation(of diagnostic: Diagnostic) -> String {
-        var text = "**\(diagnostic.severity.rawValue)[\(diagnostic.code.rawValue)]**: \(diagnostic.message)"
+        var text = "**\(Words.severity(diagnostic.severity, document.language))[\(diagnostic.code.rawValue)]**: \(document.language.pick(diagnostic.text))"
         if let descriptor = DiagnosticCatalog.descriptor(for: diagnostic.code.rawValue) {
             let texts = document.language.texts(of: descriptor)
             text += "\n\n*\(texts.summary)*\n\n\(texts.explanation)"

@@ -1,3 +1,4 @@
+import Foundation
 import AccessSpecCore
 import AccessSpecSyntax
 
@@ -49,11 +50,16 @@ public struct KeyDocumentation: Sendable {
     }
 }
 
-/// The language hover texts and completion details are written in: Chinese when the client's
-/// locale is Chinese, English otherwise. Every choice between the two goes through here.
+/// The language diagnostics, code actions, hover texts and completion details are written in:
+/// Chinese when the client's locale is Chinese ("zh-cn", "zh-CN"), English for any other; without
+/// a locale, the server's environment decides as it does for the command line.
 extension Language {
-    init(locale: String?) {
-        self = locale?.lowercased().hasPrefix("zh") == true ? .zh : .en
+    init(locale: String?, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        if let locale {
+            self = locale.lowercased().hasPrefix("zh") ? .zh : .en
+        } else {
+            self = Language.fromLocale(environment)
+        }
     }
 
     func pick(_ text: LocalizedText) -> String { text.text(in: self) }

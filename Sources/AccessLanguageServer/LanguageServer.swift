@@ -41,7 +41,7 @@ public final class LanguageServer {
     /// messages waiting have been handled, so a burst of edits costs one compile.
     public func publishPendingDiagnostics() {
         for root in sessions.keys.sorted() where sessions[root]!.needsPublishing {
-            sessions[root]!.diagnosticsToPublish().forEach { send($0.encoded().bytes) }
+            sessions[root]!.diagnosticsToPublish(in: language).forEach { send($0.encoded().bytes) }
             sessions[root]!.dropRetired()
         }
     }

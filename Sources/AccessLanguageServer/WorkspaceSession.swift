@@ -109,11 +109,11 @@ final class WorkspaceSession {
 
     /// `textDocument/publishDiagnostics` notifications for every file whose diagnostics changed
     /// or that was touched, an empty list for a file whose problems went away.
-    func diagnosticsToPublish() -> [JSONValue] {
+    func diagnosticsToPublish(in language: Language) -> [JSONValue] {
         let compiled = compiled
         var notifications: [JSONValue] = []
         for path in Set(compiled.diagnosticsByFile.keys).union(lastPublished.keys).union(touched).sorted() {
-            let diagnostics = JSONValue.array((compiled.diagnosticsByFile[path] ?? []).compactMap(compiled.json))
+            let diagnostics = JSONValue.array((compiled.diagnosticsByFile[path] ?? []).compactMap { compiled.json($0, in: language) })
             guard touched.contains(path) || lastPublished[path] != diagnostics else { continue }
             var params: [String: JSONValue] = ["uri": .string(uri(of: path)), "diagnostics": diagnostics]
             if let version = documents[path]?.version { params["version"] = .integer(version) }
@@ -184,11 +184,11 @@ final class CompiledWorkspace {
 
     /// An LSP diagnostic: notes with a place become related information; notes without one
     /// and fix-its (which code actions apply) are added to the message as the renderer shows them.
-    func json(_ diagnostic: Diagnostic) -> JSONValue? {
+    func json(_ diagnostic: Diagnostic, in language: Language) -> JSONValue? {
         guard let span = diagnostic.span, let location = location(of: span) else { return nil }
-        var message = diagnostic.message
-        for note in diagnostic.notes where note.span == nil { message += "\nnote: \(note.message)" }
-        for fixIt in diagnostic.fixIts { message += "\nhelp: \(fixIt.message)" }
+        var message = diagnostic.text.text(in: language)
+        for note in diagnostic.notes where note.span == nil { message += "\n\(Words.severity(.note, language)): \(note.text.text(in: language))" }
+        for fixIt in diagnostic.fixIts { message += "\n\(Words.help(language)): \(fixIt.text.text(in: language))" }
         var object: [String: JSONValue] = [
             "range": location.range,
             "severity": .integer(Self.severity(diagnostic.severity)),
@@ -197,7 +197,7 @@ final class CompiledWorkspace {
             "message": .string(message),
         ]
         let related = diagnostic.notes.compactMap { note in
-            note.span.flatMap(locationJSON).map { JSONValue.object(["location": $0, "message": .string(note.message)]) }
+            note.span.flatMap(locationJSON).map { JSONValue.object(["location": $0, "message": .string(note.text.text(in: language))]) }
         }
         if !related.isEmpty { object["relatedInformation"] = .array(related) }
         return .object(object)

@@ -28,7 +28,7 @@ public enum FieldCheck {
 
     public static func count(_ count: Int, _ constraints: ValueConstraints, at path: String, _ field: String? = nil) throws {
         if let problem = constraints.countProblems(count).first {
-            throw AccessRuntimeError.invalidField(path: Self.path(path, field), reason: "value \(problem)")
+            throw AccessRuntimeError.invalidField(path: Self.path(path, field), reason: "value \(problem.en)")
         }
     }
 

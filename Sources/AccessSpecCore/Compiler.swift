@@ -46,7 +46,7 @@ public enum Compiler {
         let (contracts, unreadable) = decodeAll(sources.contracts, loader: loader, diagnostics: diagnostics, cache: cache)
         let fileCount = sources.contracts.count + (sources.config == nil ? 0 : 1)
         if !contracts.contains(where: { $0.platform != nil }) && !diagnostics.hasErrors {
-            diagnostics.error(LanguageDiagnostics.emptyWorkspace, "the workspace holds no platform contract", at: sources.contracts.first.map { SourceSpan(file: $0.file, at: .init(line: 1, column: 1)) })
+            diagnostics.error(LanguageDiagnostics.emptyWorkspace, en: "the workspace holds no platform contract", zh: "工作区中没有平台契约", at: sources.contracts.first.map { SourceSpan(file: $0.file, at: .init(line: 1, column: 1)) })
         }
         let workspace = Resolver(diagnostics: diagnostics).resolve(contracts, settings: config.settings, unreadable: unreadable, cache: cache)
         // A platform whose header failed to decode has no id to compare against: say nothing

@@ -102,14 +102,21 @@ public struct DiffReport: Sendable {
 
     static func diagnostic(_ change: ContractChange, newLocator: ChangeLocator, oldLocator: ChangeLocator) -> Diagnostic {
         var notes: [DiagnosticNote] = []
-        if let site = change.oldSite, let span = oldLocator.span(of: site) { notes.append(DiagnosticNote("it was here", at: span)) }
-        notes.append(DiagnosticNote("\(change.category.rawValue) (\(change.category.chineseName)): \(change.kind.summary) / \(change.kind.summaryZh)"))
+        if let site = change.oldSite, let span = oldLocator.span(of: site) { notes.append(DiagnosticNote(en: "it was here", zh: "原来在这里", at: span)) }
+        notes.append(DiagnosticNote(en: "\(change.category.rawValue) (\(change.category.chineseName)): \(change.kind.summary) / \(change.kind.summaryZh)",
+                                    zh: "\(change.category.chineseName)（\(change.category.rawValue)）：\(change.kind.summaryZh)"))
         if change.category.isBreaking || change.category == .dangerous, !change.affected.isEmpty {
-            notes.append(DiagnosticNote("\(change.category == .dangerous ? "affects" : "breaks") \(change.affected.joined(separator: ", "))"))
+            let affected = change.affected.joined(separator: ", ")
+            notes.append(change.category == .dangerous
+                ? DiagnosticNote(en: "affects \(affected)", zh: "影响 \(change.affected.joined(separator: "、"))")
+                : DiagnosticNote(en: "breaks \(affected)", zh: "破坏 \(change.affected.joined(separator: "、"))"))
         }
-        if let reason = change.ignoredBecause { notes.append(DiagnosticNote("ignored in accessspec.yaml: \(reason)")) }
+        if let reason = change.ignoredBecause { notes.append(DiagnosticNote(en: "ignored in accessspec.yaml: \(reason)", zh: "已在 accessspec.yaml 中忽略：\(reason)")) }
         let span = change.newSite.flatMap { newLocator.span(of: $0) } ?? change.oldSite.flatMap { oldLocator.span(of: $0) }
-        return Diagnostic(severity(change), change.kind.code, "\(change.platform.map { "\($0): " } ?? "")\(change.message)", at: span, notes: notes)
+        // A change's own sentence is English (the diff's catalogue); in Chinese its kind's summary leads.
+        return Diagnostic(severity(change), change.kind.code,
+                          en: "\(change.platform.map { "\($0): " } ?? "")\(change.message)",
+                          zh: "\(change.platform.map { "\($0)：" } ?? "")\(change.kind.summaryZh)（\(change.message)）", at: span, notes: notes)
     }
 
     /// Whether the gate is met: a change (not ignored) at least as severe as `threshold`.
@@ -132,7 +139,8 @@ public struct DiffReport: Sendable {
         let renderer = DiagnosticRenderer(colour: colour)
         var text = renderer.render(diagnostics)
         for ignore in unusedIgnores {
-            text += renderer.render([Diagnostic(.warning, LanguageDiagnostics.config, "ignored change \(ignore.code) on '\(ignore.platform)' matches no change", at: ignore.span)])
+            text += renderer.render([Diagnostic(.warning, LanguageDiagnostics.config, en: "ignored change \(ignore.code) on '\(ignore.platform)' matches no change",
+                                                          zh: "“\(ignore.platform)”上忽略的变更 \(ignore.code) 没有对应任何变更", at: ignore.span)])
         }
         return text + summary
     }

@@ -47,13 +47,15 @@ public struct GitTreeSource: WorkspaceFileSource {
                 blobs.append((relative, String(meta[2])))
             }
             if blobs.isEmpty {
-                diagnostics.error(YAMLDiagnostics.unreadable, "'\(ref)' has no YAML files under '\(path.isEmpty ? "." : path)'", at: nil)
+                diagnostics.error(YAMLDiagnostics.unreadable, en: "'\(ref)' has no YAML files under '\(path.isEmpty ? "." : path)'",
+                                  zh: "“\(ref)”的“\(path.isEmpty ? "." : path)”下没有 YAML 文件", at: nil)
                 return []
             }
             let contents = try Self.catBlobs(blobs.map(\.object), in: top)
             return zip(blobs, contents).map { ($0.relative, $1) }.sorted { $0.relativePath < $1.relativePath }
         } catch {
-            diagnostics.error(YAMLDiagnostics.unreadable, "cannot read git:\(ref)\(path.isEmpty ? "" : ":" + path): \(error)", at: nil)
+            diagnostics.error(YAMLDiagnostics.unreadable, en: "cannot read git:\(ref)\(path.isEmpty ? "" : ":" + path): \(error)",
+                              zh: "无法读取 git:\(ref)\(path.isEmpty ? "" : ":" + path)：\(error)", at: nil)
             return []
         }
     }

@@ -40,49 +40,60 @@ extension Commands {
     /// level that checks clean beside the workspace's others. It is compiled with the workspace
     /// before it is written, and an existing file is never replaced.
     public func initContract(_ request: NewContractRequest, options: ReportOptions = ReportOptions()) -> CommandStatus {
-        let fail = { (message: String) -> CommandStatus in
-            self.console.err("accessc: error: \(message)\n")
+        let renderer = DiagnosticRenderer(language: options.language)
+        let fail = { (en: String, zh: String) -> CommandStatus in
+            self.console.err(renderer.failure(LocalizedText(en: en, zh: zh)))
             return .failure
         }
-        guard NameForm.id.matches(request.id) else { return fail("--id '\(request.id)' must be \(NameForm.id.explanation)") }
-        guard "\(request.id).yaml" != WorkspaceLoader.configFileName else {
-            return fail("--id '\(request.id)' would write \(WorkspaceLoader.configFileName), the workspace config; choose another id")
+        guard NameForm.id.matches(request.id) else {
+            return fail("--id '\(request.id)' must be \(NameForm.id.explanation.en)", "--id“\(request.id)”必须是\(NameForm.id.explanation.zh)")
         }
-        guard request.level != .national || request.connectTo == nil else { return fail("the national platform is the hub; it connects to nothing, so --to does not apply") }
+        guard "\(request.id).yaml" != WorkspaceLoader.configFileName else {
+            return fail("--id '\(request.id)' would write \(WorkspaceLoader.configFileName), the workspace config; choose another id",
+                        "--id“\(request.id)”会写入工作区配置 \(WorkspaceLoader.configFileName)；请换一个标识")
+        }
+        guard request.level != .national || request.connectTo == nil else {
+            return fail("the national platform is the hub; it connects to nothing, so --to does not apply", "国家平台是枢纽，不接入其他平台，因此 --to 不适用")
+        }
         let path = (request.workspace as NSString).appendingPathComponent("\(request.id).yaml")
-        guard !FileManager.default.fileExists(atPath: path) else { return fail("\(path) already exists; accessc init never replaces a file") }
+        guard !FileManager.default.fileExists(atPath: path) else {
+            return fail("\(path) already exists; accessc init never replaces a file", "\(path) 已存在；accessc init 从不替换已有文件")
+        }
 
         let diagnostics = DiagnosticEngine()
         var sources = WorkspaceLoader.load(root: request.workspace, diagnostics: diagnostics)
         if diagnostics.hasErrors {
-            console.err(DiagnosticRenderer(language: options.language, localizedSummary: DiagnosticCatalog.summary).render(diagnostics.sorted))
+            console.err(renderer.render(diagnostics.sorted))
             return .failure
         }
         // The workspace as it is: its platforms to connect to, and its errors to compare with.
         let before = Compiler.compile(sources, lowering: false)
         let platforms = before.workspace?.contracts.compactMap { $0.platform?.identity } ?? []
-        if let taken = platforms.first(where: { $0.id == request.id }) { return fail("the workspace already has a platform '\(taken.id)'") }
+        if let taken = platforms.first(where: { $0.id == request.id }) { return fail("the workspace already has a platform '\(taken.id)'", "工作区中已有平台“\(taken.id)”") }
 
         let region: String
         switch (request.region, request.level) {
         case (let given?, _): region = given
         case (nil, .national), (nil, .departmental): region = "100000"
-        case (nil, _): return fail("--region CODE is needed for a \(request.level.rawValue) platform: its GB/T 2260 division code")
+        case (nil, _): return fail("--region CODE is needed for a \(request.level.rawValue) platform: its GB/T 2260 division code",
+                                   "\(request.level.chineseName)需要 --region CODE：其 GB/T 2260 行政区划代码")
         }
-        if let problem = ValueFormat.divisionCode.problem(with: region) { return fail("--region '\(region)': \(problem)") }
+        if let problem = ValueFormat.divisionCode.problem(with: region) { return fail("--region '\(region)': \(problem.en)", "--region“\(region)”：\(problem.zh)") }
         let target: String?
         if request.level == .national {
             target = nil
         } else if let given = request.connectTo {
             guard platforms.contains(where: { $0.id == given }) else {
                 let nearest = Suggestions.nearest(to: given, in: platforms.map(\.id))
-                return fail("--to '\(given)' names no platform of the workspace\(nearest.map { "; did you mean '\($0)'?" } ?? "")")
+                return fail("--to '\(given)' names no platform of the workspace\(nearest.map { "; did you mean '\($0)'?" } ?? "")",
+                            "--to“\(given)”不是工作区中的平台\(nearest.map { "；是否应为“\($0)”？" } ?? "")")
             }
             target = given
         } else if let found = NewContract.parent(of: request.level, region: region, among: platforms) {
             target = found
         } else {
-            return fail("no platform for a \(request.level.rawValue) platform of region \(region) to connect to; name one with --to PLATFORM")
+            return fail("no platform for a \(request.level.rawValue) platform of region \(region) to connect to; name one with --to PLATFORM",
+                        "没有可供行政区划 \(region) 的\(request.level.chineseName)接入的平台；请用 --to PLATFORM 指定一个")
         }
 
         let text = NewContract.text(id: request.id, level: request.level, region: region, target: target, name: request.name)
@@ -92,15 +103,17 @@ extension Commands {
         // Refuse a contract that would not check clean, or that would break another file.
         let own = after.diagnostics.filter { $0.span?.file.path == path }
         if !own.isEmpty || after.errorCount > before.errorCount {
-            console.err(DiagnosticRenderer(language: options.language, localizedSummary: DiagnosticCatalog.summary).render(own.isEmpty ? after.diagnostics : own))
-            return fail("the new contract would not check clean beside the workspace, so nothing was written")
+            console.err(renderer.render(own.isEmpty ? after.diagnostics : own))
+            return fail("the new contract would not check clean beside the workspace, so nothing was written", "新契约与工作区中的其他契约一起检查时会出现问题，因此没有写入任何文件")
         }
         do {
             try NewContract.create(path, contents: Array(text.utf8))
         } catch {
-            return fail("cannot write \(path): \(error)")
+            return fail("cannot write \(path): \(error)", "无法写入 \(path)：\(error)")
         }
-        console.err("accessc: wrote \(path); replace every value marked 待填写 (TODO), then run 'accessc check \(request.workspace)'\n")
+        let wrote = LocalizedText(en: "wrote \(path); replace every value marked 待填写 (TODO), then run 'accessc check \(request.workspace)'",
+                                  zh: "已写入 \(path)；请替换所有标为“待填写”的值，然后运行 `accessc check \(request.workspace)`")
+        console.err("accessc: \(wrote.text(in: options.language))\n")
         return .success
     }
 }

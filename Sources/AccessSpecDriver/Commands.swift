@@ -24,19 +24,23 @@ public struct ReportOptions: Sendable {
     public var format: DiagnosticFormat = .text
     public var colour: ColourChoice = .auto
     public var warningsAsErrors = false
-    /// The language of text diagnostics; JSON and SARIF carry the English messages.
+    /// The language of text diagnostics: the words around them and their messages, notes and fix-its.
     public var language: Language = .en
+    /// The language of JSON and SARIF messages: English unless `--lang` asks, so that tools
+    /// reading them see the same text whatever the locale.
+    public var reportLanguage: Language = .en
     /// Text output stops after this many errors (0: never); the summary still counts all.
     public var maxErrors = ReportOptions.defaultMaxErrors
 
     public static let defaultMaxErrors = 50
 
     public init(format: DiagnosticFormat = .text, colour: ColourChoice = .auto, warningsAsErrors: Bool = false,
-                language: Language = .en, maxErrors: Int = ReportOptions.defaultMaxErrors) {
+                language: Language = .en, reportLanguage: Language = .en, maxErrors: Int = ReportOptions.defaultMaxErrors) {
         self.format = format
         self.colour = colour
         self.warningsAsErrors = warningsAsErrors
         self.language = language
+        self.reportLanguage = reportLanguage
         self.maxErrors = maxErrors
     }
 }
@@ -254,17 +258,18 @@ public struct Commands {
         switch options.format {
         case .json:
             if !(quietWhenClean && compilation.diagnostics.isEmpty) {
-                let report = DiagnosticReport(compilation.diagnostics, files: compilation.fileCount)
+                let report = DiagnosticReport(compilation.diagnostics, files: compilation.fileCount, language: options.reportLanguage)
                 (quietWhenClean ? console.err : console.out)(report.json())
             }
         case .sarif:
             if !(quietWhenClean && compilation.diagnostics.isEmpty) {
-                let log = SARIFReport(toolVersion: accesscVersion, rules: Self.sarifRules, results: compilation.diagnostics.map { SARIFReport.Result($0) })
+                let log = SARIFReport(toolVersion: accesscVersion, rules: Self.sarifRules, results: compilation.diagnostics.map { SARIFReport.Result($0) },
+                                      language: options.reportLanguage)
                 (quietWhenClean ? console.err : console.out)(log.json())
             }
         case .text:
             let colour = options.colour == .always || (options.colour == .auto && console.errIsTerminal)
-            let renderer = DiagnosticRenderer(colour: colour, language: options.language, localizedSummary: DiagnosticCatalog.summary)
+            let renderer = DiagnosticRenderer(colour: colour, language: options.language)
             console.err(renderer.render(compilation.diagnostics, limit: options.maxErrors))
             if !(quietWhenClean && compilation.diagnostics.isEmpty) {
                 console.err(renderer.summary(errors: compilation.errorCount, warnings: compilation.warningCount, files: compilation.fileCount))

@@ -20,13 +20,14 @@ public enum DomainFormats {
         return Character(Unicode.Scalar(usccAlphabet[(31 - sum % 31) % 31]))
     }
 
-    static func checkUSCC(_ value: String) -> String? {
+    static func checkUSCC(_ value: String) -> LocalizedText? {
         let bytes = Array(value.utf8)
         guard bytes.count == 18, let expected = usccCheckCharacter(value.prefix(17)) else {
-            return "a unified social credit code is 18 characters of 0-9 and capitals other than I, O, S, V, Z"
+            return LocalizedText(en: "a unified social credit code is 18 characters of 0-9 and capitals other than I, O, S, V, Z", zh: "统一社会信用代码由 18 个字符组成：数字 0-9 及除 I、O、S、V、Z 以外的大写字母")
         }
         guard Character(Unicode.Scalar(bytes[17])) == expected else {
-            return "check character is '\(Character(Unicode.Scalar(bytes[17])))' but GB 32100 gives '\(expected)'"
+            return LocalizedText(en: "check character is '\(Character(Unicode.Scalar(bytes[17])))' but GB 32100 gives '\(expected)'",
+                                 zh: "校验码为“\(Character(Unicode.Scalar(bytes[17])))”，而按 GB 32100 应为“\(expected)”")
         }
         return nil
     }
@@ -45,17 +46,19 @@ public enum DomainFormats {
         return residentChecks[sum % 11]
     }
 
-    static func checkResidentID(_ value: String) -> String? {
+    static func checkResidentID(_ value: String) -> LocalizedText? {
         let bytes = Array(value.utf8)
         guard bytes.count == 18, let expected = residentCheckCharacter(value.prefix(17)) else {
-            return "a resident identity number is 17 digits and a check character"
+            return LocalizedText(en: "a resident identity number is 17 digits and a check character", zh: "公民身份号码由 17 位数字和 1 位校验码组成")
         }
         guard isCalendarDate(bytes[6..<10], bytes[10..<12], bytes[12..<14]) else {
-            return "'\(String(decoding: bytes[6..<14], as: UTF8.self))' is not a valid birth date (YYYYMMDD)"
+            let birth = String(decoding: bytes[6..<14], as: UTF8.self)
+            return LocalizedText(en: "'\(birth)' is not a valid birth date (YYYYMMDD)", zh: "“\(birth)”不是有效的出生日期（YYYYMMDD）")
         }
         let check = Character(Unicode.Scalar(bytes[17]))
         guard check == expected else {
-            return "check character is '\(check)' but ISO 7064 MOD 11-2 gives '\(expected)'"
+            return LocalizedText(en: "check character is '\(check)' but ISO 7064 MOD 11-2 gives '\(expected)'",
+                                 zh: "校验码为“\(check)”，而按 ISO 7064 MOD 11-2 应为“\(expected)”")
         }
         return nil
     }
@@ -79,50 +82,59 @@ public enum DomainFormats {
         return nil
     }
 
-    static func checkLicenseID(_ value: String) -> String? {
+    static func checkLicenseID(_ value: String) -> LocalizedText? {
         let parts = value.utf8.dropFirst(licenseRoot.utf8.count).split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
             .map { String(decoding: $0, as: UTF8.self) }
-        guard parts.count == 5 else { return "an electronic licence identifier has five parts after the root: type code, issuer, number, version, check" }
+        guard parts.count == 5 else { return LocalizedText(
+            en: "an electronic licence identifier has five parts after the root: type code, issuer, number, version, check",
+            zh: "电子证照标识在根之后有五部分：证照类型代码、颁发机构、编号、版本、校验码") }
         let (type, issuer, number, version, check) = (parts[0], parts[1], parts[2], parts[3], parts[4])
-        if let problem = checkUSCC(String(type.prefix(18))) { return "licence type code '\(type)': the ministry's code: \(problem)" }
-        if let problem = checkUSCC(issuer) { return "issuer '\(issuer)': \(problem)" }
+        if let problem = checkUSCC(String(type.prefix(18))) {
+            return LocalizedText(en: "licence type code '\(type)': the ministry's code: \(problem.en)", zh: "证照类型代码“\(type)”中的部委代码：\(problem.zh)")
+        }
+        if let problem = checkUSCC(issuer) { return LocalizedText(en: "issuer '\(issuer)': \(problem.en)", zh: "颁发机构“\(issuer)”：\(problem.zh)") }
         guard let expected = mod3736CheckCharacter(type + issuer + number + version) else {
-            return "the identifier holds characters outside 0-9 and A-Z"
+            return LocalizedText(en: "the identifier holds characters outside 0-9 and A-Z", zh: "标识含有 0-9 和 A-Z 以外的字符")
         }
         guard check == String(expected) else {
-            return "check character is '\(check)' but ISO/IEC 7064 MOD 37,36 gives '\(expected)'"
+            return LocalizedText(en: "check character is '\(check)' but ISO/IEC 7064 MOD 37,36 gives '\(expected)'",
+                                 zh: "校验码为“\(check)”，而按 ISO/IEC 7064 MOD 37,36 应为“\(expected)”")
         }
         return nil
     }
 
     /// A licence type code: the issuing ministry's USCC and a 3-digit number.
-    public static func checkLicenseTypeCode(_ value: String) -> String? {
+    public static func checkLicenseTypeCode(_ value: String) -> LocalizedText? {
         guard value.utf8.count == 21, value.utf8.suffix(3).allSatisfy(isDigit) else {
-            return "a licence type code is the issuing ministry's USCC followed by 3 digits (21 characters)"
+            return LocalizedText(en: "a licence type code is the issuing ministry's USCC followed by 3 digits (21 characters)", zh: "证照类型代码是颁证部委的统一社会信用代码后接 3 位数字（共 21 个字符）")
         }
-        return checkUSCC(String(value.prefix(18))).map { "ministry code: \($0)" }
+        return checkUSCC(String(value.prefix(18))).map { LocalizedText(en: "ministry code: \($0.en)", zh: "部委代码：\($0.zh)") }
     }
 
     // MARK: Calendar
 
     /// `YYYY-MM-DD` already matched by shape: a real day of the Gregorian calendar.
-    static func checkDate(_ value: String) -> String? {
+    static func checkDate(_ value: String) -> LocalizedText? {
         let bytes = Array(value.utf8)
-        guard isCalendarDate(bytes[0..<4], bytes[5..<7], bytes[8..<10]) else { return "'\(value)' is not a day of the calendar" }
+        guard isCalendarDate(bytes[0..<4], bytes[5..<7], bytes[8..<10]) else {
+            return LocalizedText(en: "'\(value)' is not a day of the calendar", zh: "“\(value)”不是日历上存在的日期")
+        }
         return nil
     }
 
     /// An RFC 3339 date-time already matched by shape: a real day, hours, minutes, seconds
     /// and offset within their ranges.
-    static func checkDateTime(_ value: String) -> String? {
+    static func checkDateTime(_ value: String) -> LocalizedText? {
         let bytes = Array(value.utf8)
-        guard isCalendarDate(bytes[0..<4], bytes[5..<7], bytes[8..<10]) else { return "'\(value)' is not a day of the calendar" }
+        guard isCalendarDate(bytes[0..<4], bytes[5..<7], bytes[8..<10]) else {
+            return LocalizedText(en: "'\(value)' is not a day of the calendar", zh: "“\(value)”不是日历上存在的日期")
+        }
         guard number(bytes[11..<13]) <= 23, number(bytes[14..<16]) <= 59, number(bytes[17..<19]) <= 59 else {
-            return "'\(value)' has a time outside 00:00:00-23:59:59"
+            return LocalizedText(en: "'\(value)' has a time outside 00:00:00-23:59:59", zh: "“\(value)”的时间超出 00:00:00-23:59:59")
         }
         if let sign = bytes.lastIndex(where: { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") }), sign > 10 {
             guard number(bytes[(sign + 1)..<(sign + 3)]) <= 23, number(bytes[(sign + 4)..<(sign + 6)]) <= 59 else {
-                return "'\(value)' has an offset outside -23:59...+23:59"
+                return LocalizedText(en: "'\(value)' has an offset outside -23:59...+23:59", zh: "“\(value)”的时区偏移超出 -23:59...+23:59")
             }
         }
         return nil

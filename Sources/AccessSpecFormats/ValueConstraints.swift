@@ -66,51 +66,60 @@ public struct ValueConstraints: Codable, Equatable, Hashable, Sendable {
     }
 
     /// Why no value can meet these constraints, or nil when some can (as far as bounds tell).
-    public var contradiction: String? {
-        if let min = minLength, let max = maxLength, min > max { return "minLength \(min) is above maxLength \(max)" }
-        if let min = minimum, let max = maximum, min > max { return "minimum \(Self.number(min)) is above maximum \(Self.number(max))" }
-        if let min = minItems, let max = maxItems, min > max { return "minItems \(min) is above maxItems \(max)" }
+    public var contradiction: LocalizedText? {
+        if let min = minLength, let max = maxLength, min > max { return LocalizedText(en: "minLength \(min) is above maxLength \(max)", zh: "minLength \(min) 大于 maxLength \(max)") }
+        if let min = minimum, let max = maximum, min > max {
+            return LocalizedText(en: "minimum \(Self.number(min)) is above maximum \(Self.number(max))", zh: "minimum \(Self.number(min)) 大于 maximum \(Self.number(max))")
+        }
+        if let min = minItems, let max = maxItems, min > max { return LocalizedText(en: "minItems \(min) is above maxItems \(max)", zh: "minItems \(min) 大于 maxItems \(max)") }
         return nil
     }
 
     /// Why no integer can meet these bounds, or nil when one can.
-    public var integerContradiction: String? {
+    public var integerContradiction: LocalizedText? {
         let low = minimum.map { $0.rounded(.up) } ?? -Double(IntegerRange.limit)
         let high = maximum.map { $0.rounded(.down) } ?? Double(IntegerRange.limit)
-        if low > Double(IntegerRange.limit) { return "minimum \(Self.number(minimum!)) is above the largest integer, 2^53-1" }
-        if high < -Double(IntegerRange.limit) { return "maximum \(Self.number(maximum!)) is below the smallest integer, -(2^53-1)" }
-        if low > high { return "no integer lies between minimum \(Self.number(minimum!)) and maximum \(Self.number(maximum!))" }
+        if low > Double(IntegerRange.limit) {
+            return LocalizedText(en: "minimum \(Self.number(minimum!)) is above the largest integer, 2^53-1", zh: "minimum \(Self.number(minimum!)) 大于最大的整数 2^53-1")
+        }
+        if high < -Double(IntegerRange.limit) {
+            return LocalizedText(en: "maximum \(Self.number(maximum!)) is below the smallest integer, -(2^53-1)", zh: "maximum \(Self.number(maximum!)) 小于最小的整数 -(2^53-1)")
+        }
+        if low > high {
+            return LocalizedText(en: "no integer lies between minimum \(Self.number(minimum!)) and maximum \(Self.number(maximum!))",
+                                 zh: "minimum \(Self.number(minimum!)) 与 maximum \(Self.number(maximum!)) 之间没有整数")
+        }
         return nil
     }
 
-    // MARK: Checks, as phrases completing "value ..."
+    // MARK: Checks, as phrases completing "value ..." (and "值……")
 
-    public func textProblems(_ text: String) -> [String] {
-        var problems: [String] = []
+    public func textProblems(_ text: String) -> [LocalizedText] {
+        var problems: [LocalizedText] = []
         if minLength != nil || maxLength != nil {
             let length = text.unicodeScalars.count
-            if let min = minLength, length < min { problems.append("is \(length) characters long, fewer than minLength \(min)") }
-            if let max = maxLength, length > max { problems.append("is \(length) characters long, more than maxLength \(max)") }
+            if let min = minLength, length < min { problems.append(LocalizedText(en: "is \(length) characters long, fewer than minLength \(min)", zh: "的长度为 \(length) 个字符，少于 minLength \(min)")) }
+            if let max = maxLength, length > max { problems.append(LocalizedText(en: "is \(length) characters long, more than maxLength \(max)", zh: "的长度为 \(length) 个字符，多于 maxLength \(max)")) }
         }
         // A value already too long is not run through patterns: it is refused either way.
         guard problems.isEmpty else { return problems }
         for pattern in patterns where !Pattern.matches(pattern, text) {
-            problems.append("does not match pattern \(pattern)")
+            problems.append(LocalizedText(en: "does not match pattern \(pattern)", zh: "不匹配模式 \(pattern)"))
         }
         return problems
     }
 
-    public func numberProblems(_ number: Double) -> [String] {
-        var problems: [String] = []
-        if let min = minimum, number < min { problems.append("is less than minimum \(Self.number(min))") }
-        if let max = maximum, number > max { problems.append("is greater than maximum \(Self.number(max))") }
+    public func numberProblems(_ number: Double) -> [LocalizedText] {
+        var problems: [LocalizedText] = []
+        if let min = minimum, number < min { problems.append(LocalizedText(en: "is less than minimum \(Self.number(min))", zh: "小于最小值 \(Self.number(min))")) }
+        if let max = maximum, number > max { problems.append(LocalizedText(en: "is greater than maximum \(Self.number(max))", zh: "大于最大值 \(Self.number(max))")) }
         return problems
     }
 
-    public func countProblems(_ count: Int) -> [String] {
-        var problems: [String] = []
-        if let min = minItems, count < min { problems.append("has \(count) items, fewer than minItems \(min)") }
-        if let max = maxItems, count > max { problems.append("has \(count) items, more than maxItems \(max)") }
+    public func countProblems(_ count: Int) -> [LocalizedText] {
+        var problems: [LocalizedText] = []
+        if let min = minItems, count < min { problems.append(LocalizedText(en: "has \(count) items, fewer than minItems \(min)", zh: "有 \(count) 项，少于 minItems \(min)")) }
+        if let max = maxItems, count > max { problems.append(LocalizedText(en: "has \(count) items, more than maxItems \(max)", zh: "有 \(count) 项，多于 maxItems \(max)")) }
         return problems
     }
 

@@ -60,27 +60,35 @@ public enum ValueFormat: String, CaseIterable, Codable, Sendable {
     }
 
     /// What the shape says in words, for messages.
-    var shapeDescription: String {
+    var shapeDescription: LocalizedText {
         switch self {
-        case .date: "a date YYYY-MM-DD"
-        case .datetime: "an RFC 3339 date-time such as 2024-05-01T08:30:00+08:00"
-        case .url: "an absolute http(s) URL of ASCII characters with a host name (no IP literal in brackets) and a port up to 65535"
-        case .email: "an email address"
-        case .phone: "a mainland mobile (1XXXXXXXXXX, optionally +86) or landline (0XXX-XXXXXXX) number"
-        case .base64: "standard base64 with padding"
-        case .uscc: "a unified social credit code: 18 characters of 0-9 and capitals other than I, O, S, V, Z, the 3rd to 8th digits"
-        case .residentId: "a resident identity number: a province-level code, 4 more digits of the address, a birth date YYYYMMDD, 3 digits and a check character 0-9 or X"
-        case .divisionCode: "a division code: 6 digits (or 12 in the service-system form) starting with a province-level code of GB/T 2260, or 100000 for the whole country"
-        case .licenseId: "an electronic licence identifier 1.2.156.3005.2.<type>.<issuer>.<number>.<version>.<check>"
-        case .itemCode: "an item code"
+        case .date: LocalizedText(en: "a date YYYY-MM-DD", zh: "日期 YYYY-MM-DD")
+        case .datetime: LocalizedText(en: "an RFC 3339 date-time such as 2024-05-01T08:30:00+08:00", zh: "RFC 3339 日期时间，如 2024-05-01T08:30:00+08:00")
+        case .url: LocalizedText(en: "an absolute http(s) URL of ASCII characters with a host name (no IP literal in brackets) and a port up to 65535",
+                                 zh: "由 ASCII 字符组成、带主机名（不用方括号中的 IP 地址）、端口不超过 65535 的绝对 http(s) URL")
+        case .email: LocalizedText(en: "an email address", zh: "电子邮件地址")
+        case .phone: LocalizedText(en: "a mainland mobile (1XXXXXXXXXX, optionally +86) or landline (0XXX-XXXXXXX) number",
+                                   zh: "大陆手机号码（1XXXXXXXXXX，可带 +86）或固定电话号码（0XXX-XXXXXXX）")
+        case .base64: LocalizedText(en: "standard base64 with padding", zh: "带填充的标准 base64")
+        case .uscc: LocalizedText(en: "a unified social credit code: 18 characters of 0-9 and capitals other than I, O, S, V, Z, the 3rd to 8th digits",
+                                  zh: "统一社会信用代码：18 个字符，为数字 0-9 及除 I、O、S、V、Z 以外的大写字母，第 3 至 8 位为数字")
+        case .residentId: LocalizedText(en: "a resident identity number: a province-level code, 4 more digits of the address, a birth date YYYYMMDD, 3 digits and a check character 0-9 or X",
+                                        zh: "公民身份号码：省级代码、另外 4 位地址码、出生日期 YYYYMMDD、3 位顺序码和校验码 0-9 或 X")
+        case .divisionCode: LocalizedText(en: "a division code: 6 digits (or 12 in the service-system form) starting with a province-level code of GB/T 2260, or 100000 for the whole country",
+                                          zh: "行政区划代码：以 GB/T 2260 省级代码开头的 6 位数字（服务系统形式为 12 位），全国为 100000")
+        case .licenseId: LocalizedText(en: "an electronic licence identifier 1.2.156.3005.2.<type>.<issuer>.<number>.<version>.<check>",
+                                       zh: "电子证照标识 1.2.156.3005.2.<类型>.<颁发机构>.<编号>.<版本>.<校验码>")
+        case .itemCode: LocalizedText(en: "an item code", zh: "事项编码")
         }
     }
 
     /// Why `text` is not a value of the format, or nil when it is.
-    public func problem(with text: String, itemCodePattern: String = ValueFormat.defaultItemCodePattern) -> String? {
+    public func problem(with text: String, itemCodePattern: String = ValueFormat.defaultItemCodePattern) -> LocalizedText? {
         let shape = self == .itemCode ? itemCodePattern : self.shape
         guard Pattern.matches(shape, text) else {
-            return self == .itemCode ? "it does not match the workspace's item code pattern \(itemCodePattern)" : "it is not \(shapeDescription)"
+            return self == .itemCode
+                ? LocalizedText(en: "it does not match the workspace's item code pattern \(itemCodePattern)", zh: "它不符合工作区的事项编码模式 \(itemCodePattern)")
+                : LocalizedText(en: "it is not \(shapeDescription.en)", zh: "它不是\(shapeDescription.zh)")
         }
         switch self {
         case .date: return DomainFormats.checkDate(text)

@@ -14,7 +14,7 @@ struct DomainFormatsTests {
     }
 
     @Test func wrongUnifiedSocialCreditCodesFail() {
-        #expect(ValueFormat.uscc.problem(with: "11370000MB28449441")?.contains("check character") == true)
+        #expect(ValueFormat.uscc.problem(with: "11370000MB28449441")?.en.contains("check character") == true)
         #expect(!valid(.uscc, "9111000060003734IL"))  // I is not in the alphabet
         #expect(!valid(.uscc, "91A10000600037341L"))  // positions 3-8 are the division code's digits
         #expect(!valid(.uscc, "123"))
@@ -27,9 +27,9 @@ struct DomainFormatsTests {
     }
 
     @Test func wrongResidentIdentityNumbersFail() {
-        #expect(ValueFormat.residentId.problem(with: "110105194912310021")?.contains("'X'") == true)
-        #expect(ValueFormat.residentId.problem(with: "110105194902300020")?.contains("birth date") == true)
-        #expect(ValueFormat.residentId.problem(with: "990105194912310021")?.contains("province") == true)
+        #expect(ValueFormat.residentId.problem(with: "110105194912310021")?.en.contains("'X'") == true)
+        #expect(ValueFormat.residentId.problem(with: "110105194902300020")?.en.contains("birth date") == true)
+        #expect(ValueFormat.residentId.problem(with: "990105194912310021")?.en.contains("province") == true)
         #expect(!valid(.residentId, "11010519491231002x"))
     }
 

@@ -17,6 +17,38 @@ struct GoldenDiagnosticsTests {
 
     @Test(arguments: cases)
     func diagnosticsMatchGolden(_ name: String) throws {
+        try expectGolden(name, language: .en, in: Self.folder)
+    }
+
+    /// Real faults as a Chinese reader sees them (`--lang zh`): an unknown type, a misspelt key
+    /// with its fix-it, a rule failure with a note, a literal secret with a note and a fix-it.
+    static let chineseCases = ["unknown-type-is-reported-once", "unknown-key-typo", "connection-area-missing-at-target", "literal-secret", "weak-tls"]
+    static let chineseFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("GoldenChinese")
+
+    @Test(arguments: chineseCases)
+    func chineseDiagnosticsMatchGolden(_ name: String) throws {
+        try expectGolden(name, language: .zh, in: Self.chineseFolder)
+    }
+
+    /// Every message, note and fix-it the golden cases produce has a Chinese text of its own:
+    /// not empty, not the English copied, and with Chinese in it.
+    @Test func everyDiagnosticOfTheGoldenCasesHasItsChinese() throws {
+        var seen = 0
+        for name in Self.cases {
+            let compilation = Compiler.compile(WorkspaceSources(contracts: entries(of: name)))
+            for diagnostic in compilation.diagnostics {
+                let texts = [diagnostic.text] + diagnostic.notes.map(\.text) + diagnostic.fixIts.map(\.text)
+                for text in texts {
+                    seen += 1
+                    #expect(!text.zh.isEmpty && text.zh != text.en && text.zh.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) },
+                            "\(name) \(diagnostic.code): \(text.en) / \(text.zh)")
+                }
+            }
+        }
+        #expect(seen > 80)
+    }
+
+    private func entries(of name: String) -> [WorkspaceSources.Entry] {
         var entries = [entry("base/national.yaml")]
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: Self.folder.appendingPathComponent(name).path, isDirectory: &isDirectory), isDirectory.boolValue {
@@ -27,11 +59,15 @@ struct GoldenDiagnosticsTests {
         } else {
             entries.append(entry("\(name).yaml"))
         }
-        let compilation = Compiler.compile(WorkspaceSources(contracts: entries))
-        let renderer = DiagnosticRenderer()
+        return entries
+    }
+
+    private func expectGolden(_ name: String, language: Language, in folder: URL) throws {
+        let compilation = Compiler.compile(WorkspaceSources(contracts: entries(of: name)))
+        let renderer = DiagnosticRenderer(language: language)
         let actual = renderer.render(compilation.diagnostics)
             + renderer.summary(errors: compilation.errorCount, warnings: compilation.warningCount, files: compilation.fileCount)
-        let expectedURL = Self.folder.appendingPathComponent("\(name).txt")
+        let expectedURL = folder.appendingPathComponent("\(name).txt")
         if Self.recording {
             try Data(actual.utf8).write(to: expectedURL)
             return

@@ -54,6 +54,17 @@ struct CommandLineTests {
         #expect(json.status == 1)
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
         #expect((object?["summary"] as? [String: Any])?["errors"] as? Int ?? 0 >= 2)
+        // JSON is English unless --lang asks; with `--lang zh` its messages are the Chinese ones.
+        let messages = { (output: String) -> [String] in
+            let object = try? JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any]
+            return (object?["diagnostics"] as? [[String: Any]] ?? []).compactMap { $0["message"] as? String }
+        }
+        #expect(messages(json.stdout).contains { $0.hasPrefix("language version 2 is not supported") })
+        let chinese = try run(["check", folder.path, "--format", "json", "--lang", "zh"])
+        #expect(messages(chinese.stdout).contains("不支持语言版本 2；本 accessc 只读取版本 1"))
+        #expect(messages(chinese.stdout).contains { $0.hasPrefix("平台标识“Bad_Id”必须是") })
+        let sarif = try run(["check", folder.path, "--format", "sarif", "--lang", "zh"])
+        #expect(sarif.stdout.contains("不支持语言版本 2"))
     }
 
     @Test func warningsAsErrorsTurnsWarningsIntoFailure() throws {

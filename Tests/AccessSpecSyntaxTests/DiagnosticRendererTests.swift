@@ -105,10 +105,17 @@ struct DiagnosticRendererTests {
 
     @Test func chineseLabelsAndTheCodesSummaryComeFirst() {
         let span = SourceSpan(file: file, at: SourceLocation(line: 1, column: 1))
-        let renderer = DiagnosticRenderer(language: .zh, localizedSummary: { $0 == "L001" ? "语言未定义的键" : nil })
-        let text = renderer.render([Diagnostic(.error, "L001", "unknown key 'x'", at: span, fixIts: [FixIt("did you mean 'y'?", replacing: span, with: "y")])])
-        #expect(text.hasPrefix("specs/a.yaml:1:1: 错误[L001]: 语言未定义的键：unknown key 'x'\n"))
-        #expect(text.contains("   = 建议: did you mean 'y'?\n"))
+        let renderer = DiagnosticRenderer(language: .zh)
+        let diagnostic = Diagnostic(.error, "L001", en: "unknown key 'x'", zh: "未知的键“x”", at: span,
+                                    notes: [DiagnosticNote(en: "known keys: y", zh: "已知的键：y")],
+                                    fixIts: [FixIt(en: "did you mean 'y'?", zh: "是否应为“y”？", replacing: span, with: "y")])
+        let text = renderer.render([diagnostic])
+        #expect(text.hasPrefix("specs/a.yaml:1:1: 错误[L001]: 未知的键“x”\n"))
+        #expect(text.contains("   = 注: 已知的键：y\n"))
+        #expect(text.contains("   = 建议: 是否应为“y”？\n"))
+        #expect(!text.contains("unknown key"))
+        #expect(DiagnosticRenderer(language: .en).render([diagnostic]).hasPrefix("specs/a.yaml:1:1: error[L001]: unknown key 'x'\n"))
+        #expect(diagnostic.message == "unknown key 'x'")
         #expect(renderer.summary(errors: 2, warnings: 1, files: 3) == "accessc: 3 个文件中有 2 个错误、1 个警告\n")
         #expect(Language.fromLocale(["LANG": "zh_CN.UTF-8"]) == .zh)
         #expect(Language.fromLocale(["LC_ALL": "en_US.UTF-8", "LANG": "zh_CN.UTF-8"]) == .en)
@@ -146,4 +153,19 @@ struct DiagnosticRendererTests {
             #expect(TerminalText.escaped("na\(invisible)me") != "na\(invisible)me")
         }
     }
+}
+
+// The renderer's tests are about layout: their messages are English alone, given as both texts.
+private extension Diagnostic {
+    init(_ severity: Severity, _ code: DiagnosticCode, _ message: String, at span: SourceSpan?, notes: [DiagnosticNote] = [], fixIts: [FixIt] = []) {
+        self.init(severity, code, en: message, zh: message, at: span, notes: notes, fixIts: fixIts)
+    }
+}
+
+private extension DiagnosticNote {
+    init(_ message: String, at span: SourceSpan? = nil) { self.init(en: message, zh: message, at: span) }
+}
+
+private extension FixIt {
+    init(_ message: String, replacing span: SourceSpan, with replacement: String) { self.init(en: message, zh: message, replacing: span, with: replacement) }
 }

@@ -310,6 +310,29 @@ async def test_a_chinese_client_reads_hover_in_chinese(zh_client):
     assert "统一社会信用代码" in key.contents.value
 
 
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=[os.path.abspath(ACCESSC), "lsp"]))
+async def zh_cn_client(lsp_client: LanguageClient, workspace):
+    lsp_client.initialize_result = await lsp_client.initialize_session(types.InitializeParams(
+        capabilities=types.ClientCapabilities(), root_uri=workspace.as_uri(), locale="zh-cn",
+        workspace_folders=[types.WorkspaceFolder(uri=workspace.as_uri(), name="specs")]))
+    lsp_client.workspace_root = workspace
+    yield
+    await lsp_client.shutdown_session()
+
+
+async def test_a_chinese_client_gets_diagnostics_and_quick_fixes_in_chinese(zh_cn_client):
+    content = text(zh_cn_client, "anhui.yaml").replace("\ntypes:\n", "\ntypes:\n" + PROBE, 1)
+    (diagnostic,) = await open_file(zh_cn_client, "anhui.yaml", content)
+    assert diagnostic.code == "S002"
+    assert diagnostic.message.startswith("未知的类型“HealthQeury”"), diagnostic.message
+    assert "unknown type" not in diagnostic.message
+    actions = await zh_cn_client.text_document_code_action_async(types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri=uri(zh_cn_client, "anhui.yaml")), range=diagnostic.range,
+        context=types.CodeActionContext(diagnostics=[diagnostic])))
+    titles = [a.title for a in actions if a.kind == types.CodeActionKind.QuickFix]
+    assert titles == ["是否应为“HealthQuery”？"], titles
+
+
 async def test_a_file_outside_every_workspace_is_checked_alone(client):
     # Outside the workspace folder and under no accessspec.yaml: the server reads this one file,
     # never its folder (which could be / or a home directory).

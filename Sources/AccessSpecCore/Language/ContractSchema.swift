@@ -1,18 +1,5 @@
 import AccessSpecSyntax
 
-/// Text in both languages the project speaks: simplified Chinese first, as its readers do.
-public struct LocalizedText: Sendable, Hashable {
-    public let zh: String
-    public let en: String
-
-    public init(zh: String, en: String) {
-        self.zh = zh
-        self.en = en
-    }
-
-    public func text(in language: Language) -> String { language == .zh ? zh : en }
-}
-
 /// What a key's value may be.
 public indirect enum ValueShape: Sendable {
     /// Any scalar read as text (numbers are accepted where text is expected).
@@ -51,7 +38,7 @@ public struct KeyShape: Sendable {
         self.name = name
         self.value = value
         self.required = required
-        self.doc = LocalizedText(zh: zh, en: en)
+        self.doc = LocalizedText(en: en, zh: zh)
     }
 }
 
@@ -66,7 +53,7 @@ public struct MappingShape: Sendable {
 
     init(_ name: String, zh: String, en: String, _ keys: [KeyShape]) {
         self.name = name
-        self.doc = LocalizedText(zh: zh, en: en)
+        self.doc = LocalizedText(en: en, zh: zh)
         self.keys = keys
     }
 

@@ -3,7 +3,7 @@ import AccessSpecSyntax
 /// A mapping being decoded: its values by key, with unknown keys already reported.
 struct Fields {
     let node: YAMLNode
-    let what: String
+    let what: LocalizedText
     /// Known keys in source order. Language mappings have a handful of keys, so a scan beats hashing.
     private let pairs: [(key: String, pair: YAMLPair)]
     /// Keys that were reported as unknown.
@@ -11,7 +11,7 @@ struct Fields {
     /// The known keys those were probably meant as (the nearest of each).
     let probablyMeant: Set<String>
 
-    init(node: YAMLNode, what: String, pairs: [(key: String, pair: YAMLPair)], unknownKeys: [String], probablyMeant: Set<String> = []) {
+    init(node: YAMLNode, what: LocalizedText, pairs: [(key: String, pair: YAMLPair)], unknownKeys: [String], probablyMeant: Set<String> = []) {
         self.node = node
         self.what = what
         self.pairs = pairs
@@ -33,7 +33,7 @@ struct NodeDecoder {
 
     /// Reads a mapping whose keys must be among `known`; unknown keys are reported with the
     /// nearest known one as a fix-it.
-    func fields(_ node: YAMLNode, _ what: String, known: [String]) -> Fields? {
+    func fields(_ node: YAMLNode, _ what: LocalizedText, known: [String]) -> Fields? {
         guard let pairs = entries(node, what) else { return nil }
         var byKey: [(key: String, pair: YAMLPair)] = []
         byKey.reserveCapacity(pairs.count)
@@ -51,17 +51,18 @@ struct NodeDecoder {
     }
 
     /// A mapping with free keys (types, errors, environments), in source order.
-    func entries(_ node: YAMLNode, _ what: String) -> [(Located<String>, YAMLPair)]? {
+    func entries(_ node: YAMLNode, _ what: LocalizedText) -> [(Located<String>, YAMLPair)]? {
         guard case .mapping(let pairs) = node.content else {
             if node.scalar?.resolved(tag: node.tag) == .null { return [] }
-            wrongKind(node, expected: "a mapping", for: what)
+            wrongKind(node, expected: LocalizedText(en: "a mapping", zh: "映射"), for: what)
             return nil
         }
         var result: [(Located<String>, YAMLPair)] = []
         result.reserveCapacity(pairs.count)
         for pair in pairs {
             guard let key = pair.key.scalar else {
-                diagnostics.error(LanguageDiagnostics.wrongKind, "keys in \(what) must be plain text, not \(pair.key.kindName)", at: pair.key.span)
+                diagnostics.error(LanguageDiagnostics.wrongKind, en: "keys in \(what.en) must be plain text, not \(pair.key.kindName.en)",
+                                  zh: "\(what.zh)中的键必须是纯文本，而不是\(pair.key.kindName.zh)", at: pair.key.span)
                 continue
             }
             result.append((Located(key.text, pair.key.span), pair))
@@ -69,12 +70,12 @@ struct NodeDecoder {
         return result
     }
 
-    func list(_ node: YAMLNode, _ what: String) -> [YAMLNode]? {
+    func list(_ node: YAMLNode, _ what: LocalizedText) -> [YAMLNode]? {
         switch node.content {
         case .sequence(let items): return items
         case .scalar(let scalar) where scalar.resolved(tag: node.tag) == .null: return []
         default:
-            wrongKind(node, expected: "a list", for: what)
+            wrongKind(node, expected: LocalizedText(en: "a list", zh: "列表"), for: what)
             return nil
         }
     }
@@ -84,77 +85,79 @@ struct NodeDecoder {
         // `nmae:` was reported as an unknown key with `name` as its fix; not also as missing.
         if fields.probablyMeant.contains(key) { return nil }
         let start = SourceSpan(file: fields.node.span.file, at: fields.node.span.start)
-        diagnostics.error(LanguageDiagnostics.missingKey, "\(fields.what) is missing required key '\(key)'", at: start)
+        diagnostics.error(LanguageDiagnostics.missingKey, en: "\(fields.what.en) is missing required key '\(key)'", zh: "\(fields.what.zh)缺少必填的键 `\(key)`", at: start)
         return nil
     }
 
     // MARK: Scalars
 
-    func string(_ node: YAMLNode, _ what: String) -> Located<String>? {
+    func string(_ node: YAMLNode, _ what: LocalizedText) -> Located<String>? {
         guard let scalar = node.scalar else {
-            wrongKind(node, expected: "text", for: what)
+            wrongKind(node, expected: LocalizedText(en: "text", zh: "文本"), for: what)
             return nil
         }
         if scalar.resolved(tag: node.tag) == .null {
-            diagnostics.error(LanguageDiagnostics.wrongKind, "\(what) is empty; expected text", at: node.span)
+            diagnostics.error(LanguageDiagnostics.wrongKind, en: "\(what.en) is empty; expected text", zh: "\(what.zh)为空；此处应为文本", at: node.span)
             return nil
         }
         return Located(scalar.text, node.span)
     }
 
-    func integer(_ node: YAMLNode, _ what: String) -> Located<Int>? {
+    func integer(_ node: YAMLNode, _ what: LocalizedText) -> Located<Int>? {
         guard let scalar = node.scalar, case .integer(let value) = scalar.resolved(tag: node.tag) else {
-            wrongKind(node, expected: "an integer", for: what)
+            wrongKind(node, expected: LocalizedText(en: "an integer", zh: "整数"), for: what)
             return nil
         }
         return Located(value, node.span)
     }
 
-    func number(_ node: YAMLNode, _ what: String) -> Located<Double>? {
+    func number(_ node: YAMLNode, _ what: LocalizedText) -> Located<Double>? {
         switch node.scalar?.resolved(tag: node.tag) {
         case .integer(let value): return Located(Double(value), node.span)
         case .float(let value) where value.isFinite: return Located(value, node.span)
         default:
-            wrongKind(node, expected: "a number", for: what)
+            wrongKind(node, expected: LocalizedText(en: "a number", zh: "数字"), for: what)
             return nil
         }
     }
 
-    func bool(_ node: YAMLNode, _ what: String) -> Located<Bool>? {
+    func bool(_ node: YAMLNode, _ what: LocalizedText) -> Located<Bool>? {
         guard let scalar = node.scalar, case .bool(let value) = scalar.resolved(tag: node.tag) else {
-            wrongKind(node, expected: "true or false", for: what)
+            wrongKind(node, expected: LocalizedText(en: "true or false", zh: "true 或 false"), for: what)
             return nil
         }
         return Located(value, node.span)
     }
 
-    func choice<T: RawRepresentable & CaseIterable & Sendable>(_ node: YAMLNode, _ what: String, _: T.Type = T.self) -> Located<T>?
+    func choice<T: RawRepresentable & CaseIterable & Sendable>(_ node: YAMLNode, _ what: LocalizedText, _: T.Type = T.self) -> Located<T>?
     where T.RawValue == String {
         guard let text = string(node, what) else { return nil }
         if let value = T(rawValue: text.value) { return Located(value, node.span) }
         let allowed = T.allCases.map(\.rawValue)
         var fixIts: [FixIt] = []
         if let nearest = Suggestions.nearest(to: text.value, in: allowed) {
-            fixIts.append(FixIt("did you mean '\(nearest)'?", replacing: node.span, with: nearest))
+            fixIts.append(FixIt(.didYouMean(nearest), replacing: node.span, with: nearest))
         }
         diagnostics.error(
             LanguageDiagnostics.notAChoice,
-            "'\(text.value)' is not a valid \(what); expected one of \(allowed.map { "'\($0)'" }.joined(separator: ", "))",
+            en: "'\(text.value)' is not a valid \(what.en); expected one of \(allowed.map { "'\($0)'" }.joined(separator: ", "))",
+            zh: "“\(text.value)”不是有效的\(what.zh)；应为 \(allowed.map { "“\($0)”" }.joined(separator: "、")) 之一",
             at: node.span, fixIts: fixIts)
         return nil
     }
 
-    func strings(_ node: YAMLNode, _ what: String) -> [Located<String>] {
+    func strings(_ node: YAMLNode, _ what: LocalizedText) -> [Located<String>] {
         (list(node, what) ?? []).compactMap { string($0, what) }
     }
 
-    func choices<T: RawRepresentable & CaseIterable & Sendable>(_ node: YAMLNode, _ what: String, _: T.Type = T.self) -> [T]
+    func choices<T: RawRepresentable & CaseIterable & Sendable>(_ node: YAMLNode, _ what: LocalizedText, _: T.Type = T.self) -> [T]
     where T.RawValue == String {
         var seen: [T] = []
         for item in list(node, what) ?? [] {
             guard let value = choice(item, what, T.self) else { continue }
             if seen.contains(where: { $0.rawValue == value.value.rawValue }) {
-                diagnostics.error(LanguageDiagnostics.badValue, "'\(value.value.rawValue)' is listed twice in \(what)", at: item.span)
+                diagnostics.error(LanguageDiagnostics.badValue, en: "'\(value.value.rawValue)' is listed twice in \(what.en)",
+                                  zh: "“\(value.value.rawValue)”在\(what.zh)中列出了两次", at: item.span)
             } else {
                 seen.append(value.value)
             }
@@ -164,77 +167,84 @@ struct NodeDecoder {
 
     // MARK: Names and formats
 
-    func name(_ node: YAMLNode, _ what: String, _ form: NameForm) -> Located<String>? {
+    func name(_ node: YAMLNode, _ what: LocalizedText, _ form: NameForm) -> Located<String>? {
         guard let text = string(node, what) else { return nil }
         return checkName(text, what, form) ? text : nil
     }
 
-    func checkName(_ text: Located<String>, _ what: String, _ form: NameForm) -> Bool {
+    func checkName(_ text: Located<String>, _ what: LocalizedText, _ form: NameForm) -> Bool {
         guard form.matches(text.value) else {
-            diagnostics.error(LanguageDiagnostics.badName, "\(what) '\(text.value)' must be \(form.explanation)", at: text.span,
-                              fixIts: form.suggestion(for: text.value).map { [FixIt("rename to '\($0)'", replacing: text.span, with: $0)] } ?? [])
+            diagnostics.error(LanguageDiagnostics.badName, en: "\(what.en) '\(text.value)' must be \(form.explanation.en)",
+                              zh: "\(what.zh)“\(text.value)”必须是\(form.explanation.zh)", at: text.span,
+                              fixIts: form.suggestion(for: text.value).map { [FixIt(en: "rename to '\($0)'", zh: "改名为“\($0)”", replacing: text.span, with: $0)] } ?? [])
             return false
         }
         return true
     }
 
-    func url(_ node: YAMLNode, _ what: String) -> Located<String>? {
+    func url(_ node: YAMLNode, _ what: LocalizedText) -> Located<String>? {
         guard let text = string(node, what) else { return nil }
         if let problem = ValueFormat.url.problem(with: text.value) {
-            diagnostics.error(LanguageDiagnostics.badValue, "\(what): \(problem)", at: node.span)
+            diagnostics.error(LanguageDiagnostics.badValue, en: "\(what.en): \(problem.en)", zh: "\(what.zh)：\(problem.zh)", at: node.span)
             return nil
         }
         return text
     }
 
-    func path(_ node: YAMLNode, _ what: String) -> Located<String>? {
+    func path(_ node: YAMLNode, _ what: LocalizedText) -> Located<String>? {
         guard let text = string(node, what) else { return nil }
         // RFC 3986 path characters (pchar and '/'), plus braces around parameters.
         let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$&'()*+,;=:@%/{}")
         guard text.value.hasPrefix("/"), text.value.allSatisfy({ allowed.contains($0) }) else {
-            diagnostics.error(LanguageDiagnostics.badValue, "\(what) '\(text.value)' must start with '/', use only URL path characters (percent-encode others), and write parameters as {name}", at: node.span)
+            diagnostics.error(LanguageDiagnostics.badValue,
+                              en: "\(what.en) '\(text.value)' must start with '/', use only URL path characters (percent-encode others), and write parameters as {name}",
+                              zh: "\(what.zh)“\(text.value)”必须以 `/` 开头，只使用 URL 路径字符（其他字符须百分号编码），参数写作 {name}", at: node.span)
             return nil
         }
         do {
             let template = try PathTemplate(text.value)
             if let bad = template.parameters.first(where: { !NameForm.fieldName.matches($0) }) {
-                diagnostics.error(LanguageDiagnostics.badValue, "\(what) '\(text.value)': parameter '{\(bad)}' must be a field name", at: node.span)
+                diagnostics.error(LanguageDiagnostics.badValue, en: "\(what.en) '\(text.value)': parameter '{\(bad)}' must be a field name",
+                                  zh: "\(what.zh)“\(text.value)”：参数“{\(bad)}”必须是字段名", at: node.span)
                 return nil
             }
         } catch {
-            diagnostics.error(LanguageDiagnostics.badValue, "\(what) '\(text.value)': \(error)", at: node.span)
+            diagnostics.error(LanguageDiagnostics.badValue, en: "\(what.en) '\(text.value)': \(error.text.en)", zh: "\(what.zh)“\(text.value)”：\(error.text.zh)", at: node.span)
             return nil
         }
         return text
     }
 
     /// An HTTP header name: an RFC 9110 token.
-    func headerName(_ node: YAMLNode, _ what: String) -> Located<String>? {
+    func headerName(_ node: YAMLNode, _ what: LocalizedText) -> Located<String>? {
         guard let text = string(node, what) else { return nil }
         let token = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-.^_`|~")
         guard !text.value.isEmpty, text.value.allSatisfy({ token.contains($0) }) else {
-            diagnostics.error(LanguageDiagnostics.badValue, "\(what) '\(text.value)' is not an HTTP header name (letters, digits and !#$%&'*+-.^_`|~)", at: node.span)
+            diagnostics.error(LanguageDiagnostics.badValue, en: "\(what.en) '\(text.value)' is not an HTTP header name (letters, digits and !#$%&'*+-.^_`|~)",
+                              zh: "\(what.zh)“\(text.value)”不是 HTTP 头部名称（字母、数字及 !#$%&'*+-.^_`|~）", at: node.span)
             return nil
         }
         return text
     }
 
     /// A value in a domain format, checked with its check character where it has one.
-    func formatted(_ node: YAMLNode, _ what: String, check: (String) -> String?) -> Located<String>? {
+    func formatted(_ node: YAMLNode, _ what: LocalizedText, check: (String) -> LocalizedText?) -> Located<String>? {
         guard let text = string(node, what) else { return nil }
         if let problem = check(text.value) {
-            diagnostics.error(LanguageDiagnostics.badValue, "\(what) '\(text.value)' is invalid: \(problem)", at: node.span)
+            diagnostics.error(LanguageDiagnostics.badValue, en: "\(what.en) '\(text.value)' is invalid: \(problem.en)", zh: "\(what.zh)“\(text.value)”无效：\(problem.zh)", at: node.span)
             return nil
         }
         return text
     }
 
-    func secret(_ node: YAMLNode, _ what: String) -> Located<String>? {
+    func secret(_ node: YAMLNode, _ what: LocalizedText) -> Located<String>? {
         guard let text = string(node, what) else { return nil }
         guard SecretReference.isReference(text.value) else {
-            diagnostics.error(LanguageDiagnostics.literalSecret, "\(what) must be a reference such as '${env:NAME}', not the secret itself", at: node.span,
-                              notes: [DiagnosticNote("anything written in a contract is committed and published; treat this secret as leaked and rotate it")],
-                              fixIts: [FixIt("reference an environment variable", replacing: node.span, with: "${env:APP_SECRET}")])
+            diagnostics.error(LanguageDiagnostics.literalSecret, en: "\(what.en) must be a reference such as '${env:NAME}', not the secret itself",
+                              zh: "\(what.zh)必须是 `${env:NAME}` 这样的引用，而不是密钥本身", at: node.span,
+                              notes: [DiagnosticNote(en: "anything written in a contract is committed and published; treat this secret as leaked and rotate it",
+                                                     zh: "契约中写入的内容都会被提交和发布；请把该密钥视为已泄露，并予以更换")],
+                              fixIts: [FixIt(en: "reference an environment variable", zh: "改为引用环境变量", replacing: node.span, with: "${env:APP_SECRET}")])
             return nil
         }
         return text
@@ -242,17 +252,18 @@ struct NodeDecoder {
 
     // MARK: Reporting
 
-    func wrongKind(_ node: YAMLNode, expected: String, for what: String) {
-        diagnostics.error(LanguageDiagnostics.wrongKind, "expected \(expected) for \(what), found \(node.kindName)", at: node.span)
+    func wrongKind(_ node: YAMLNode, expected: LocalizedText, for what: LocalizedText) {
+        diagnostics.error(LanguageDiagnostics.wrongKind, en: "expected \(expected.en) for \(what.en), found \(node.kindName.en)",
+                          zh: "\(what.zh)应为\(expected.zh)，实际是\(node.kindName.zh)", at: node.span)
     }
 
     /// Reports the key and returns the known key it was probably meant as.
     @discardableResult
-    private func unknownKey(_ key: Located<String>, in what: String, known: [String]) -> String? {
+    private func unknownKey(_ key: Located<String>, in what: LocalizedText, known: [String]) -> String? {
         let nearest = Suggestions.nearest(to: key.value, in: known)
-        let fixIts = nearest.map { [FixIt("did you mean '\($0)'?", replacing: key.span, with: $0)] } ?? []
-        diagnostics.error(LanguageDiagnostics.unknownKey, "unknown key '\(key.value)' in \(what)", at: key.span,
-                          notes: fixIts.isEmpty ? [DiagnosticNote("known keys: \(known.joined(separator: ", "))")] : [],
+        let fixIts = nearest.map { [FixIt(.didYouMean($0), replacing: key.span, with: $0)] } ?? []
+        diagnostics.error(LanguageDiagnostics.unknownKey, en: "unknown key '\(key.value)' in \(what.en)", zh: "\(what.zh)中有未知的键“\(key.value)”", at: key.span,
+                          notes: fixIts.isEmpty ? [DiagnosticNote(en: "known keys: \(known.joined(separator: ", "))", zh: "已知的键：\(known.joined(separator: "、"))")] : [],
                           fixIts: fixIts)
         return nearest
     }
@@ -291,12 +302,13 @@ public enum NameForm: Sendable {
         }
     }
 
-    public var explanation: String {
+    public var explanation: LocalizedText {
         switch self {
-        case .id: "a lower-case letter followed by letters, digits and single dashes (^[a-z][a-zA-Z0-9-]*$)"
-        case .typeName: "UpperCamelCase letters and digits (^[A-Z][A-Za-z0-9]*$)"
-        case .errorName: "UPPER_SNAKE_CASE (^[A-Z][A-Z0-9_]*$)"
-        case .fieldName: "letters, digits and underscores, not starting with a digit"
+        case .id: LocalizedText(en: "a lower-case letter followed by letters, digits and single dashes (^[a-z][a-zA-Z0-9-]*$)",
+                                zh: "小写字母开头、后接字母、数字和单个连字符的名称（^[a-z][a-zA-Z0-9-]*$）")
+        case .typeName: LocalizedText(en: "UpperCamelCase letters and digits (^[A-Z][A-Za-z0-9]*$)", zh: "由字母和数字组成的 UpperCamelCase 名称（^[A-Z][A-Za-z0-9]*$）")
+        case .errorName: LocalizedText(en: "UPPER_SNAKE_CASE (^[A-Z][A-Z0-9_]*$)", zh: "UPPER_SNAKE_CASE 名称（^[A-Z][A-Z0-9_]*$）")
+        case .fieldName: LocalizedText(en: "letters, digits and underscores, not starting with a digit", zh: "由字母、数字和下划线组成、不以数字开头的名称")
         }
     }
 
@@ -321,6 +333,18 @@ enum SecretReference {
         let name = text.utf8.dropFirst(6).dropLast()
         guard let first = name.first, first == UInt8(ascii: "_") || (65...90).contains(first) else { return false }
         return name.allSatisfy { $0 == UInt8(ascii: "_") || (65...90).contains($0) || (48...57).contains($0) }
+    }
+}
+
+extension LocalizedText {
+    /// The fix-it of a misspelt word.
+    public static func didYouMean(_ word: String) -> LocalizedText {
+        LocalizedText(en: "did you mean '\(word)'?", zh: "是否应为“\(word)”？")
+    }
+
+    /// A key of the language as the subject of a message: 'security.transport', `security.transport`.
+    static func key(_ path: String) -> LocalizedText {
+        LocalizedText(en: "'\(path)'", zh: "`\(path)`")
     }
 }
 

@@ -69,22 +69,32 @@ public enum RuleOutcome: Sendable {
 
     static let passed = RuleOutcome.checked([])
 
-    static func failed(_ message: String, at span: SourceSpan, notes: [DiagnosticNote] = [], fixIts: [FixIt] = []) -> RuleOutcome {
-        .checked([RuleFinding(message: message, span: span, notes: notes, fixIts: fixIts)])
+    static func failed(en: String, zh: String, at span: SourceSpan, notes: [DiagnosticNote] = [], fixIts: [FixIt] = []) -> RuleOutcome {
+        .checked([RuleFinding(en: en, zh: zh, span: span, notes: notes, fixIts: fixIts)])
     }
 
     /// Passed when `condition` holds.
-    static func require(_ condition: Bool, _ message: @autoclosure () -> String, at span: @autoclosure () -> SourceSpan,
+    static func require(_ condition: Bool, en: @autoclosure () -> String, zh: @autoclosure () -> String, at span: @autoclosure () -> SourceSpan,
                         fixIts: @autoclosure () -> [FixIt] = []) -> RuleOutcome {
-        condition ? .passed : .failed(message(), at: span(), fixIts: fixIts())
+        condition ? .passed : .failed(en: en(), zh: zh(), at: span(), fixIts: fixIts())
     }
 }
 
 public struct RuleFinding: Sendable {
-    public var message: String
+    public var text: LocalizedText
     public var span: SourceSpan
     public var notes: [DiagnosticNote] = []
     public var fixIts: [FixIt] = []
+
+    /// The English text: the stable form the compliance report and tests use.
+    public var message: String { text.en }
+
+    init(en: String, zh: String, span: SourceSpan, notes: [DiagnosticNote] = [], fixIts: [FixIt] = []) {
+        self.text = LocalizedText(en: en, zh: zh)
+        self.span = span
+        self.notes = notes
+        self.fixIts = fixIts
+    }
 }
 
 /// What a rule sees: one platform contract within the resolved workspace.

@@ -62,7 +62,7 @@ final class RuleEngine: @unchecked Sendable {
             return ComplianceResult(rule: rule.code.rawValue, area: area, status: .notApplicable, findings: [])
         }
         for finding in findings where !errorSpans.contains(where: { finding.span.contains($0) }) {
-            reported.append(Diagnostic(severity, rule.code, finding.message, at: finding.span, notes: finding.notes, fixIts: finding.fixIts))
+            reported.append(Diagnostic(severity, rule.code, finding.text, at: finding.span, notes: finding.notes, fixIts: finding.fixIts))
         }
         let status: ComplianceStatus = findings.isEmpty ? .passed : severity == .error ? .failed : .warning
         return ComplianceResult(rule: rule.code.rawValue, area: area, status: status, findings: findings.map(\.message))

@@ -15,7 +15,7 @@ enum ServiceRules {
             let sendsUp = context.contract.connections.contains { $0.areas.contains { $0.area.value == .items && $0.direction.value != .down } }
             guard sendsUp, let items = context.items else { return .notApplicable }
             return .require(items.sync?.mode != nil && items.sync?.frequency != nil,
-                            "items are sent upward but 'items.sync' does not give both mode and frequency", at: context.span(.items, "sync"))
+                            en: "items are sent upward but 'items.sync' does not give both mode and frequency", zh: "事项向上报送，但 `items.sync` 没有同时给出同步方式和同步频率", at: context.span(.items, "sync"))
         },
         Rule("ITM002", area: .items, .warning, "national and provincial catalogues hold both the base catalogue and the implementation list",
              explanation: """
@@ -26,7 +26,7 @@ enum ServiceRules {
              good: RuleExample(.provincial, "items:\n  catalogs: [base, implementation]")) { context in
             guard context.level == .national || context.level == .provincial, let items = context.items else { return .notApplicable }
             let missing = ItemsSettings.Catalog.allCases.filter { !items.catalogs.contains($0) }
-            return .require(missing.isEmpty, "items catalogs lack \(missing.map(\.rawValue).joined(separator: " and "))", at: context.span(.items, "catalogs"))
+            return .require(missing.isEmpty, en: "items catalogs lack \(missing.map(\.rawValue).joined(separator: " and "))", zh: "事项目录缺少 \(missing.map(\.rawValue).joined(separator: "、"))", at: context.span(.items, "catalogs"))
         },
     ]
 
@@ -48,7 +48,7 @@ enum ServiceRules {
                   tokenTtlSeconds: 7200
                 """)) { context in
             guard let portal = context.portal, portal.sso else { return .notApplicable }
-            return .require(context.declares(.identity), "portal offers single sign-on but the platform declares no 'identity' section", at: context.span(.portal, "sso"))
+            return .require(context.declares(.identity), en: "portal offers single sign-on but the platform declares no 'identity' section", zh: "门户提供单点登录，但平台没有声明 `identity`（身份认证）部分", at: context.span(.portal, "sso"))
         },
         Rule("PRT002", area: .portal, .warning, "national and provincial portals take ratings and complaints",
              explanation: """
@@ -59,7 +59,7 @@ enum ServiceRules {
              good: RuleExample(.provincial, "portal:\n  features: [search, rating, complaint]")) { context in
             guard context.level == .national || context.level == .provincial, let portal = context.portal else { return .notApplicable }
             let missing = [PortalSettings.Feature.rating, .complaint].filter { !portal.features.contains($0) }
-            return .require(missing.isEmpty, "portal features lack \(missing.map(\.rawValue).joined(separator: " and "))", at: context.span(.portal, "features"))
+            return .require(missing.isEmpty, en: "portal features lack \(missing.map(\.rawValue).joined(separator: " and "))", zh: "门户功能缺少 \(missing.map(\.rawValue).joined(separator: "、"))", at: context.span(.portal, "features"))
         },
         Rule("PRT003", area: .portal, .error, "portal channels are served over https",
              explanation: "Citizens sign in and submit personal data through portal channels; every channel URL uses https.",
@@ -68,8 +68,8 @@ enum ServiceRules {
             guard let portal = context.portal else { return .notApplicable }
             return .checked(portal.channels.filter { !$0.url.lowercased().hasPrefix("https://") }.map { channel in
                 let span = context.span(.portal, "channels.\(channel.name)")
-                return RuleFinding(message: "portal channel '\(channel.name)' is not https", span: span,
-                                   fixIts: [FixIt("use https", replacing: span, with: "https://" + channel.url.dropFirst("http://".count))])
+                return RuleFinding(en: "portal channel '\(channel.name)' is not https", zh: "门户渠道“\(channel.name)”不是 https", span: span,
+                                   fixIts: [FixIt(en: "use https", zh: "改用 https", replacing: span, with: "https://" + channel.url.dropFirst("http://".count))])
             })
         },
     ]
@@ -84,14 +84,14 @@ enum ServiceRules {
              good: RuleExample(.provincial, "identity:\n  subjects: [natural-person, legal-person]")) { context in
             guard context.level.isGovernment, let identity = context.identitySettings else { return .notApplicable }
             let missing = IdentitySettings.Subject.allCases.filter { !identity.subjects.contains($0) }
-            return .require(missing.isEmpty, "identity subjects lack \(missing.map(\.rawValue).joined(separator: " and "))", at: context.span(.identity, "subjects"))
+            return .require(missing.isEmpty, en: "identity subjects lack \(missing.map(\.rawValue).joined(separator: " and "))", zh: "认证对象缺少 \(missing.map(\.rawValue).joined(separator: "、"))", at: context.span(.identity, "subjects"))
         },
         Rule("IDN002", area: .identity, .error, "the login page is served over https",
              explanation: "Credentials are entered on the login page; it is served over https.",
              bad: RuleExample(.provincial, "identity:\n  loginUrl: http://login.ah.example.gov.cn"),
              good: RuleExample(.provincial, "identity:\n  loginUrl: https://login.ah.example.gov.cn")) { context in
             guard let url = context.identitySettings?.loginUrl else { return .notApplicable }
-            return .require(url.lowercased().hasPrefix("https://"), "identity loginUrl is not https", at: context.span(.identity, "loginUrl"))
+            return .require(url.lowercased().hasPrefix("https://"), en: "identity loginUrl is not https", zh: "身份认证的 loginUrl 不是 https", at: context.span(.identity, "loginUrl"))
         },
         Rule("IDN003", area: .identity, .warning, "identity states the real-name levels it accepts",
              explanation: """
@@ -102,7 +102,7 @@ enum ServiceRules {
              bad: RuleExample(.provincial, "identity:\n  levels: []"),
              good: RuleExample(.provincial, "identity:\n  levels: [L2, L3, L4]")) { context in
             guard let identity = context.identitySettings else { return .notApplicable }
-            return .require(!identity.levels.isEmpty, "identity declares no real-name levels", at: context.span(.identity, "levels"))
+            return .require(!identity.levels.isEmpty, en: "identity declares no real-name levels", zh: "身份认证没有声明实名等级", at: context.span(.identity, "levels"))
         },
         Rule("IDN004", area: .identity, .warning, "access tokens live at most two hours",
              explanation: """
@@ -113,9 +113,9 @@ enum ServiceRules {
              good: RuleExample(.provincial, "identity:\n  tokenTtlSeconds: 7200")) { context in
             guard let identity = context.identitySettings else { return .notApplicable }
             guard let ttl = identity.tokenTtlSeconds else {
-                return .failed("identity does not state tokenTtlSeconds", at: context.span(.identity, "tokenTtlSeconds"))
+                return .failed(en: "identity does not state tokenTtlSeconds", zh: "身份认证没有写明 tokenTtlSeconds", at: context.span(.identity, "tokenTtlSeconds"))
             }
-            return .require(ttl <= 7200, "tokens live \(ttl) seconds, more than 7200", at: context.span(.identity, "tokenTtlSeconds"))
+            return .require(ttl <= 7200, en: "tokens live \(ttl) seconds, more than 7200", zh: "令牌有效期为 \(ttl) 秒，超过 7200 秒", at: context.span(.identity, "tokenTtlSeconds"))
         },
     ]
 
@@ -125,21 +125,21 @@ enum ServiceRules {
              bad: RuleExample(.provincial, "seal:\n  algorithm: rsa-sha256"),
              good: RuleExample(.provincial, "seal:\n  algorithm: sm2-sm3")) { context in
             guard let seal = context.seal else { return .notApplicable }
-            return .require(seal.algorithm == .sm2sm3, "seal algorithm is \(seal.algorithm.rawValue), not sm2-sm3", at: context.span(.seal, "algorithm"))
+            return .require(seal.algorithm == .sm2sm3, en: "seal algorithm is \(seal.algorithm.rawValue), not sm2-sm3", zh: "电子印章算法为 \(seal.algorithm.rawValue)，而不是 sm2-sm3", at: context.span(.seal, "algorithm"))
         },
         Rule("SEL002", area: .seal, .warning, "seal signatures carry a trusted timestamp",
              explanation: "A trusted timestamp proves when a seal was applied, so a later revocation does not void past documents.",
              bad: RuleExample(.provincial, "seal:\n  timestamp: false"),
              good: RuleExample(.provincial, "seal:\n  timestamp: true")) { context in
             guard let seal = context.seal else { return .notApplicable }
-            return .require(seal.timestamp, "seal signatures carry no trusted timestamp", at: context.span(.seal, "timestamp"))
+            return .require(seal.timestamp, en: "seal signatures carry no trusted timestamp", zh: "电子印章签名没有可信时间戳", at: context.span(.seal, "timestamp"))
         },
         Rule("SEL003", area: .seal, .warning, "seals use the GB/T 38540 structures",
              explanation: "Seals and signatures use the SESeal and SES_Signature structures of GB/T 38540 so that any platform can verify them.",
              bad: RuleExample(.provincial, "seal:\n  format: other"),
              good: RuleExample(.provincial, "seal:\n  format: gb-t-38540")) { context in
             guard let seal = context.seal else { return .notApplicable }
-            return .require(seal.format == .gbt38540, "seal format is not GB/T 38540", at: context.span(.seal, "format"))
+            return .require(seal.format == .gbt38540, en: "seal format is not GB/T 38540", zh: "电子印章格式不是 GB/T 38540", at: context.span(.seal, "format"))
         },
     ]
 
@@ -165,10 +165,10 @@ enum ServiceRules {
                 guard namesHolder else { continue }
                 if let useCause = fields.first(where: { $0.name.value == license.useCause.field }) {
                     if !useCause.required {
-                        findings.append(RuleFinding(message: "licence operation '\(operation.id.value)' names a holder or licence but its request's '\(useCause.name.value)' (用证事由) is optional; make it required", span: useCause.name.span))
+                        findings.append(RuleFinding(en: "licence operation '\(operation.id.value)' names a holder or licence but its request's '\(useCause.name.value)' (用证事由) is optional; make it required", zh: "电子证照操作“\(operation.id.value)”指明了持证人或证照，但其请求中的“\(useCause.name.value)”（用证事由）是可选的；请改为必填", span: useCause.name.span))
                     }
                 } else {
-                    findings.append(RuleFinding(message: "licence operation '\(operation.id.value)' names a holder or licence but its request has no '\(license.useCause.field)' (用证事由)", span: request.span))
+                    findings.append(RuleFinding(en: "licence operation '\(operation.id.value)' names a holder or licence but its request has no '\(license.useCause.field)' (用证事由)", zh: "电子证照操作“\(operation.id.value)”指明了持证人或证照，但其请求中没有“\(license.useCause.field)”（用证事由）", span: request.span))
                 }
             }
             return .checked(findings)
@@ -187,7 +187,7 @@ enum ServiceRules {
                 let isText = if case .builtin(.string) = scope.resolve(field.type.value) { true } else { false }
                 let maxLength = field.constraints.maxLength ?? aliasMaxLength(field.type.value, scope)
                 if !isText || maxLength == nil || maxLength! > limit {
-                    findings.append(RuleFinding(message: "use cause field '\(field.name.value)' must be a string with maxLength of at most \(limit)", span: field.type.span))
+                    findings.append(RuleFinding(en: "use cause field '\(field.name.value)' must be a string with maxLength of at most \(limit)", zh: "用证事由字段“\(field.name.value)”必须是 maxLength 不超过 \(limit) 的字符串", span: field.type.span))
                 }
             }
             return .checked(findings)
@@ -205,10 +205,10 @@ enum ServiceRules {
             for (index, entry) in license.catalog.enumerated() {
                 let span = context.span(.license, "catalog.\(index)")
                 if let problem = DomainFormats.checkLicenseTypeCode(entry.code) {
-                    findings.append(RuleFinding(message: "licence type code '\(entry.code)' of \(entry.name) is invalid: \(problem)", span: span))
+                    findings.append(RuleFinding(en: "licence type code '\(entry.code)' of \(entry.name) is invalid: \(problem.en)", zh: "“\(entry.name)”的证照类型代码“\(entry.code)”无效：\(problem.zh)", span: span))
                 }
                 if !seen.insert(entry.code).inserted {
-                    findings.append(RuleFinding(message: "licence type code '\(entry.code)' is listed twice", span: span))
+                    findings.append(RuleFinding(en: "licence type code '\(entry.code)' is listed twice", zh: "证照类型代码“\(entry.code)”列出了两次", span: span))
                 }
             }
             return .checked(findings)

@@ -15,7 +15,7 @@ enum TopologyRules {
             guard context.level == .provincial || context.level == .departmental, !context.nationalPlatforms.isEmpty,
                   !context.connectsToBrokenPlatform else { return .notApplicable }
             return .require(context.targets.contains { $0.identity.level == .national },
-                            "\(context.level.rawValue) platform '\(context.identity.id)' does not connect to the national platform",
+                            en: "\(context.level.rawValue) platform '\(context.identity.id)' does not connect to the national platform", zh: "\(context.level.chineseName)“\(context.identity.id)”没有接入国家平台",
                             at: context.platform.spans["level"])
         },
         Rule("TOP002", area: nil, .error, "a municipal platform connects to its province's platform",
@@ -29,7 +29,7 @@ enum TopologyRules {
             guard context.level == .municipal, !context.connectsToBrokenPlatform else { return .notApplicable }
             let province = context.identity.region.prefix(2)
             return .require(context.targets.contains { $0.identity.level == .provincial && $0.identity.region.hasPrefix(province) },
-                            "municipal platform '\(context.identity.id)' does not connect to the provincial platform of region \(province)0000",
+                            en: "municipal platform '\(context.identity.id)' does not connect to the provincial platform of region \(province)0000", zh: "市级平台“\(context.identity.id)”没有接入行政区划 \(province)0000 的省级平台",
                             at: context.platform.spans["region"])
         },
         Rule("TOP003", area: nil, .warning, "a county platform connects to its city's or province's platform",
@@ -44,7 +44,7 @@ enum TopologyRules {
             return .require(context.targets.contains {
                 ($0.identity.level == .municipal && $0.identity.region.hasPrefix(region.prefix(4)))
                     || ($0.identity.level == .provincial && $0.identity.region.hasPrefix(region.prefix(2)))
-            }, "county platform '\(context.identity.id)' connects to no platform of its city or province", at: context.platform.spans["region"])
+            }, en: "county platform '\(context.identity.id)' connects to no platform of its city or province", zh: "县级平台“\(context.identity.id)”没有接入所在市或省的任何平台", at: context.platform.spans["region"])
         },
         Rule("TOP004", area: nil, .error, "a third party connects through a government platform",
              explanation: """
@@ -55,10 +55,10 @@ enum TopologyRules {
              good: RuleExample(.thirdParty, "connections:\n  - to: anhui\n    areas: {license: down}")) { context in
             guard context.level == .thirdParty else { return .notApplicable }
             if context.contract.connections.isEmpty {
-                return .failed("third party '\(context.identity.id)' connects to no platform; it must connect through one", at: context.platform.spans["level"])
+                return .failed(en: "third party '\(context.identity.id)' connects to no platform; it must connect through one", zh: "第三方“\(context.identity.id)”没有接入任何平台；它必须经由某个平台接入", at: context.platform.spans["level"])
             }
             let findings = context.targets.filter { $0.identity.level == .thirdParty }.map {
-                RuleFinding(message: "third party connects to another third party, '\($0.identity.id)'", span: $0.connection.to.span)
+                RuleFinding(en: "third party connects to another third party, '\($0.identity.id)'", zh: "第三方接入了另一个第三方“\($0.identity.id)”", span: $0.connection.to.span)
             }
             return .checked(findings)
         },
@@ -75,11 +75,11 @@ enum TopologyRules {
                 for (area, _) in connection.areas {
                     // A section another rule requires (SEC007, OPS001) is reported missing there, once.
                     if !context.declares(area.value), !context.requiredSections.contains(area.value) {
-                        findings.append(RuleFinding(message: "connection to '\(identity.id)' covers '\(area.value.rawValue)', which this platform does not declare", span: area.span))
+                        findings.append(RuleFinding(en: "connection to '\(identity.id)' covers '\(area.value.rawValue)', which this platform does not declare", zh: "到“\(identity.id)”的接入关系包含“\(area.value.rawValue)”，而本平台没有声明该部分", span: area.span))
                     }
                     if !target.mayDeclare(area.value) {
-                        findings.append(RuleFinding(message: "connection to '\(identity.id)' covers '\(area.value.rawValue)', which '\(identity.id)' does not declare", span: area.span,
-                                                    notes: [DiagnosticNote("'\(identity.id)' is declared here", at: target.platform!.spans["id"])]))
+                        findings.append(RuleFinding(en: "connection to '\(identity.id)' covers '\(area.value.rawValue)', which '\(identity.id)' does not declare", zh: "到“\(identity.id)”的接入关系包含“\(area.value.rawValue)”，而“\(identity.id)”没有声明该部分", span: area.span,
+                                                    notes: [.declaredHere(identity.id, at: target.platform!.spans["id"])]))
                     }
                 }
             }
@@ -98,13 +98,13 @@ enum TopologyRules {
             guard let first = context.nationalPlatforms.first else {
                 // The hub may be a platform whose header failed to decode.
                 guard context.workspace.brokenPlatforms.isEmpty, context.identity.id == context.firstPlatformID else { return .notApplicable }
-                return .failed("the workspace has no national platform (国家政务服务平台), the hub provincial and departmental platforms connect to",
+                return .failed(en: "the workspace has no national platform (国家政务服务平台), the hub provincial and departmental platforms connect to", zh: "工作区中没有国家平台（国家政务服务平台），即省级平台和部门平台所接入的枢纽",
                                at: context.platform.spans["level"])
             }
             guard context.level == .national else { return .notApplicable }
             guard first.identity.id != context.identity.id else { return .passed }
-            return .failed("'\(context.identity.id)' is a second national platform", at: context.platform.spans["level"],
-                           notes: [DiagnosticNote("'\(first.identity.id)' is national too", at: first.spans["level"])])
+            return .failed(en: "'\(context.identity.id)' is a second national platform", zh: "“\(context.identity.id)”是第二个国家平台", at: context.platform.spans["level"],
+                           notes: [DiagnosticNote(en: "'\(first.identity.id)' is national too", zh: "“\(first.identity.id)”也是国家平台", at: first.spans["level"])])
         },
         Rule("TOP007", area: nil, .error, "connections go up the hierarchy",
              explanation: """
@@ -117,7 +117,7 @@ enum TopologyRules {
             let findings = context.targets.compactMap { connection, _, identity -> RuleFinding? in
                 let upward = context.level == .thirdParty ? identity.level.isGovernment : identity.level.rank < context.level.rank
                 return upward ? nil : RuleFinding(
-                    message: "\(context.level.rawValue) platform connects to '\(identity.id)', a \(identity.level.rawValue) platform that is not above it",
+                    en: "\(context.level.rawValue) platform connects to '\(identity.id)', a \(identity.level.rawValue) platform that is not above it", zh: "\(context.level.chineseName)接入了“\(identity.id)”，而这个\(identity.level.chineseName)并不在它的上一级",
                     span: connection.to.span)
             }
             return .checked(findings)
@@ -139,7 +139,7 @@ enum TopologyRules {
             case .county: fits = !six.hasSuffix("00")
             case .thirdParty: return .notApplicable
             }
-            return .require(fits, "region \(region) does not fit a \(context.level.rawValue) platform", at: context.platform.spans["region"])
+            return .require(fits, en: "region \(region) does not fit a \(context.level.rawValue) platform", zh: "行政区划 \(region) 与\(context.level.chineseName)不符", at: context.platform.spans["region"])
         },
         Rule("TOP009", area: nil, .warning, "areas flow the way the standard says",
              explanation: """
@@ -161,8 +161,8 @@ enum TopologyRules {
                     }
                     if !allowed.contains(direction.value) {
                         findings.append(RuleFinding(
-                            message: "'\(area.value.rawValue)' toward '\(identity.id)' flows \(direction.value.rawValue); the standard has it \(allowed.map(\.rawValue).joined(separator: " or "))",
-                            span: direction.span, fixIts: [FixIt("make it '\(allowed[0].rawValue)'", replacing: direction.span, with: allowed[0].rawValue)]))
+                            en: "'\(area.value.rawValue)' toward '\(identity.id)' flows \(direction.value.rawValue); the standard has it \(allowed.map(\.rawValue).joined(separator: " or "))", zh: "到“\(identity.id)”的“\(area.value.rawValue)”方向为 \(direction.value.rawValue)；规范要求为 \(allowed.map(\.rawValue).joined(separator: " 或 "))",
+                            span: direction.span, fixIts: [FixIt(en: "make it '\(allowed[0].rawValue)'", zh: "改为“\(allowed[0].rawValue)”", replacing: direction.span, with: allowed[0].rawValue)]))
                     }
                 }
             }

@@ -42,7 +42,7 @@ struct ExampleChecker {
             var object: [String: JSONValue] = [:]
             for pair in pairs {
                 guard let key = pair.key.scalar?.text else {
-                    diagnostics.error(SemaDiagnostics.exampleMismatch, "expected a text key, found \(pair.key.kindName)", at: pair.key.span)
+                    diagnostics.error(SemaDiagnostics.exampleMismatch, en: "expected a text key, found \(pair.key.kindName.en)", zh: "键应为文本，实际是\(pair.key.kindName.zh)", at: pair.key.span)
                     keyProblems = true
                     continue
                 }
@@ -107,40 +107,41 @@ struct ExampleChecker {
                 if case .record(let fields) = decl.kind { return fields.first { $0.name.value == field }?.name.span }
                 return nil
             }
-            let message = violation.problem == "required field is null" ? "'\(record)' requires field '\(field)', which the example sets to null"
-                : "'\(record)' requires field '\(field)', which the example leaves out"
+            let message = violation.problem == "required field is null"
+                ? LocalizedText(en: "'\(record)' requires field '\(field)', which the example sets to null", zh: "“\(record)”要求字段“\(field)”，而示例将其设为 null")
+                : LocalizedText(en: "'\(record)' requires field '\(field)', which the example leaves out", zh: "“\(record)”要求字段“\(field)”，而示例缺少该字段")
             diagnostics.error(SemaDiagnostics.exampleMismatch, message, at: SourceSpan(file: node.span.file, at: node.span.start),
-                              notes: declaration.map { [DiagnosticNote("'\(field)' is declared here", at: $0)] } ?? [])
+                              notes: declaration.map { [.declaredHere(field, at: $0)] } ?? [])
         case .unknownField(_, let allowed):
             let at = keyNode ?? node
             let key = at.scalar?.text ?? ""
-            diagnostics.error(SemaDiagnostics.exampleMismatch, violation.problem, at: at.span,
-                              fixIts: Suggestions.nearest(to: key, in: allowed).map { [FixIt("did you mean '\($0)'?", replacing: at.span, with: $0)] } ?? [])
+            diagnostics.error(SemaDiagnostics.exampleMismatch, violation.text, at: at.span,
+                              fixIts: Suggestions.nearest(to: key, in: allowed).map { [FixIt(.didYouMean($0), replacing: at.span, with: $0)] } ?? [])
         case .notEnumValue(_, let allowed):
             let text = node.scalar?.text ?? ""
-            diagnostics.error(SemaDiagnostics.exampleMismatch, violation.problem, at: node.span,
-                              fixIts: Suggestions.nearest(to: text, in: allowed).map { [FixIt("did you mean '\($0)'?", replacing: node.span, with: $0)] } ?? [])
+            diagnostics.error(SemaDiagnostics.exampleMismatch, violation.text, at: node.span,
+                              fixIts: Suggestions.nearest(to: text, in: allowed).map { [FixIt(.didYouMean($0), replacing: node.span, with: $0)] } ?? [])
         case .format:
-            diagnostics.error(SemaDiagnostics.invalidIdentifier, violation.problem, at: node.span)
+            diagnostics.error(SemaDiagnostics.invalidIdentifier, violation.text, at: node.span)
         case .constraint:
-            diagnostics.error(SemaDiagnostics.constraintViolated, violation.problem, at: node.span)
+            diagnostics.error(SemaDiagnostics.constraintViolated, violation.text, at: node.span)
         case .mismatch:
-            let message = Self.expected(violation.problem) + ", found \(node.kindName)"
-            let quoteHint = node.scalar.flatMap { scalar -> String? in
-                if case .bool = scalar.resolved(tag: node.tag), violation.problem.contains("text") { return "quote it if 'true' or 'false' is meant as text" }
-                return nil
+            let message = LocalizedText(en: Self.expected(violation.text.en, before: ", found ") + ", found \(node.kindName.en)",
+                                        zh: Self.expected(violation.text.zh, before: "，实际是") + "，实际是\(node.kindName.zh)")
+            let quoteHint = node.scalar.flatMap { scalar -> DiagnosticNote? in
+                guard case .bool = scalar.resolved(tag: node.tag), violation.problem.contains("text") else { return nil }
+                return DiagnosticNote(en: "quote it if 'true' or 'false' is meant as text", zh: "如果 `true` 或 `false` 要作为文本，请加引号", at: node.span)
             }
-            diagnostics.error(SemaDiagnostics.exampleMismatch, message, at: node.span,
-                              notes: quoteHint.map { [DiagnosticNote($0, at: node.span)] } ?? [])
+            diagnostics.error(SemaDiagnostics.exampleMismatch, message, at: node.span, notes: quoteHint.map { [$0] } ?? [])
         case .undeclaredType, .tooDeep:
-            diagnostics.error(SemaDiagnostics.exampleMismatch, violation.problem, at: node.span)
+            diagnostics.error(SemaDiagnostics.exampleMismatch, violation.text, at: node.span)
         }
     }
 
     /// "expected an integer, found text" → "expected an integer": the example names the YAML
     /// kind it found instead of the JSON one.
-    private static func expected(_ problem: String) -> String {
-        guard let comma = problem.range(of: ", found ") else { return problem }
+    private static func expected(_ problem: String, before separator: String) -> String {
+        guard let comma = problem.range(of: separator) else { return problem }
         return String(problem[..<comma.lowerBound])
     }
 }

@@ -34,13 +34,15 @@ struct Resolver {
             guard let platform = contract.platform else { continue }
             let namespace = IdentifierFolding.upperCamel(platform.identity.id)
             if let first = namespaces[namespace], first.identity.id != platform.identity.id {
-                diagnostics.error(SemaDiagnostics.identifierCollision, "platform ids '\(platform.identity.id)' and '\(first.identity.id)' both become '\(namespace)' in generated code",
-                                  at: platform.spans["id"], notes: [DiagnosticNote("'\(first.identity.id)' is declared here", at: first.spans["id"])])
+                diagnostics.error(SemaDiagnostics.identifierCollision, en: "platform ids '\(platform.identity.id)' and '\(first.identity.id)' both become '\(namespace)' in generated code",
+                                  zh: "平台标识“\(platform.identity.id)”和“\(first.identity.id)”在生成的代码中都会变成“\(namespace)”",
+                                  at: platform.spans["id"], notes: [.declaredHere(first.identity.id, at: first.spans["id"])])
             }
             namespaces[namespace] = namespaces[namespace] ?? platform
             if let first = platforms[platform.identity.id] {
-                diagnostics.error(SemaDiagnostics.duplicatePlatform, "platform id '\(platform.identity.id)' is declared by two contracts", at: platform.spans["id"],
-                                  notes: [DiagnosticNote("first declared here", at: first.platform!.spans["id"])])
+                diagnostics.error(SemaDiagnostics.duplicatePlatform, en: "platform id '\(platform.identity.id)' is declared by two contracts",
+                                  zh: "平台标识“\(platform.identity.id)”由两份契约声明", at: platform.spans["id"],
+                                  notes: [.firstDeclaredHere(at: first.platform!.spans["id"])])
             } else {
                 platforms[platform.identity.id] = contract
             }
@@ -89,19 +91,21 @@ struct Resolver {
             var targets: [String] = []
             for entry in contract.imports {
                 guard let target = Self.join(contract.relativePath, entry.value) else {
-                    diagnostics.error(SemaDiagnostics.badImport, "import '\(entry.value)' leaves the workspace folder", at: entry.span)
+                    diagnostics.error(SemaDiagnostics.badImport, en: "import '\(entry.value)' leaves the workspace folder", zh: "导入“\(entry.value)”超出了工作区文件夹", at: entry.span)
                     broken.insert(contract.relativePath)
                     continue
                 }
                 guard let imported = byPath[target] else {
                     let nearest = Suggestions.nearest(to: target, in: Array(byPath.keys)).map { Self.relative(from: contract.relativePath, to: $0) }
-                    diagnostics.error(SemaDiagnostics.badImport, "import '\(entry.value)' names no file of the workspace", at: entry.span,
-                                      fixIts: nearest.map { [FixIt("did you mean '\($0)'?", replacing: entry.span, with: $0)] } ?? [])
+                    diagnostics.error(SemaDiagnostics.badImport, en: "import '\(entry.value)' names no file of the workspace",
+                                      zh: "导入“\(entry.value)”指向的文件不在工作区中", at: entry.span,
+                                      fixIts: nearest.map { [FixIt(.didYouMean($0), replacing: entry.span, with: $0)] } ?? [])
                     broken.insert(contract.relativePath)
                     continue
                 }
                 if imported.isPlatformContract {
-                    diagnostics.error(SemaDiagnostics.badImport, "import '\(entry.value)' is a platform contract; only shared files (without 'platform:') can be imported", at: entry.span)
+                    diagnostics.error(SemaDiagnostics.badImport, en: "import '\(entry.value)' is a platform contract; only shared files (without 'platform:') can be imported",
+                                      zh: "导入“\(entry.value)”是平台契约；只能导入共享文件（没有 `platform:`）", at: entry.span)
                     broken.insert(contract.relativePath)
                     continue
                 }
@@ -117,7 +121,7 @@ struct Resolver {
                 if state[target] == 1 {
                     let cycle = (trail.drop { $0 != target } + [path, target]).joined(separator: " -> ")
                     let span = byPath[path]!.imports.filter { Self.join(path, $0.value) == target }.first?.span ?? byPath[path]!.root
-                    diagnostics.error(SemaDiagnostics.importCycle, "imports form a cycle: \(cycle)", at: span)
+                    diagnostics.error(SemaDiagnostics.importCycle, en: "imports form a cycle: \(cycle)", zh: "导入形成了循环：\(cycle)", at: span)
                     graph[path]?.remove(at: index)
                     return visit(path, trail)
                 } else if state[target] == nil {
@@ -154,14 +158,14 @@ struct Resolver {
             if brokenImports.contains(file.relativePath) { scope.hasBrokenImport = true }
             for decl in file.types {
                 if let first = scope.types[decl.name.value] {
-                    duplicate("type", decl.name, first: first.name, in: contract)
+                    duplicate(LocalizedText(en: "type", zh: "类型"), decl.name, first: first.name, in: contract)
                 } else {
                     scope.types[decl.name.value] = decl
                 }
             }
             for decl in file.errors {
                 if let first = scope.errors[decl.name.value] {
-                    duplicate("error", decl.name, first: first.name, in: contract)
+                    duplicate(LocalizedText(en: "error", zh: "错误"), decl.name, first: first.name, in: contract)
                 } else {
                     scope.errors[decl.name.value] = decl
                 }
@@ -170,10 +174,12 @@ struct Resolver {
         return scope
     }
 
-    private func duplicate(_ kind: String, _ name: Located<String>, first: Located<String>, in contract: ContractFile) {
-        let via = name.span.file === contract.file && first.span.file === contract.file ? "" : " (through imports of \(contract.relativePath))"
-        diagnostics.error(SemaDiagnostics.duplicateName, "\(kind) '\(name.value)' is declared twice\(via)", at: name.span,
-                          notes: [DiagnosticNote("first declared here", at: first.span)])
+    private func duplicate(_ kind: LocalizedText, _ name: Located<String>, first: Located<String>, in contract: ContractFile) {
+        let direct = name.span.file === contract.file && first.span.file === contract.file
+        diagnostics.error(SemaDiagnostics.duplicateName,
+                          en: "\(kind.en) '\(name.value)' is declared twice\(direct ? "" : " (through imports of \(contract.relativePath))")",
+                          zh: "\(kind.zh)“\(name.value)”声明了两次\(direct ? "" : "（经由 \(contract.relativePath) 的导入）")", at: name.span,
+                          notes: [.firstDeclaredHere(at: first.span)])
     }
 
     /// `sub/national.yaml` -> `national`.

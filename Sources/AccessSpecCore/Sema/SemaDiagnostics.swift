@@ -105,3 +105,24 @@ public enum SemaDiagnostics {
             """, bad: "method: GET\nrequest: list<string>", good: "method: GET\nrequest: ItemQuery   # a record of scalars"),
     ]
 }
+
+extension DiagnosticNote {
+    /// The notes many diagnostics share.
+    static func declaredHere(_ name: String, at span: SourceSpan) -> DiagnosticNote {
+        DiagnosticNote(en: "'\(name)' is declared here", zh: "“\(name)”在这里声明", at: span)
+    }
+
+    static func firstListedHere(at span: SourceSpan) -> DiagnosticNote {
+        DiagnosticNote(en: "first listed here", zh: "第一次列出在这里", at: span)
+    }
+
+    static func requestTypeGivenHere(at span: SourceSpan) -> DiagnosticNote {
+        DiagnosticNote(en: "request type is given here", zh: "请求类型在这里给出", at: span)
+    }
+}
+
+extension DiagnosticNote {
+    static func firstDeclaredHere(at span: SourceSpan) -> DiagnosticNote {
+        DiagnosticNote(en: "first declared here", zh: "第一次声明在这里", at: span)
+    }
+}

@@ -47,36 +47,40 @@ public struct WorkspaceConfig: Sendable {
     public static func decode(_ root: YAMLNode, diagnostics: DiagnosticEngine) -> WorkspaceConfig {
         var config = WorkspaceConfig()
         let decoder = NodeDecoder(diagnostics: diagnostics)
-        guard let top = decoder.fields(root, "the workspace config", known: ContractSchema.workspaceConfig.keyNames) else { return config }
-        if let node = decoder.required(top, "accessSpecWorkspace"), let version = decoder.integer(node, "'accessSpecWorkspace'"), version.value != 1 {
-            diagnostics.error(LanguageDiagnostics.version, "workspace config version \(version.value) is not supported; this accessc reads version 1", at: node.span)
+        guard let top = decoder.fields(root, LocalizedText(en: "the workspace config", zh: "工作区配置"), known: ContractSchema.workspaceConfig.keyNames) else { return config }
+        if let node = decoder.required(top, "accessSpecWorkspace"), let version = decoder.integer(node, .key("accessSpecWorkspace")), version.value != 1 {
+            diagnostics.error(LanguageDiagnostics.version, en: "workspace config version \(version.value) is not supported; this accessc reads version 1",
+                              zh: "不支持工作区配置版本 \(version.value)；本 accessc 只读取版本 1", at: node.span)
         }
         if let node = top["rules"] {
             let rules = RuleCatalog.byCode
-            for (code, pair) in decoder.entries(node, "'rules'") ?? [] {
+            for (code, pair) in decoder.entries(node, .key("rules")) ?? [] {
                 guard let rule = rules[DiagnosticCode(code.value)] else {
                     let known = DiagnosticCatalog.all.contains { $0.code.rawValue == code.value }
                     let nearest = Suggestions.nearest(to: code.value, in: rules.keys.map(\.rawValue))
                     diagnostics.error(LanguageDiagnostics.config,
-                                      known ? "'\(code.value)' is a language error and cannot be tuned; only the standard's rules can"
-                                            : "'\(code.value)' is not a rule code; `accessc explain` lists them",
-                                      at: code.span, fixIts: nearest.map { [FixIt("did you mean '\($0)'?", replacing: code.span, with: $0)] } ?? [])
+                                      known ? LocalizedText(en: "'\(code.value)' is a language error and cannot be tuned; only the standard's rules can",
+                                                            zh: "“\(code.value)”是语言错误，不能调整；只有规范的规则可以调整")
+                                            : LocalizedText(en: "'\(code.value)' is not a rule code; `accessc explain` lists them",
+                                                            zh: "“\(code.value)”不是规则代码；`accessc explain` 会列出所有规则"),
+                                      at: code.span, fixIts: nearest.map { [FixIt(.didYouMean($0), replacing: code.span, with: $0)] } ?? [])
                     continue
                 }
-                guard let level = decoder.choice(pair.value, "severity of \(rule.code)", RuleLevel.self) else { continue }
+                guard let level = decoder.choice(pair.value, LocalizedText(en: "severity of \(rule.code)", zh: "\(rule.code)的级别"), RuleLevel.self) else { continue }
                 config.ruleSeverities[rule.code] = level.value.severity
             }
         }
-        if let node = top["settings"], let settings = decoder.fields(node, "'settings'", known: ContractSchema.workspaceSettings.keyNames) {
-            if let pattern = settings["itemCodePattern"].flatMap({ decoder.string($0, "'itemCodePattern'") }) {
+        if let node = top["settings"], let settings = decoder.fields(node, .key("settings"), known: ContractSchema.workspaceSettings.keyNames) {
+            if let pattern = settings["itemCodePattern"].flatMap({ decoder.string($0, .key("itemCodePattern")) }) {
                 if case .failure(let problem) = Pattern.compiled(pattern.value) {
-                    diagnostics.error(LanguageDiagnostics.config, "itemCodePattern '\(pattern.value)' is not in AccessSpec's regular expression dialect: \(problem)", at: pattern.span)
+                    diagnostics.error(LanguageDiagnostics.config, en: "itemCodePattern '\(pattern.value)' is not in AccessSpec's regular expression dialect: \(problem)",
+                                      zh: "itemCodePattern“\(pattern.value)”不属于 AccessSpec 的正则表达式方言：\(problem.localized.zh)", at: pattern.span)
                 } else {
                     config.settings.itemCodePattern = pattern.value
                 }
             }
-            if let value = settings["minAvailability"].flatMap({ decoder.number($0, "'minAvailability'") }) { config.settings.minAvailability = value.value }
-            if let value = settings["minAuditRetentionDays"].flatMap({ decoder.integer($0, "'minAuditRetentionDays'") }) {
+            if let value = settings["minAvailability"].flatMap({ decoder.number($0, .key("minAvailability")) }) { config.settings.minAvailability = value.value }
+            if let value = settings["minAuditRetentionDays"].flatMap({ decoder.integer($0, .key("minAuditRetentionDays")) }) {
                 config.settings.minAuditRetentionDays = value.value
             }
         }
@@ -88,16 +92,16 @@ public struct WorkspaceConfig: Sendable {
     }
 
     private static func decodeDiff(_ node: YAMLNode, decoder: NodeDecoder, into config: inout WorkspaceConfig) {
-        guard let diff = decoder.fields(node, "'diff'", known: ContractSchema.diff.keyNames) else { return }
-        config.diffBaseline = diff["baseline"].flatMap { decoder.string($0, "'diff.baseline'") }?.value
-        for entry in diff["ignore"].flatMap({ decoder.list($0, "'diff.ignore'") }) ?? [] {
-            guard let fields = decoder.fields(entry, "an ignored change", known: ContractSchema.ignoredChange.keyNames),
-                  let platform = decoder.required(fields, "platform").flatMap({ decoder.string($0, "'platform'") }),
-                  let code = decoder.required(fields, "code").flatMap({ decoder.string($0, "'code'") }),
-                  let reason = decoder.required(fields, "reason").flatMap({ decoder.string($0, "'reason'") })
+        guard let diff = decoder.fields(node, .key("diff"), known: ContractSchema.diff.keyNames) else { return }
+        config.diffBaseline = diff["baseline"].flatMap { decoder.string($0, .key("diff.baseline")) }?.value
+        for entry in diff["ignore"].flatMap({ decoder.list($0, .key("diff.ignore")) }) ?? [] {
+            guard let fields = decoder.fields(entry, LocalizedText(en: "an ignored change", zh: "忽略的变更"), known: ContractSchema.ignoredChange.keyNames),
+                  let platform = decoder.required(fields, "platform").flatMap({ decoder.string($0, .key("platform")) }),
+                  let code = decoder.required(fields, "code").flatMap({ decoder.string($0, .key("code")) }),
+                  let reason = decoder.required(fields, "reason").flatMap({ decoder.string($0, .key("reason")) })
             else { continue }
             guard !reason.value.trimmingCharacters(in: .whitespaces).isEmpty else {
-                decoder.diagnostics.error(LanguageDiagnostics.config, "an ignored change needs a reason a reviewer can read", at: reason.span)
+                decoder.diagnostics.error(LanguageDiagnostics.config, en: "an ignored change needs a reason a reviewer can read", zh: "忽略的变更需要写明评审人能读懂的理由", at: reason.span)
                 continue
             }
             config.diffIgnores.append(DiffIgnore(platform: platform.value, code: code.value.uppercased(), reason: reason.value, span: entry.span))

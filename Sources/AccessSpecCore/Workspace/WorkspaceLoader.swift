@@ -53,7 +53,7 @@ public struct DirectoryFileSource: WorkspaceFileSource {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         guard manager.fileExists(atPath: root, isDirectory: &isDirectory) else {
-            diagnostics.error(YAMLDiagnostics.unreadable, "workspace '\(root)' does not exist", at: nil)
+            diagnostics.error(YAMLDiagnostics.unreadable, en: "workspace '\(root)' does not exist", zh: "工作区“\(root)”不存在", at: nil)
             return []
         }
         let relativePaths = isDirectory.boolValue
@@ -62,7 +62,7 @@ public struct DirectoryFileSource: WorkspaceFileSource {
         for relative in relativePaths {
             let path = displayPath(of: relative)
             guard let data = manager.contents(atPath: path) else {
-                diagnostics.error(YAMLDiagnostics.unreadable, "cannot read '\(path)'", at: nil)
+                diagnostics.error(YAMLDiagnostics.unreadable, en: "cannot read '\(path)'", zh: "无法读取“\(path)”", at: nil)
                 continue
             }
             files.append((relative, [UInt8](data)))

@@ -48,11 +48,18 @@ public struct Pattern: Sendable, Hashable {
 }
 
 public struct PatternError: Error, Equatable, Sendable, CustomStringConvertible {
-    public var message: String
+    public var text: LocalizedText
     /// The position in the pattern, in Unicode scalars from 0.
     public var offset: Int
 
-    public var description: String { "\(message) (at character \(offset + 1) of the pattern)" }
+    /// The English text; tests match on it.
+    public var message: String { text.en }
+    public var description: String { localized.en }
+
+    /// The problem and where in the pattern it is.
+    public var localized: LocalizedText {
+        LocalizedText(en: "\(text.en) (at character \(offset + 1) of the pattern)", zh: "\(text.zh)（在模式的第 \(offset + 1) 个字符处）")
+    }
 }
 
 /// Compiled patterns, kept for the life of the process: contracts hold few distinct patterns.

@@ -95,7 +95,7 @@ struct PatternParser {
         var end = scalars.count
         if end > index, scalars[end - 1] == "$", !isEscaped(at: end - 1) { end -= 1 }
         let syntax = try alternatives(until: end)
-        if index < end { throw error(scalars[index] == ")" ? "')' closes no group" : "unexpected '\(scalars[index])'") }
+        if index < end { throw scalars[index] == ")" ? error(en: "')' closes no group", zh: "“)”没有对应的分组") : error(en: "unexpected '\(scalars[index])'", zh: "意外的“\(scalars[index])”") }
         return syntax
     }
 
@@ -109,8 +109,8 @@ struct PatternParser {
         return count % 2 == 1
     }
 
-    private func error(_ message: String, at offset: Int? = nil) -> PatternError {
-        PatternError(message: message, offset: offset ?? min(index, max(0, scalars.count - 1)))
+    private func error(en: String, zh: String, at offset: Int? = nil) -> PatternError {
+        PatternError(text: LocalizedText(en: en, zh: zh), offset: offset ?? min(index, max(0, scalars.count - 1)))
     }
 
     private mutating func alternatives(until end: Int) throws(PatternError) -> PatternSyntax {
@@ -139,15 +139,15 @@ struct PatternParser {
         switch scalar {
         case "(":
             depth += 1
-            guard depth <= Self.maxDepth else { throw error("groups nest deeper than \(Self.maxDepth)", at: start) }
+            guard depth <= Self.maxDepth else { throw error(en: "groups nest deeper than \(Self.maxDepth)", zh: "分组嵌套超过 \(Self.maxDepth) 层", at: start) }
             if index < end, scalars[index] == "?" {
                 guard index + 1 < end, scalars[index + 1] == ":" else {
-                    throw error("only '(?:' groups are in the dialect; lookaround, named groups and flags are not", at: start)
+                    throw error(en: "only '(?:' groups are in the dialect; lookaround, named groups and flags are not", zh: "本方言只有“(?:”分组；不支持环视、命名分组和标志", at: start)
                 }
                 index += 2
             }
             let inner = try alternatives(until: end)
-            guard index < end, scalars[index] == ")" else { throw error("'(' is never closed", at: start) }
+            guard index < end, scalars[index] == ")" else { throw error(en: "'(' is never closed", zh: "“(”没有闭合", at: start) }
             index += 1
             depth -= 1
             return .group(inner)
@@ -158,11 +158,11 @@ struct PatternParser {
         case "\\":
             return .set(try escape(from: start, until: end, inClass: false))
         case "^", "$":
-            throw error("'\(scalar)' may stand only at the very start or end; a pattern always matches the whole value", at: start)
+            throw error(en: "'\(scalar)' may stand only at the very start or end; a pattern always matches the whole value", zh: "“\(scalar)”只能出现在最开头或最末尾；模式总是匹配整个值", at: start)
         case "*", "+", "?":
-            throw error("'\(scalar)' has nothing to repeat", at: start)
+            throw error(en: "'\(scalar)' has nothing to repeat", zh: "“\(scalar)”前面没有可重复的内容", at: start)
         case "{", "}", "]":
-            throw error("'\(scalar)' must be escaped as '\\\(scalar)' to stand for itself", at: start)
+            throw error(en: "'\(scalar)' must be escaped as '\\\(scalar)' to stand for itself", zh: "“\(scalar)”要表示其本身，须转义为“\\\(scalar)”", at: start)
         default:
             return .set(ScalarSet(scalar: scalar.value))
         }
@@ -181,9 +181,9 @@ struct PatternParser {
         }
         if index < end, scalars[index] == "?" { index += 1 }  // lazy: the same for a whole match
         if index < end, ["*", "+", "?", "{"].contains(scalars[index]) {
-            throw error("a quantifier cannot follow another (possessive and nested quantifiers are not in the dialect)", at: index)
+            throw error(en: "a quantifier cannot follow another (possessive and nested quantifiers are not in the dialect)", zh: "量词不能紧跟另一个量词（本方言不支持占有量词和嵌套量词）", at: index)
         }
-        if let max = bounds.1, bounds.0 > max { throw error("{\(bounds.0),\(max)}: the minimum is above the maximum", at: start) }
+        if let max = bounds.1, bounds.0 > max { throw error(en: "{\(bounds.0),\(max)}: the minimum is above the maximum", zh: "{\(bounds.0),\(max)}：最小值大于最大值", at: start) }
         return .repeated(atom, min: bounds.0, max: bounds.1)
     }
 
@@ -191,13 +191,13 @@ struct PatternParser {
         let start = index
         index += 1
         let low = try number(until: end)
-        guard let low else { throw error("'{' must start a quantifier {n}, {n,} or {n,m}; escape it as '\\{' otherwise", at: start) }
+        guard let low else { throw error(en: "'{' must start a quantifier {n}, {n,} or {n,m}; escape it as '\\{' otherwise", zh: "“{”必须开始一个量词 {n}、{n,} 或 {n,m}；否则应转义为“\\{”", at: start) }
         var high: Int? = low
         if index < end, scalars[index] == "," {
             index += 1
             high = try number(until: end)
         }
-        guard index < end, scalars[index] == "}" else { throw error("quantifier '{' is never closed", at: start) }
+        guard index < end, scalars[index] == "}" else { throw error(en: "quantifier '{' is never closed", zh: "量词的“{”没有闭合", at: start) }
         index += 1
         return (low, high)
     }
@@ -208,7 +208,7 @@ struct PatternParser {
         while index < end, (48...57).contains(scalars[index].value) {
             value = value * 10 + Int(scalars[index].value) - 48
             index += 1
-            guard value <= Self.maxRepeat else { throw error("repetition counts above \(Self.maxRepeat) are not in the dialect", at: start) }
+            guard value <= Self.maxRepeat else { throw error(en: "repetition counts above \(Self.maxRepeat) are not in the dialect", zh: "本方言不支持超过 \(Self.maxRepeat) 的重复次数", at: start) }
         }
         return index > start ? value : nil
     }
@@ -219,10 +219,10 @@ struct PatternParser {
         var ranges: [ClosedRange<UInt32>] = []
         var first = true
         while true {
-            guard index < end else { throw error("'[' is never closed", at: start) }
+            guard index < end else { throw error(en: "'[' is never closed", zh: "“[”没有闭合", at: start) }
             let scalar = scalars[index]
             if scalar == "]" {
-                guard !first else { throw error("an empty class '[]' or '[^]' means different things in different dialects", at: start) }
+                guard !first else { throw error(en: "an empty class '[]' or '[^]' means different things in different dialects", zh: "空字符类“[]”或“[^]”在不同方言中含义不同", at: start) }
                 index += 1
                 break
             }
@@ -230,16 +230,16 @@ struct PatternParser {
             let isLast = index < end && scalars[index] == "]"
             if index + 1 < end, scalars[index] == "-", scalars[index + 1] != "]" {
                 // A range a-z; both ends must be single scalars.
-                guard let low = lower.singleScalar else { throw error("a class shorthand cannot start a range", at: index) }
+                guard let low = lower.singleScalar else { throw error(en: "a class shorthand cannot start a range", zh: "字符类简写不能作为范围的起点", at: index) }
                 index += 1
-                if scalars[index] == "-" { throw error("a range may not end with '-' (set difference in other dialects); escape it", at: index) }
+                if scalars[index] == "-" { throw error(en: "a range may not end with '-' (set difference in other dialects); escape it", zh: "范围不能以“-”结尾（在其他方言中表示集合差）；请转义", at: index) }
                 let upper = try classMember(until: end)
-                guard let high = upper.singleScalar else { throw error("a class shorthand cannot end a range", at: index - 1) }
-                guard low <= high else { throw error("range out of order", at: index - 1) }
+                guard let high = upper.singleScalar else { throw error(en: "a class shorthand cannot end a range", zh: "字符类简写不能作为范围的终点", at: index - 1) }
+                guard low <= high else { throw error(en: "range out of order", zh: "范围的起点大于终点", at: index - 1) }
                 ranges.append(low...high)
             } else {
                 if scalar == "-", !first, !isLast {
-                    throw error("'-' inside a class must be first, last or escaped", at: index - 1)
+                    throw error(en: "'-' inside a class must be first, last or escaped", zh: "字符类中的“-”必须位于首位、末位或经过转义", at: index - 1)
                 }
                 ranges += lower.ranges
             }
@@ -254,18 +254,18 @@ struct PatternParser {
         let scalar = scalars[index]
         // Java and ICU read doubled operators in a class as set operations; Python warns of them.
         if ["&", "|", "~", "-"].contains(scalar), index + 1 < end, scalars[index + 1] == scalar {
-            throw error("'\(scalar)\(scalar)' inside a class is a set operation in other dialects; escape one of them", at: start)
+            throw error(en: "'\(scalar)\(scalar)' inside a class is a set operation in other dialects; escape one of them", zh: "字符类中的“\(scalar)\(scalar)”在其他方言中是集合运算；请转义其中一个", at: start)
         }
         index += 1
         switch scalar {
         case "\\": return try escape(from: start, until: end, inClass: true)
-        case "[": throw error("'[' inside a class must be escaped (nested classes differ between dialects)", at: start)
+        case "[": throw error(en: "'[' inside a class must be escaped (nested classes differ between dialects)", zh: "字符类中的“[”必须转义（各方言的嵌套字符类不同）", at: start)
         default: return ScalarSet(scalar: scalar.value)
         }
     }
 
     private mutating func escape(from start: Int, until end: Int, inClass: Bool) throws(PatternError) -> ScalarSet {
-        guard index < end else { throw error("the pattern ends with a lone '\\'", at: start) }
+        guard index < end else { throw error(en: "the pattern ends with a lone '\\'", zh: "模式以单独的“\\”结尾", at: start) }
         let scalar = scalars[index]
         index += 1
         switch scalar {
@@ -273,7 +273,7 @@ struct PatternParser {
         case "w": return .word
         case "s": return .space
         case "D", "W", "S":
-            guard !inClass else { throw error("'\\\(scalar)' inside a class is not in the dialect", at: start) }
+            guard !inClass else { throw error(en: "'\\\(scalar)' inside a class is not in the dialect", zh: "本方言不支持字符类中的“\\\(scalar)”", at: start) }
             return (scalar == "D" ? ScalarSet.digit : scalar == "W" ? .word : .space).inverted
         case "n": return ScalarSet(scalar: 10)
         case "r": return ScalarSet(scalar: 13)
@@ -283,22 +283,22 @@ struct PatternParser {
         case "u":
             var value: UInt32 = 0
             for _ in 0..<4 {
-                guard index < end, let digit = scalars[index].hexDigitValue else { throw error("'\\u' takes exactly four hexadecimal digits", at: start) }
+                guard index < end, let digit = scalars[index].hexDigitValue else { throw error(en: "'\\u' takes exactly four hexadecimal digits", zh: "“\\u”后面必须恰好是四位十六进制数字", at: start) }
                 value = value * 16 + UInt32(digit)
                 index += 1
             }
-            guard !(0xD800...0xDFFF).contains(value) else { throw error("'\\u\(String(value, radix: 16))' is a surrogate, not a character", at: start) }
+            guard !(0xD800...0xDFFF).contains(value) else { throw error(en: "'\\u\(String(value, radix: 16))' is a surrogate, not a character", zh: "“\\u\(String(value, radix: 16))”是代理码位，不是字符", at: start) }
             return ScalarSet(scalar: value)
         case "\\", "^", "$", ".", "|", "?", "*", "+", "(", ")", "[", "]", "{", "}", "/", "-":
             return ScalarSet(scalar: scalar.value)
         case "b", "B", "A", "z", "Z":
-            throw error("'\\\(scalar)' (an anchor or boundary) is not in the dialect", at: start)
+            throw error(en: "'\\\(scalar)' (an anchor or boundary) is not in the dialect", zh: "本方言不支持“\\\(scalar)”（锚点或边界）", at: start)
         case "p", "P":
-            throw error("Unicode property classes '\\\(scalar){...}' are not in the dialect", at: start)
+            throw error(en: "Unicode property classes '\\\(scalar){...}' are not in the dialect", zh: "本方言不支持 Unicode 属性类“\\\(scalar){...}”", at: start)
         case _ where scalar.properties.numericType == .decimal:
-            throw error("backreferences and octal escapes are not in the dialect", at: start)
+            throw error(en: "backreferences and octal escapes are not in the dialect", zh: "本方言不支持反向引用和八进制转义", at: start)
         default:
-            throw error("'\\\(scalar)' is not an escape of the dialect", at: start)
+            throw error(en: "'\\\(scalar)' is not an escape of the dialect", zh: "“\\\(scalar)”不是本方言的转义", at: start)
         }
     }
 }

@@ -28,7 +28,8 @@ struct PatternProgram: Sendable {
 
     private mutating func append(_ instruction: Instruction) throws(PatternError) -> Int {
         guard instructions.count < Self.maxInstructions else {
-            throw PatternError(message: "the pattern is too large once its repetitions are counted out (over \(Self.maxInstructions) steps)", offset: 0)
+            throw PatternError(text: LocalizedText(en: "the pattern is too large once its repetitions are counted out (over \(Self.maxInstructions) steps)",
+                                                   zh: "模式展开重复后过大（超过 \(Self.maxInstructions) 步）"), offset: 0)
         }
         instructions.append(instruction)
         return instructions.count - 1
@@ -37,7 +38,7 @@ struct PatternProgram: Sendable {
     private mutating func emit(_ syntax: PatternSyntax) throws(PatternError) {
         steps += 1
         guard steps <= Self.maxSteps else {
-            throw PatternError(message: "the pattern is too large once its repetitions are counted out", offset: 0)
+            throw PatternError(text: LocalizedText(en: "the pattern is too large once its repetitions are counted out", zh: "模式展开重复后过大"), offset: 0)
         }
         switch syntax {
         case .empty:

@@ -15,11 +15,15 @@ public struct PathTemplate: Sendable, Equatable {
         case emptyName
         case twoParametersInOneSegment(String)
 
-        public var description: String {
+        public var description: String { text.en }
+
+        public var text: LocalizedText {
             switch self {
-            case .unbalancedBraces: "braces must come in pairs around a parameter name, {name}"
-            case .emptyName: "a parameter needs a name, {name}"
-            case .twoParametersInOneSegment(let segment): "segment '\(segment)' holds more than one parameter; a request path could then match in more than one way"
+            case .unbalancedBraces: LocalizedText(en: "braces must come in pairs around a parameter name, {name}", zh: "参数名两侧的花括号必须成对，写作 {name}")
+            case .emptyName: LocalizedText(en: "a parameter needs a name, {name}", zh: "参数须有名称，写作 {name}")
+            case .twoParametersInOneSegment(let segment):
+                LocalizedText(en: "segment '\(segment)' holds more than one parameter; a request path could then match in more than one way",
+                              zh: "路径段“\(segment)”含有多个参数；这样一个请求路径可能有多种匹配方式")
             }
         }
     }

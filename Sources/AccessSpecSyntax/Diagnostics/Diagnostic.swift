@@ -27,46 +27,70 @@ public enum Severity: String, Sendable, Comparable, CaseIterable, Codable {
 
 /// Extra context attached to a diagnostic, optionally pointing somewhere else in the sources.
 public struct DiagnosticNote: Sendable, Hashable {
-    public var message: String
+    public var text: LocalizedText
     public var span: SourceSpan?
 
-    public init(_ message: String, at span: SourceSpan? = nil) {
-        self.message = message
+    /// The English text: the stable form tests and tools match on.
+    public var message: String { text.en }
+
+    public init(_ text: LocalizedText, at span: SourceSpan? = nil) {
+        self.text = text
         self.span = span
+    }
+
+    public init(en: String, zh: String, at span: SourceSpan? = nil) {
+        self.init(LocalizedText(en: en, zh: zh), at: span)
     }
 }
 
 /// A concrete edit that would fix the problem: replace the text of `span` with `replacement`.
 public struct FixIt: Sendable, Hashable {
-    public var message: String
+    public var text: LocalizedText
     public var span: SourceSpan
     public var replacement: String
 
-    public init(_ message: String, replacing span: SourceSpan, with replacement: String) {
-        self.message = message
+    /// The English text: the stable form tests and tools match on.
+    public var message: String { text.en }
+
+    public init(_ text: LocalizedText, replacing span: SourceSpan, with replacement: String) {
+        self.text = text
         self.span = span
         self.replacement = replacement
+    }
+
+    public init(en: String, zh: String, replacing span: SourceSpan, with replacement: String) {
+        self.init(LocalizedText(en: en, zh: zh), replacing: span, with: replacement)
     }
 }
 
 public struct Diagnostic: Sendable, Hashable {
     public var code: DiagnosticCode
     public var severity: Severity
-    public var message: String
+    public var text: LocalizedText
     /// Where the problem is; nil only for problems that belong to no file (an empty workspace).
     public var span: SourceSpan?
     public var notes: [DiagnosticNote]
     public var fixIts: [FixIt]
 
+    /// The English text: the stable form tests and tools match on; people see `text` in their language.
+    public var message: String { text.en }
+
     public init(
-        _ severity: Severity, _ code: DiagnosticCode, _ message: String, at span: SourceSpan?,
+        _ severity: Severity, _ code: DiagnosticCode, _ text: LocalizedText, at span: SourceSpan?,
         notes: [DiagnosticNote] = [], fixIts: [FixIt] = []
     ) {
         self.code = code
         self.severity = severity
-        self.message = message
+        self.text = text
         self.span = span
         self.notes = notes
         self.fixIts = fixIts
+    }
+
+    public init(
+        _ severity: Severity, _ code: DiagnosticCode, en: String, zh: String, at span: SourceSpan?,
+        notes: [DiagnosticNote] = [], fixIts: [FixIt] = []
+    ) {
+        self.init(severity, code, LocalizedText(en: en, zh: zh), at: span, notes: notes, fixIts: fixIts)
     }
 }

@@ -20,17 +20,31 @@ public final class DiagnosticEngine: @unchecked Sendable {
     }
 
     public func error(
-        _ code: DiagnosticCode, _ message: String, at span: SourceSpan?,
+        _ code: DiagnosticCode, _ text: LocalizedText, at span: SourceSpan?,
         notes: [DiagnosticNote] = [], fixIts: [FixIt] = []
     ) {
-        emit(Diagnostic(.error, code, message, at: span, notes: notes, fixIts: fixIts))
+        emit(Diagnostic(.error, code, text, at: span, notes: notes, fixIts: fixIts))
+    }
+
+    public func error(
+        _ code: DiagnosticCode, en: String, zh: String, at span: SourceSpan?,
+        notes: [DiagnosticNote] = [], fixIts: [FixIt] = []
+    ) {
+        error(code, LocalizedText(en: en, zh: zh), at: span, notes: notes, fixIts: fixIts)
     }
 
     public func warning(
-        _ code: DiagnosticCode, _ message: String, at span: SourceSpan?,
+        _ code: DiagnosticCode, _ text: LocalizedText, at span: SourceSpan?,
         notes: [DiagnosticNote] = [], fixIts: [FixIt] = []
     ) {
-        emit(Diagnostic(.warning, code, message, at: span, notes: notes, fixIts: fixIts))
+        emit(Diagnostic(.warning, code, text, at: span, notes: notes, fixIts: fixIts))
+    }
+
+    public func warning(
+        _ code: DiagnosticCode, en: String, zh: String, at span: SourceSpan?,
+        notes: [DiagnosticNote] = [], fixIts: [FixIt] = []
+    ) {
+        warning(code, LocalizedText(en: en, zh: zh), at: span, notes: notes, fixIts: fixIts)
     }
 
     public var errorCount: Int { diagnostics.count { $0.severity == .error } }

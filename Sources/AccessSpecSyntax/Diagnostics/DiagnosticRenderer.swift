@@ -14,15 +14,12 @@ import Foundation
 /// Rendering is linear in the diagnostics: each file's line starts are found once per run.
 public struct DiagnosticRenderer: Sendable {
     public var colour: Bool
+    /// The language of the words around the messages and of the messages, notes and fix-its.
     public var language: Language
-    /// The summary of a code in `language`, put before the message when it is not English
-    /// (the messages themselves are written in English).
-    public var localizedSummary: @Sendable (DiagnosticCode) -> String?
 
-    public init(colour: Bool = false, language: Language = .en, localizedSummary: @escaping @Sendable (DiagnosticCode) -> String? = { _ in nil }) {
+    public init(colour: Bool = false, language: Language = .en) {
         self.colour = colour
         self.language = language
-        self.localizedSummary = localizedSummary
     }
 
     /// Renders at most `limit` diagnostics (0 for all) and says how many more there are; the
@@ -43,22 +40,26 @@ public struct DiagnosticRenderer: Sendable {
 
     private func render(_ diagnostic: Diagnostic, into out: inout String, lines: inout LineIndex) {
         let label = "\(Words.severity(diagnostic.severity, language))[\(diagnostic.code.rawValue)]"
-        var message = TerminalText.escaped(diagnostic.message)
-        if language != .en, let summary = localizedSummary(diagnostic.code) { message = summary + "：" + message }
+        let message = TerminalText.escaped(diagnostic.text.text(in: language))
         out += header(at: diagnostic.span, label: paint(label, diagnostic.severity), message: message)
         if let span = diagnostic.span { out += excerpt(span, severity: diagnostic.severity, lines: &lines) }
         for note in diagnostic.notes {
             if let span = note.span {
-                out += header(at: span, label: paint(Words.severity(.note, language), .note), message: TerminalText.escaped(note.message))
+                out += header(at: span, label: paint(Words.severity(.note, language), .note), message: TerminalText.escaped(note.text.text(in: language)))
                 out += excerpt(span, severity: .note, lines: &lines)
             } else {
-                out += "   = \(Words.severity(.note, language)): \(TerminalText.escaped(note.message))\n"
+                out += "   = \(Words.severity(.note, language)): \(TerminalText.escaped(note.text.text(in: language)))\n"
             }
         }
         for fixIt in diagnostic.fixIts {
-            out += "   = \(Words.help(language)): \(TerminalText.escaped(fixIt.message))\n"
+            out += "   = \(Words.help(language)): \(TerminalText.escaped(fixIt.text.text(in: language)))\n"
             out += suggestion(fixIt, lines: &lines)
         }
+    }
+
+    /// A command's own failure, not tied to a file: `accessc: error: text`.
+    public func failure(_ text: LocalizedText) -> String {
+        "accessc: \(paint(Words.severity(.error, language), .error)): \(TerminalText.escaped(text.text(in: language)))\n"
     }
 
     /// The closing line: how much was found in how many files.
@@ -237,9 +238,9 @@ enum TerminalText {
     }
 }
 
-/// The few words the renderer itself prints, in each language.
-enum Words {
-    static func severity(_ severity: Severity, _ language: Language) -> String {
+/// The few words the renderer itself prints, in each language (the language server's too).
+public enum Words {
+    public static func severity(_ severity: Severity, _ language: Language) -> String {
         switch (severity, language) {
         case (.error, .en): "error"
         case (.warning, .en): "warning"
@@ -250,7 +251,7 @@ enum Words {
         }
     }
 
-    static func help(_ language: Language) -> String { language == .zh ? "建议" : "help" }
+    public static func help(_ language: Language) -> String { language == .zh ? "建议" : "help" }
 
     static func summary(errors: Int, warnings: Int, files: Int, _ language: Language) -> String {
         switch language {

@@ -47,16 +47,18 @@ public struct DiagnosticReport: Codable, Sendable {
     public var diagnostics: [Entry]
     public var summary: Summary
 
-    public init(_ diagnostics: [Diagnostic], files: Int) {
+    /// Messages, notes and fix-its in `language`; English unless asked, so tools matching on
+    /// messages see the stable English form.
+    public init(_ diagnostics: [Diagnostic], files: Int, language: Language = .en) {
         self.diagnostics = diagnostics.map { diagnostic in
             Entry(
                 code: diagnostic.code.rawValue,
                 severity: diagnostic.severity,
-                message: diagnostic.message,
+                message: diagnostic.text.text(in: language),
                 position: diagnostic.span.map(Position.init),
-                notes: diagnostic.notes.map { Note(message: $0.message, position: $0.span.map(Position.init)) },
+                notes: diagnostic.notes.map { Note(message: $0.text.text(in: language), position: $0.span.map(Position.init)) },
                 fixIts: diagnostic.fixIts.map {
-                    Edit(message: $0.message, position: Position($0.span), replacement: $0.replacement)
+                    Edit(message: $0.text.text(in: language), position: Position($0.span), replacement: $0.replacement)
                 }
             )
         }

@@ -37,11 +37,14 @@ public struct SARIFReport: Sendable {
     public var toolVersion: String
     public var rules: [Rule]
     public var results: [Result]
+    /// The language of the results' messages; English unless asked.
+    public var language: Language
 
-    public init(toolVersion: String, rules: [Rule], results: [Result]) {
+    public init(toolVersion: String, rules: [Rule], results: [Result], language: Language = .en) {
         self.toolVersion = toolVersion
         self.rules = rules
         self.results = results
+        self.language = language
     }
 
     public static let schema = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -58,7 +61,7 @@ public struct SARIFReport: Sendable {
                     "rules": rules.map(Self.rule),
                 ] as [String: Any]],
                 "columnKind": "unicodeCodePoints",
-                "results": results.map { Self.result($0, index: ruleIndex[$0.diagnostic.code]) },
+                "results": results.map { Self.result($0, index: ruleIndex[$0.diagnostic.code], language: language) },
             ] as [String: Any]],
         ]
         let data = (try? JSONSerialization.data(withJSONObject: log, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
@@ -101,10 +104,10 @@ public struct SARIFReport: Sendable {
             .map { $0.addingPercentEncoding(withAllowedCharacters: allowed) ?? String($0) }.joined(separator: "/")
     }
 
-    static func result(_ result: Result, index: Int?) -> [String: Any] {
+    static func result(_ result: Result, index: Int?, language: Language) -> [String: Any] {
         let diagnostic = result.diagnostic
-        var text = diagnostic.message
-        for note in diagnostic.notes where note.span == nil { text += "\n" + note.message }
+        var text = diagnostic.text.text(in: language)
+        for note in diagnostic.notes where note.span == nil { text += "\n" + note.text.text(in: language) }
         var object: [String: Any] = [
             "ruleId": diagnostic.code.rawValue,
             "level": level(diagnostic.severity),
@@ -112,7 +115,7 @@ public struct SARIFReport: Sendable {
             "locations": diagnostic.span.map { [location($0)] } ?? [],
         ]
         if let index { object["ruleIndex"] = index }
-        let related = diagnostic.notes.compactMap { note in note.span.map { location($0, message: note.message) } }
+        let related = diagnostic.notes.compactMap { note in note.span.map { location($0, message: note.text.text(in: language)) } }
         if !related.isEmpty {
             object["relatedLocations"] = related.enumerated().map { index, location in location.merging(["id": index]) { a, _ in a } }
         }

@@ -14,7 +14,8 @@ public struct YAMLLoader: Sendable {
         guard file.bytes.count <= limits.maxFileBytes else {
             diagnostics.error(
                 YAMLDiagnostics.fileTooLarge,
-                "file is \(file.bytes.count) bytes, more than the limit of \(limits.maxFileBytes)", at: whole)
+                en: "file is \(file.bytes.count) bytes, more than the limit of \(limits.maxFileBytes)",
+                zh: "文件大小为 \(file.bytes.count) 字节，超过上限 \(limits.maxFileBytes) 字节", at: whole)
             return nil
         }
         var builder = TreeBuilder(file: file, limits: limits, diagnostics: diagnostics)
@@ -25,7 +26,7 @@ public struct YAMLLoader: Sendable {
         }
         guard !builder.aborted else { return nil }
         guard let root = builder.root else {
-            diagnostics.error(YAMLDiagnostics.emptyFile, "file holds no YAML document", at: whole)
+            diagnostics.error(YAMLDiagnostics.emptyFile, en: "file holds no YAML document", zh: "文件中没有 YAML 文档", at: whole)
             return nil
         }
         return root
@@ -41,7 +42,7 @@ public struct YAMLLoader: Sendable {
         }
         var notes: [DiagnosticNote] = []
         if let context = error.context, let location = error.contextLocation, location != error.location {
-            notes.append(DiagnosticNote(context, at: SourceSpan(file: file, at: location)))
+            notes.append(DiagnosticNote(YAMLProblemText.localized(context), at: SourceSpan(file: file, at: location)))
         }
         switch error.stage {
         case .reader where error.problem.contains("control characters"):
@@ -50,18 +51,23 @@ public struct YAMLLoader: Sendable {
             let location = isNUL ? file.location(ofByteOffset: index) : error.location
             diagnostics.error(
                 YAMLDiagnostics.controlCharacter,
-                isNUL ? "file contains a NUL byte; is it binary or UTF-16?" : "file contains a control character",
+                isNUL
+                    ? LocalizedText(en: "file contains a NUL byte; is it binary or UTF-16?", zh: "文件含有 NUL 字节；它是不是二进制文件或 UTF-16 文件？")
+                    : LocalizedText(en: "file contains a control character", zh: "文件含有控制字符"),
                 at: SourceSpan(file: file, at: location))
         case .reader:
             diagnostics.error(
-                YAMLDiagnostics.encoding, "file is not valid UTF-8 (\(error.problem))", at: span,
-                notes: [DiagnosticNote("contracts must be saved as UTF-8 text")])
+                YAMLDiagnostics.encoding,
+                en: "file is not valid UTF-8 (\(error.problem))",
+                zh: "文件不是有效的 UTF-8 编码（\(YAMLProblemText.localized(error.problem).zh)）", at: span,
+                notes: [DiagnosticNote(en: "contracts must be saved as UTF-8 text", zh: "契约必须保存为 UTF-8 文本")])
         case _ where offending == "\t":
             diagnostics.error(
-                YAMLDiagnostics.tabIndentation, "tab character where YAML expects indentation by spaces",
-                at: span, fixIts: [FixIt("replace the tab with spaces", replacing: span, with: "  ")])
+                YAMLDiagnostics.tabIndentation,
+                en: "tab character where YAML expects indentation by spaces", zh: "此处出现制表符，而 YAML 要求用空格缩进",
+                at: span, fixIts: [FixIt(en: "replace the tab with spaces", zh: "把制表符换成空格", replacing: span, with: "  ")])
         default:
-            diagnostics.error(YAMLDiagnostics.syntax, error.problem, at: span, notes: notes)
+            diagnostics.error(YAMLDiagnostics.syntax, YAMLProblemText.localized(error.problem), at: span, notes: notes)
         }
     }
 }
@@ -113,14 +119,16 @@ private struct TreeBuilder {
         case .documentStart:
             documents += 1
             if documents > 1 {
-                error(YAMLDiagnostics.multipleDocuments, "file holds more than one YAML document; put each contract in a file of its own",
-                      at: event.start, notes: root.map { [DiagnosticNote("the first document starts here", at: $0.span)] } ?? [])
+                error(YAMLDiagnostics.multipleDocuments,
+                      LocalizedText(en: "file holds more than one YAML document; put each contract in a file of its own",
+                                    zh: "文件含有多个 YAML 文档；每份契约应放在单独的文件中"),
+                      at: event.start, notes: root.map { [DiagnosticNote(en: "the first document starts here", zh: "第一个文档从这里开始", at: $0.span)] } ?? [])
                 return abort()
             }
             return true
         case .mappingStart, .sequenceStart:
             guard stack.count < limits.maxDepth else {
-                error(YAMLDiagnostics.tooDeep, "nodes are nested more than \(limits.maxDepth) levels deep", at: event.start)
+                error(YAMLDiagnostics.tooDeep, LocalizedText(en: "nodes are nested more than \(limits.maxDepth) levels deep", zh: "节点嵌套超过 \(limits.maxDepth) 层"), at: event.start)
                 return abort()
             }
             checkTag(event.tag, at: event.start)
@@ -135,7 +143,9 @@ private struct TreeBuilder {
         case let .scalar(text, style):
             checkTag(event.tag, at: event.start)
             if text.utf8.count > limits.maxScalarBytes {
-                error(YAMLDiagnostics.scalarTooLong, "scalar is \(text.utf8.count) bytes, more than the limit of \(limits.maxScalarBytes)", at: event.start)
+                error(YAMLDiagnostics.scalarTooLong,
+                      LocalizedText(en: "scalar is \(text.utf8.count) bytes, more than the limit of \(limits.maxScalarBytes)",
+                                    zh: "标量长度为 \(text.utf8.count) 字节，超过上限 \(limits.maxScalarBytes) 字节"), at: event.start)
                 return abort()
             }
             let tag = event.tag == CoreTag.nonSpecific ? CoreTag.string : event.tag
@@ -144,14 +154,15 @@ private struct TreeBuilder {
             return attach(node, weight: 1, anchor: event.anchor)
         case let .alias(name):
             guard let (anchored, weight) = anchors[name] else {
-                error(YAMLDiagnostics.unknownAlias, "alias '*\(name)' refers to no anchor defined before it", at: event.start)
+                error(YAMLDiagnostics.unknownAlias, LocalizedText(en: "alias '*\(name)' refers to no anchor defined before it", zh: "别名“*\(name)”引用的锚点未在其前面定义"), at: event.start)
                 return abort()
             }
             expanded += weight
             guard expanded <= limits.maxAliasExpansion else {
                 error(YAMLDiagnostics.aliasExpansion,
-                      "aliases expand to more than \(limits.maxAliasExpansion) nodes", at: event.start,
-                      notes: [DiagnosticNote("repeated aliases of nested anchors grow exponentially; use fewer levels")])
+                      LocalizedText(en: "aliases expand to more than \(limits.maxAliasExpansion) nodes", zh: "别名展开后超过 \(limits.maxAliasExpansion) 个节点"), at: event.start,
+                      notes: [DiagnosticNote(en: "repeated aliases of nested anchors grow exponentially; use fewer levels",
+                                             zh: "嵌套锚点的别名反复引用会呈指数增长；请减少层数")])
                 return abort()
             }
             // The alias stands where it is written, with the anchored content.
@@ -181,8 +192,8 @@ private struct TreeBuilder {
         }
         stack[top].pendingKey = node
         if let text = node.scalar?.text, let first = firstKey(text, in: &stack[top]) {
-            error(YAMLDiagnostics.duplicateKey, "duplicate key '\(text)' in mapping", at: node.span.start, end: node.span.end,
-                  notes: [DiagnosticNote("'\(text)' was first given here", at: first)])
+            error(YAMLDiagnostics.duplicateKey, LocalizedText(en: "duplicate key '\(text)' in mapping", zh: "映射中的键“\(text)”重复"), at: node.span.start, end: node.span.end,
+                  notes: [DiagnosticNote(en: "'\(text)' was first given here", zh: "“\(text)”第一次出现在这里", at: first)])
             stack[top].dropValue = true
         }
         return true
@@ -210,12 +221,13 @@ private struct TreeBuilder {
     private func checkTag(_ tag: String?, at location: SourceLocation) {
         guard let tag, !CoreTag.all.contains(tag) else { return }
         let shown = tag.hasPrefix("tag:yaml.org,2002:") ? "!!" + tag.dropFirst("tag:yaml.org,2002:".count) : tag
-        error(YAMLDiagnostics.unsupportedTag, "tag '\(shown)' is not in the YAML core schema", at: location,
-              notes: [DiagnosticNote("allowed tags are !!str, !!int, !!float, !!bool, !!null, !!map and !!seq")])
+        error(YAMLDiagnostics.unsupportedTag, LocalizedText(en: "tag '\(shown)' is not in the YAML core schema", zh: "标签“\(shown)”不属于 YAML 核心模式"), at: location,
+              notes: [DiagnosticNote(en: "allowed tags are !!str, !!int, !!float, !!bool, !!null, !!map and !!seq",
+                                     zh: "允许的标签为 !!str、!!int、!!float、!!bool、!!null、!!map 和 !!seq")])
     }
 
-    private func error(_ code: DiagnosticCode, _ message: String, at location: SourceLocation, end: SourceLocation? = nil, notes: [DiagnosticNote] = []) {
-        diagnostics.error(code, message, at: SourceSpan(file: file, start: location, end: end ?? location), notes: notes)
+    private func error(_ code: DiagnosticCode, _ text: LocalizedText, at location: SourceLocation, end: SourceLocation? = nil, notes: [DiagnosticNote] = []) {
+        diagnostics.error(code, text, at: SourceSpan(file: file, start: location, end: end ?? location), notes: notes)
     }
 
     private mutating func abort() -> Bool {

@@ -22,11 +22,11 @@ public struct YAMLNode: Sendable {
         return nil
     }
 
-    public var kindName: String {
+    public var kindName: LocalizedText {
         switch content {
         case .scalar(let scalar): scalar.resolved(tag: tag).kindName
-        case .sequence: "a list"
-        case .mapping: "a mapping"
+        case .sequence: LocalizedText(en: "a list", zh: "列表")
+        case .mapping: LocalizedText(en: "a mapping", zh: "映射")
         }
     }
 }
@@ -85,13 +85,13 @@ public enum CoreValue: Sendable, Equatable {
     case float(Double)
     case string(String)
 
-    public var kindName: String {
+    public var kindName: LocalizedText {
         switch self {
-        case .null: "null"
-        case .bool: "a boolean"
-        case .integer: "an integer"
-        case .float: "a number"
-        case .string: "a string"
+        case .null: LocalizedText(en: "null", zh: "空值 null")
+        case .bool: LocalizedText(en: "a boolean", zh: "布尔值")
+        case .integer: LocalizedText(en: "an integer", zh: "整数")
+        case .float: LocalizedText(en: "a number", zh: "数字")
+        case .string: LocalizedText(en: "a string", zh: "字符串")
         }
     }
 
