@@ -22,6 +22,31 @@ struct WorkspaceTests {
         #expect(Set(RuleCatalog.all.compactMap(\.area)) == Set(AccessArea.allCases))
     }
 
+    /// What a workspace folder's listing takes: `.yaml` and `.yml` files at any depth, in
+    /// sorted order; not hidden files or folders, other extensions, or symbolic links (to a
+    /// file or a folder, inside the workspace or out).
+    @Test func aWorkspaceIsItsOwnYAMLFilesWithoutHiddenOnesOrLinks() throws {
+        let manager = FileManager.default
+        let root = manager.temporaryDirectory.appendingPathComponent("accessspec-listing-\(UUID().uuidString)")
+        let outside = root.appendingPathExtension("outside")
+        defer { try? manager.removeItem(at: root); try? manager.removeItem(at: outside) }
+        for folder in ["b/c", ".git", ".hidden", "linked-target"] {
+            try manager.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
+        try manager.createDirectory(at: outside, withIntermediateDirectories: true)
+        for file in ["z.yaml", "a.yml", "b/c/d.yaml", "b/readme.md", "b/x.yaml.bak", ".secret.yaml", ".git/e.yaml", ".hidden/f.yaml", "linked-target/g.yaml"] {
+            try Data("accessSpec: 1\n".utf8).write(to: root.appendingPathComponent(file))
+        }
+        try Data("accessSpec: 1\n".utf8).write(to: outside.appendingPathComponent("passwd.yaml"))
+        try manager.createSymbolicLink(atPath: root.appendingPathComponent("in.yaml").path, withDestinationPath: "z.yaml")
+        try manager.createSymbolicLink(atPath: root.appendingPathComponent("out.yaml").path, withDestinationPath: outside.appendingPathComponent("passwd.yaml").path)
+        try manager.createSymbolicLink(atPath: root.appendingPathComponent("folder-link").path, withDestinationPath: outside.path)
+        try manager.createSymbolicLink(atPath: root.appendingPathComponent("b/inner-link").path, withDestinationPath: "../linked-target")
+        let sources = WorkspaceLoader.load(root: root.path, diagnostics: DiagnosticEngine())
+        #expect(sources.contracts.map(\.relativePath) == ["a.yml", "b/c/d.yaml", "linked-target/g.yaml", "z.yaml"])
+        #expect(sources.contracts.first?.file.path == root.path + "/a.yml")
+    }
+
     @Test func irIsByteIdenticalWhateverTheFileOrder() throws {
         let diagnostics = DiagnosticEngine()
         let sources = WorkspaceLoader.load(root: Self.specs, diagnostics: diagnostics)

@@ -36,32 +36,33 @@ public protocol WorkspaceFileSource: Sendable {
 
 /// A workspace folder (or one contract file) on disk; hidden folders are skipped.
 public struct DirectoryFileSource: WorkspaceFileSource {
-    public var root: String
+    public let root: String
+    /// nil when nothing is at `root`.
+    private let isFolder: Bool?
 
-    public init(root: String) { self.root = root }
+    public init(root: String) {
+        self.root = root
+        var isDirectory: ObjCBool = false
+        isFolder = FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory) ? isDirectory.boolValue : nil
+    }
 
     /// The root joined with the relative path; a single contract file by its own path.
     public func displayPath(of relativePath: String) -> String {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else { return root }
-        return displayRoot + "/" + relativePath
+        isFolder == true ? displayRoot + "/" + relativePath : root
     }
 
     private var displayRoot: String { root.hasSuffix("/") ? String(root.dropLast()) : root }
 
     public func yamlFiles(diagnostics: DiagnosticEngine) -> [(relativePath: String, bytes: [UInt8])] {
-        let manager = FileManager.default
-        var isDirectory: ObjCBool = false
-        guard manager.fileExists(atPath: root, isDirectory: &isDirectory) else {
+        guard let isFolder else {
             diagnostics.error(YAMLDiagnostics.unreadable, en: "workspace '\(root)' does not exist", zh: "工作区“\(root)”不存在", at: nil)
             return []
         }
-        let relativePaths = isDirectory.boolValue
-            ? WorkspaceLoader.listYAMLFiles(under: URL(fileURLWithPath: root)) : [URL(fileURLWithPath: root).lastPathComponent]
+        let relativePaths = isFolder ? WorkspaceLoader.listYAMLFiles(under: URL(fileURLWithPath: root)) : [URL(fileURLWithPath: root).lastPathComponent]
         var files: [(relativePath: String, bytes: [UInt8])] = []
         for relative in relativePaths {
             let path = displayPath(of: relative)
-            guard let data = manager.contents(atPath: path) else {
+            guard let data = FileManager.default.contents(atPath: path) else {
                 diagnostics.error(YAMLDiagnostics.unreadable, en: "cannot read '\(path)'", zh: "无法读取“\(path)”", at: nil)
                 continue
             }
@@ -96,22 +97,33 @@ public enum WorkspaceLoader {
         return sources
     }
 
+    /// The relative paths of the `.yaml`/`.yml` regular files under `root`, sorted. Hidden files
+    /// and folders are skipped, and symbolic links are not followed: a workspace's contracts
+    /// are its own files. Read with `readdir`, which says what each entry is without a `stat`
+    /// of its own (a national workspace has thousands of files).
     static func listYAMLFiles(under root: URL) -> [String] {
-        let manager = FileManager.default
-        guard let enumerator = manager.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else {
-            return []
-        }
-        let rootPath = root.standardizedFileURL.resolvingSymlinksInPath().path
         var paths: [String] = []
-        for case let url as URL in enumerator {
-            let ext = url.pathExtension
-            guard ext == "yaml" || ext == "yml",
-                  (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true
-            else { continue }
-            let full = url.standardizedFileURL.resolvingSymlinksInPath().path
-            guard full.hasPrefix(rootPath + "/") else { continue }
-            paths.append(String(full.dropFirst(rootPath.count + 1)))
+        func walk(_ folder: String, _ relative: String) {
+            guard let directory = opendir(folder) else { return }
+            defer { closedir(directory) }
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+                guard !name.hasPrefix(".") else { continue }
+                let path = folder + "/" + name
+                var kind = Int32(entry.pointee.d_type)
+                if kind == Int32(DT_UNKNOWN) {
+                    var info = stat()
+                    guard lstat(path, &info) == 0 else { continue }
+                    kind = (info.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : (info.st_mode & S_IFMT) == S_IFREG ? Int32(DT_REG) : Int32(DT_LNK)
+                }
+                if kind == Int32(DT_DIR) {
+                    walk(path, relative + name + "/")
+                } else if kind == Int32(DT_REG), name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+                    paths.append(relative + name)
+                }
+            }
         }
+        walk(root.path, "")
         return paths.sorted()
     }
 }
