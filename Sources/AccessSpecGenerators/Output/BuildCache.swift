@@ -149,7 +149,20 @@ public struct FileStamp: Equatable, Sendable {
     /// The stamp of the regular file at `path`, or nil (missing, a link, a folder).
     public static func of(_ path: String) -> FileStamp? {
         var info = stat()
-        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        guard lstat(path, &info) == 0 else { return nil }
+        return of(info)
+    }
+
+    /// The stamp of the regular file `name` in the open folder `directory`: one lookup of the
+    /// name, where a whole path walks every folder above it again.
+    public static func of(_ name: String, in directory: Int32) -> FileStamp? {
+        var info = stat()
+        guard fstatat(directory, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
+        return of(info)
+    }
+
+    private static func of(_ info: stat) -> FileStamp? {
+        guard info.st_mode & S_IFMT == S_IFREG else { return nil }
         return FileStamp(size: Int64(info.st_size),
                          modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
                          changed: Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec),

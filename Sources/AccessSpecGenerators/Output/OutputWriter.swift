@@ -148,13 +148,27 @@ public struct OutputWriter: Sendable {
     /// exactly as it left it.
     public func isAsLeft(by cache: BuildCache) -> Bool {
         guard cache.units[Self.manifestUnit] != nil else { return false }
-        let files = cache.units.values.flatMap(\.files)
-        let chunks = stride(from: 0, to: files.count, by: 512).map { files[$0..<min($0 + 512, files.count)] }
-        let verdicts = ConcurrentSlots<Bool>(count: chunks.count)
-        DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
-            verdicts[index] = chunks[index].allSatisfy { Self.isSafe($0.path) && FileStamp.of(diskPath($0.path)) == $0.stamp }
+        // By folder: each is opened once and its files looked up by name in it.
+        var folders: [Substring: [(name: Substring, stamp: FileStamp)]] = [:]
+        for unit in cache.units.values {
+            for file in unit.files {
+                guard Self.isSafe(file.path) else { return false }
+                let slash = file.path.lastIndex(of: "/")
+                let folder = slash.map { file.path[..<$0] } ?? ""
+                let name = slash.map { file.path[file.path.index(after: $0)...] } ?? file.path[...]
+                folders[folder, default: []].append((name, file.stamp))
+            }
         }
-        return (0..<chunks.count).allSatisfy { verdicts[$0]! }
+        let groups = Array(folders)
+        let verdicts = ConcurrentSlots<Bool>(count: groups.count)
+        DispatchQueue.concurrentPerform(iterations: groups.count) { index in
+            let (folder, files) = groups[index]
+            let directory = open(folder.isEmpty ? outputPath : diskPath(String(folder)), O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            guard directory >= 0 else { return verdicts[index] = false }
+            defer { close(directory) }
+            verdicts[index] = files.allSatisfy { FileStamp.of(String($0.name), in: directory) == $0.stamp }
+        }
+        return (0..<groups.count).allSatisfy { verdicts[$0]! }
     }
 
     /// One unit: reused when the cache shows its files as they should be, else made and each
