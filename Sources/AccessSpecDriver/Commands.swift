@@ -136,12 +136,22 @@ public struct Commands {
         case .file(let url): url
         case .none: nil
         }
-        let cache = cacheURL.flatMap { BuildCache.read($0, tool: tool) }
         let writer = OutputWriter(outputDirectory: outputURL)
-
         let diagnostics = DiagnosticEngine()
-        let sources = WorkspaceLoader.load(DirectoryFileSource(root: workspace), diagnostics: diagnostics)
-        let inputs = Self.inputsDigest(sources, baseline: baseline, overrides: overrides)
+        // The cache is read while the inputs are read and hashed: at national scale each is
+        // a good part of a build that finds nothing to do.
+        let cached = ConcurrentSlots<BuildCache?>(count: 1)
+        let loaded = ConcurrentSlots<(WorkspaceSources, String)>(count: 1)
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            if index == 0 {
+                cached[0] = cacheURL.flatMap { BuildCache.read($0, tool: tool) }
+            } else {
+                let sources = WorkspaceLoader.load(DirectoryFileSource(root: workspace), diagnostics: diagnostics)
+                loaded[0] = (sources, Self.inputsDigest(sources, baseline: baseline, overrides: overrides))
+            }
+        }
+        let cache = cached[0] ?? nil
+        let (sources, inputs) = loaded[0]!
         if let cache, cache.inputs == inputs, writer.isAsLeft(by: cache) {
             console.err(checkOnly ? "accessc: the outputs in \(output) are up to date\n" : "accessc: the outputs in \(output) are up to date; nothing to do\n")
             return .success
