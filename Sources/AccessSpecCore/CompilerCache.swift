@@ -9,7 +9,7 @@ import AccessSpecSyntax
 /// A check is reused only when its contract, every file its scope was built from, the set of
 /// platform ids and the workspace settings are all the same; anything else a check reads
 /// comes from those. Tests/AccessSpecCoreTests/CompilerCacheTests.swift holds cached compiles
-/// after random edits to clean ones.
+/// after random edits to clean ones. One compile at a time may use a cache.
 public final class CompilerCache: @unchecked Sendable {
     struct Decoded {
         let file: SourceFile

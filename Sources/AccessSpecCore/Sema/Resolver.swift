@@ -7,7 +7,7 @@ struct Resolver {
     let diagnostics: DiagnosticEngine
 
     /// `unreadable`: files that failed to parse; each may be the platform its name says.
-    /// `cache`: checks of the last compile, reused where nothing they read changed.
+    /// `cache`: scopes and checks of the last compile, reused where nothing they read changed.
     func resolve(_ contracts: [ContractFile], settings: WorkspaceSettings, unreadable: [String] = [], cache: CompilerCache? = nil) -> SemanticWorkspace {
         let byPath = Dictionary(contracts.map { ($0.relativePath, $0) }, uniquingKeysWith: { first, _ in first })
         let (importGraph, brokenImports) = resolveImports(contracts, byPath: byPath)
