@@ -132,14 +132,16 @@ let package = Package(
             dependencies: ["AccessSpecSyntax"],
             exclude: ["libyaml-known-failures.txt"]
         ),
+        // SplitMix64, the seeded generator of the randomised tests, so a failing round replays.
+        .target(name: "SeededRandom", path: "Tests/SeededRandom"),
         .testTarget(
             name: "AccessSpecCoreTests",
-            dependencies: ["AccessSpecCore"],
+            dependencies: ["AccessSpecCore", "SeededRandom"],
             exclude: ["Golden", "GoldenChinese"]
         ),
         .testTarget(
             name: "AccessSpecGeneratorsTests",
-            dependencies: ["AccessSpecGenerators"],
+            dependencies: ["AccessSpecGenerators", "SeededRandom"],
             exclude: ["Fixtures"]
         ),
         // Clients generated from a contract of hostile text (Tests/HostileFixture), compiled
@@ -165,10 +167,10 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "AccessSpecDiffTests", dependencies: ["AccessSpecDiff", "AccessSpecDriver"]),
+        .testTarget(name: "AccessSpecDiffTests", dependencies: ["AccessSpecDiff", "AccessSpecDriver", "SeededRandom"]),
         .testTarget(
             name: "AccessSpecDriverTests",
-            dependencies: ["AccessSpecDriver"]
+            dependencies: ["AccessSpecDriver", "SeededRandom"]
         ),
         // The generated conformance suites of specs/, run through the generated clients. With
         // no ACCESSSPEC_BASE_URL they run against an in-process mock of each contract.
@@ -182,7 +184,7 @@ let package = Package(
         .testTarget(
             name: "AccessMockTests",
             dependencies: [
-                "AccessMock", "AccessConformance", "AccessSpecGenerators", "AccessSpecDriver", "AccessServeDriver",
+                "AccessMock", "AccessConformance", "AccessSpecGenerators", "AccessSpecDriver", "AccessServeDriver", "SeededRandom",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),

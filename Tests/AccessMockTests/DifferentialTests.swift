@@ -4,6 +4,7 @@ import AccessSpecCore
 import AccessSpecGenerators
 import AccessSpecSyntax
 import Foundation
+import SeededRandom
 import Testing
 
 /// One contract, one meaning: seeded random types (constraint combinations, aliases a field

@@ -1,6 +1,7 @@
 import AccessSpecCore
 import AccessSpecSyntax
 import Foundation
+import SeededRandom
 import Testing
 
 /// The compiler's cache, as the language server uses it: after any edits, a compile that
@@ -56,7 +57,7 @@ struct CompilerCacheTests {
         var texts = try Self.exampleWorkspace()
         let original = texts
         let contracts = texts.keys.filter { $0 != "accessspec.yaml" }.sorted()
-        var random = SeededRandom(state: 20261202)
+        var random = SplitMix(seed: 20261202)
         let cache = CompilerCache()
         var files: [String: SourceFile] = [:]
         _ = Compiler.compile(Self.sources(texts, reusing: &files), cache: cache)
@@ -140,15 +141,3 @@ struct CompilerCacheTests {
     }
 }
 
-/// A seeded generator, so that a failing round can be replayed.
-struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -1,25 +1,15 @@
 @testable import AccessSpecDiff
 import AccessSpecCore
 import Foundation
+import SeededRandom
 import Testing
 
-/// SplitMix64: small, seeded and the same on every platform.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Random single mutations anywhere in the bundled workspace (every platform, operation,
 /// error, environment and connection, and the golden mutations of the probe): diff must
 /// report exactly the mutation's kind. The seed is printed; ACCESSSPEC_DIFF_SEED replays one.
 struct RandomMutationTests {
-    typealias Generator = @Sendable (inout WorkspaceIR, inout SeededGenerator) -> ChangeKind?
+    typealias Generator = @Sendable (inout WorkspaceIR, inout SplitMix) -> ChangeKind?
 
     static let generators: [(String, Generator)] = [
         ("operation method", { ir, rng in
@@ -102,7 +92,7 @@ struct RandomMutationTests {
         }),
     ]
 
-    static func randomOperation(_ ir: WorkspaceIR, _ rng: inout SeededGenerator) -> (Int, String) {
+    static func randomOperation(_ ir: WorkspaceIR, _ rng: inout SplitMix) -> (Int, String) {
         let candidates = ir.platforms.indices.flatMap { p in ir.platforms[p].areas.allOperations.map { (p, $0.id) } }
         return candidates.randomElement(using: &rng)!
     }
@@ -110,7 +100,7 @@ struct RandomMutationTests {
     @Test func randomSingleMutationsAreReportedAsExactlyTheirKind() {
         let seed = ProcessInfo.processInfo.environment["ACCESSSPEC_DIFF_SEED"].flatMap { UInt64($0) } ?? 20_261_201
         print("RandomMutationTests seed \(seed) (replay with ACCESSSPEC_DIFF_SEED=\(seed))")
-        var rng = SeededGenerator(state: seed)
+        var rng = SplitMix(seed: seed)
         var tried = 0
         for round in 0..<400 {
             let (name, generator) = Self.generators.randomElement(using: &rng)!
