@@ -141,7 +141,7 @@ public struct Commands {
         // The cache is read while the inputs are read and hashed: at national scale each is
         // a good part of a build that finds nothing to do.
         let cached = ConcurrentSlots<BuildCache?>(count: 1)
-        let loaded = ConcurrentSlots<(WorkspaceSources, String)>(count: 1)
+        let loaded = ConcurrentSlots<(WorkspaceSources, InputDigests)>(count: 1)
         DispatchQueue.concurrentPerform(iterations: 2) { index in
             if index == 0 {
                 cached[0] = cacheURL.flatMap { BuildCache.read($0, tool: tool) }
@@ -152,14 +152,14 @@ public struct Commands {
         }
         let cache = cached[0] ?? nil
         let (sources, inputs) = loaded[0]!
-        if let cache, cache.inputs == inputs, writer.isAsLeft(by: cache) {
+        if let cache, cache.inputs == inputs.all, writer.isAsLeft(by: cache) {
             console.err(checkOnly ? "accessc: the outputs in \(output) are up to date\n" : "accessc: the outputs in \(output) are up to date; nothing to do\n")
             return .success
         }
 
         // The front end's trees are let go before generating: a build at national scale then
         // holds the IR, not the IR and every contract's syntax besides.
-        let front: (ir: WorkspaceIR, settings: GenerationSettings, changelog: DocsChangelog?, clean: Bool)
+        let front: (ir: WorkspaceIR, settings: GenerationSettings, changelog: DocsChangelog?, clean: Bool, sources: [String: String])
         do {
             let compilation = Compiler.compile(sources, diagnostics: diagnostics)
             guard report(compilation, options: options, quietWhenClean: true) == .success, let ir = compilation.ir,
@@ -169,7 +169,9 @@ public struct Commands {
                 return .failure
             }
             switch overrides.applied(to: compilation.generation, platforms: ir.platforms.map(\.id)) {
-            case .success(let settings): front = (ir, settings, changelog, compilation.diagnostics.isEmpty)
+            case .success(let settings):
+                let sources = compilation.workspace.map { inputs.platformSources($0, platforms: ir.platforms.map(\.id)) } ?? [:]
+                front = (ir, settings, changelog, compilation.diagnostics.isEmpty, sources)
             case .failure(let problem):
                 console.err("accessc: error: \(problem.message)\n")
                 return .usage
@@ -177,7 +179,8 @@ public struct Commands {
         }
         let (ir, settings, changelog) = (front.ir, front.settings, front.changelog)
         do {
-            let units = try Generators.units(of: Generators.all(changelog: changelog), GenerationInput(ir, settings: settings))
+            let input = try GenerationInput(ir, settings: settings, sources: front.sources, known: cache?.irDigests ?? [:])
+            let units = try Generators.units(of: Generators.all(changelog: changelog), input)
             let (outcome, next) = try writer.build(units, mode: checkOnly ? .check : .write, cache: cache, tool: tool)
             if checkOnly {
                 for conflict in outcome.conflicts { console.err("\(output)/\(conflict): error: a file accessc did not make is in the way\n") }
@@ -191,7 +194,8 @@ public struct Commands {
             }
             var saved = next
             // Only a clean build without a changelog (which reads git) may skip the next compile.
-            saved.inputs = front.clean && changelog == nil ? inputs : nil
+            saved.inputs = front.clean && changelog == nil ? inputs.all : nil
+            saved.irDigests = input.knownDigests
             if let cacheURL { saved.save(cacheURL) }
             console.err("accessc: wrote \(outcome.written.count) of \(outcome.produced) files to \(output), removed \(outcome.removed.count)\n")
             return .success
@@ -201,20 +205,43 @@ public struct Commands {
         }
     }
 
-    /// Everything a build's outputs are made from besides the binary: each input file's path
-    /// and bytes, the baseline and the command line's settings.
-    static func inputsDigest(_ sources: WorkspaceSources, baseline: String?, overrides: GenerationOverrides) -> String {
+    /// Digests of what a build is made from besides the binary.
+    struct InputDigests {
+        /// Each input file's path and bytes, the baseline and the command line's settings.
+        var all: String
+        /// Each input file's path relative to the workspace and digest, by `SourceFile`.
+        var files: [ObjectIdentifier: String]
+
+        /// For each platform, a digest of the files its IR is lowered from.
+        func platformSources(_ workspace: SemanticWorkspace, platforms: [String]) -> [String: String] {
+            var sources: [String: String] = [:]
+            for id in platforms {
+                var digest = ContentDigest()
+                for file in workspace.sourceFiles(ofPlatform: id) {
+                    digest.update(files[ObjectIdentifier(file)] ?? file.path + " " + ContentDigest.hex(Data(file.bytes)))
+                }
+                sources[id] = digest.hex()
+            }
+            return sources
+        }
+    }
+
+    static func inputsDigest(_ sources: WorkspaceSources, baseline: String?, overrides: GenerationOverrides) -> InputDigests {
         var digest = ContentDigest()
+        var files: [ObjectIdentifier: String] = [:]
         for entry in [sources.config].compactMap({ $0 }) + sources.contracts {
+            var own = ContentDigest()
+            entry.file.bytes.withUnsafeBytes { own.update($0) }
+            let hex = own.hex()
+            files[ObjectIdentifier(entry.file)] = entry.relativePath + " " + hex
             digest.update(entry.relativePath)
-            digest.update("\(entry.file.bytes.count)")
-            entry.file.bytes.withUnsafeBytes { digest.update($0) }
+            digest.update(hex)
         }
         digest.update("baseline \(baseline ?? "-")")
         digest.update("outputs \(overrides.outputs.map(\.rawValue).joined(separator: ","))")
         digest.update("platforms \(overrides.platforms.joined(separator: ","))")
         digest.update("swift \(overrides.swiftModule ?? "-") \(overrides.swiftAccess?.rawValue ?? "-")")
-        return digest.hex()
+        return InputDigests(all: digest.hex(), files: files)
     }
 
     /// `accessc explain [CODE]`: why a rule exists, with a bad and a good example; or the list.

@@ -1,6 +1,7 @@
 import AccessSpecDriver
 import AccessSpecGenerators
 import Foundation
+import SeededRandom
 import Testing
 
 /// The build cache: a cached rebuild leaves exactly what a clean build leaves, whatever was
@@ -61,17 +62,18 @@ struct IncrementalBuildTests {
     }
 
     /// Random edits a contract author makes, each leaving the workspace clean: an operation's
-    /// summary, a platform's name, a shared type's description, a workspace setting, a leaf
+    /// summary, a platform's name, a shared type's description, a workspace setting, a rule's
+    /// severity (which changes every platform's rule results and none of its files), a leaf
     /// platform removed or brought back.
     @Test func aCachedRebuildIsByteIdenticalToACleanBuildAfterRandomEdits() throws {
-        var random = SplitMix(state: 20261201)
+        var random = SplitMix(seed: 20261201)
         #expect(build(into: cached, cache: .file(cacheFile)).0 == .success)
         let leaves = ["hefei.yaml", "icbc-mobile.yaml"]
         var removed: [String: Data] = [:]
         for round in 0..<6 {
             for _ in 0..<Int.random(in: 1...3, using: &random) {
                 let stamp = "改\(round)-\(Int.random(in: 0..<1000, using: &random))"
-                switch Int.random(in: 0..<5, using: &random) {
+                switch Int.random(in: 0..<6, using: &random) {
                 case 0:
                     let file = ["anhui.yaml", "national.yaml", "samr.yaml", "shandong.yaml"].randomElement(using: &random)!
                     let occurrence = Int.random(in: 0..<50, using: &random)
@@ -84,6 +86,9 @@ struct IncrementalBuildTests {
                 case 3:
                     let days = [90, 120, 180].randomElement(using: &random)!
                     try edit("accessspec.yaml") { Self.replacingLine($0, prefix: "  minAuditRetentionDays: ", occurrence: 0, with: "\(days)") }
+                case 4:
+                    let severity = ["warning", "off", "error"].randomElement(using: &random)!
+                    try edit("accessspec.yaml") { Self.replacingLine($0, prefix: "  IDN004: ", occurrence: 0, with: severity) }
                 default:
                     let leaf = leaves.randomElement(using: &random)!
                     if let data = removed.removeValue(forKey: leaf) {
@@ -120,6 +125,22 @@ struct IncrementalBuildTests {
         #expect(written > 0 && written < 40, "only what depends on hefei is written: \(edited)")
     }
 
+    /// A rule turned off changes every platform's rule results, and so its IR, while no
+    /// contract changes: the cache must not keep the platforms' IR digests.
+    @Test func aRuleTurnedOffReachesEveryPlatformsOutputs() throws {
+        #expect(build(into: cached, cache: .file(cacheFile)).0 == .success)
+        try edit("accessspec.yaml") { Self.replacingLine($0, prefix: "  IDN004: ", occurrence: 0, with: "off") }
+        let (status, log) = build(into: cached, cache: .file(cacheFile))
+        #expect(status == .success, "\(log)")
+        let clean = scratch.appendingPathComponent("clean")
+        #expect(build(into: clean, cache: .none).0 == .success)
+        let (fromCache, fromScratch) = (tree(cached), tree(clean))
+        #expect(fromScratch["ir/platforms/hefei.json"].map { String(decoding: $0, as: UTF8.self).contains("\"off\"") } == true)
+        for (path, data) in fromScratch where fromCache[path] != data {
+            Issue.record("\(path) differs between the cached and the clean build")
+        }
+    }
+
     @Test func anOutputChangedOrRemovedByHandIsMadeAgain() throws {
         #expect(build(into: cached, cache: .file(cacheFile)).0 == .success)
         let clean = tree(cached)
@@ -136,7 +157,8 @@ struct IncrementalBuildTests {
     @Test func aDamagedOrForeignCacheOnlyCostsTime() throws {
         #expect(build(into: cached, cache: .file(cacheFile)).0 == .success)
         let clean = tree(cached)
-        for damage in ["", "accessc-build-cache 1\nunit\tx\n", "not a cache at all\u{0}\u{1B}[31m", "accessc-build-cache 1\ntool\tsomeone else\ninputs\tabc\n"] {
+        for damage in ["", "accessc-build-cache 2\nunit\tx\n", "not a cache at all\u{0}\u{1B}[31m", "accessc-build-cache 2\ntool\tsomeone else\ninputs\tabc\n",
+                       "accessc-build-cache 2\ntool\t\(BuildCache.currentTool)\nir\tonly-a-key\n"] {
             try Data(damage.utf8).write(to: cacheFile)
             try FileManager.default.removeItem(at: cached.appendingPathComponent("docs"))
             let (status, log) = build(into: cached, cache: .file(cacheFile))
@@ -161,20 +183,9 @@ struct IncrementalBuildTests {
         cache.units["docs/site"] = BuildCache.Unit(fingerprint: "f", files: paths.map {
             BuildCache.File(path: $0, stamp: FileStamp(size: 3, modified: -5, changed: 7, inode: 9))
         })
+        cache.irDigests = ["key", "digest"].reduce(into: [:]) { $0[$1] = $1 + "-digest" }
         #expect(BuildCache(text: cache.text()) == cache)
-        #expect(BuildCache(text: "accessc-build-cache 2\n") == nil, "another version's cache is ignored")
+        #expect(BuildCache(text: "accessc-build-cache 1\ntool\t/bin/accessc 12 34\n") == nil, "another version's cache is ignored")
     }
 }
 
-/// A seeded generator, so that a failing round can be replayed.
-private struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

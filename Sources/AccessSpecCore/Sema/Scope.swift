@@ -58,6 +58,13 @@ public struct SemanticWorkspace: Sendable {
         scopes[contract.relativePath] ?? Scope()
     }
 
+    /// The files platform `id`'s IR is lowered from: its contract, then its imports. With the
+    /// workspace settings and its rule results they are all it depends on, which lets a build
+    /// know a platform's IR unchanged without encoding it.
+    public func sourceFiles(ofPlatform id: String) -> [SourceFile] {
+        platforms[id].map { scope(of: $0).files } ?? []
+    }
+
     /// Finds an operation written as `platform.area.operationId`.
     public func operation(named reference: String) -> OperationDecl? {
         let parts = reference.split(separator: ".").map(String.init)

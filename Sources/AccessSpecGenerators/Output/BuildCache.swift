@@ -36,20 +36,24 @@ public struct BuildCache: Equatable, Sendable {
     /// the compile.
     public var inputs: String?
     public var units: [String: Unit] = [:]
+    /// Platforms' IR digests by what their IR was made from (`GenerationInput.knownDigests`).
+    public var irDigests: [String: String] = [:]
 
-    public init(tool: String, inputs: String? = nil, units: [String: Unit] = [:]) {
+    public init(tool: String, inputs: String? = nil, units: [String: Unit] = [:], irDigests: [String: String] = [:]) {
         self.tool = tool
         self.inputs = inputs
         self.units = units
+        self.irDigests = irDigests
     }
 
-    static let header = "accessc-build-cache 1"
+    static let header = "accessc-build-cache 2"
 
     /// One line per record, tab-separated, paths percent-escaped: quick to read at national
     /// scale (tens of thousands of files), where a JSON decoder takes seconds.
     public func text() -> String {
         var lines = [Self.header, "tool\t\(Self.escape(tool))"]
         if let inputs { lines.append("inputs\t\(inputs)") }
+        for key in irDigests.keys.sorted() { lines.append("ir\t\(key)\t\(irDigests[key]!)") }
         for key in units.keys.sorted() {
             let unit = units[key]!
             lines.append("unit\t\(Self.escape(key))\t\(unit.fingerprint)")
@@ -84,6 +88,7 @@ public struct BuildCache: Equatable, Sendable {
             switch (String(decoding: fields[0], as: UTF8.self), fields.count) {
             case ("tool", 2): tool = text(1)
             case ("inputs", 2): inputs = text(1)
+            case ("ir", 3): irDigests[text(1)] = text(2)
             case ("unit", 3):
                 if let current { units[current.key] = current.unit }
                 current = (text(1), Unit(fingerprint: text(2), files: []))

@@ -27,7 +27,7 @@ public struct OutputUnit: Sendable {
 public struct GenerationInput: Sendable {
     public let ir: WorkspaceIR
     public let settings: GenerationSettings
-    /// Each platform's canonical JSON, by id: what `ir/platforms/<id>.json` holds.
+    /// The digest of each platform's IR, by id: of what `ir/platforms/<id>.json` holds.
     private let platformDigests: [String: String]
     /// The workspace settings and the generation settings: every unit reads some of them.
     private let settingsDigest: String
@@ -38,30 +38,62 @@ public struct GenerationInput: Sendable {
     /// changing (the cache already keys on the binary itself).
     static let formatVersion = "1"
 
-    public init(_ ir: WorkspaceIR, settings: GenerationSettings) throws {
+    /// Each platform's IR digest by what it was made from (see `sourceKey`), for the next
+    /// build's cache.
+    public let knownDigests: [String: String]
+
+    /// `sources`: for each platform, a digest of the files its IR is lowered from
+    /// (`SemanticWorkspace.sourceFiles(ofPlatform:)`). `known`: the last build's `knownDigests`.
+    /// A platform whose sources, settings and rule results are as they were keeps its IR digest
+    /// without its IR being encoded again: after a one-line edit among thousands of contracts,
+    /// that encoding was most of the rebuild.
+    public init(_ ir: WorkspaceIR, settings: GenerationSettings, sources: [String: String] = [:], known: [String: String] = [:]) throws {
         self.ir = ir
         self.settings = settings
-        let digests = ConcurrentSlots<Result<String, any Error>>(count: ir.platforms.count)
-        DispatchQueue.concurrentPerform(iterations: ir.platforms.count) { index in
-            digests[index] = Result { ContentDigest.hex(try ir.platforms[index].canonicalJSON()) }
-        }
-        var byID: [String: String] = [:]
-        for (index, platform) in ir.platforms.enumerated() { byID[platform.id] = try digests[index]!.get() }
-        platformDigests = byID
-
         var settingsText = ContentDigest()
         settingsText.update(Self.formatVersion)
-        settingsText.update(try CanonicalJSON.encode(ir.settings))
+        settingsText.update(try ContentDigest.hex(encoding: ir.settings))
         settingsText.update("\(ir.irVersion)")
         settingsText.update(settings.fingerprintText)
-        settingsDigest = settingsText.hex()
+        let settingsDigest = settingsText.hex()
+        self.settingsDigest = settingsDigest
+
+        let digests = ConcurrentSlots<Result<(key: String?, digest: String), any Error>>(count: ir.platforms.count)
+        DispatchQueue.concurrentPerform(iterations: ir.platforms.count) { index in
+            digests[index] = Result {
+                let platform = ir.platforms[index]
+                let key = try sources[platform.id].map { try Self.sourceKey(platform, sources: $0, settingsDigest: settingsDigest) }
+                if let key, let digest = known[key] { return (key, digest) }
+                return (key, try ContentDigest.hex(encoding: platform))
+            }
+        }
+        var byID: [String: String] = [:]
+        var byKey: [String: String] = [:]
+        for (index, platform) in ir.platforms.enumerated() {
+            let (key, digest) = try digests[index]!.get()
+            byID[platform.id] = digest
+            if let key { byKey[key] = digest }
+        }
+        platformDigests = byID
+        knownDigests = byKey
 
         var workspace = ContentDigest()
         workspace.update(settingsDigest)
-        workspace.update(try CanonicalJSON.encode(ir.connections))
-        workspace.update(try CanonicalJSON.encode(ir.rules))
+        workspace.update(try ContentDigest.hex(encoding: ir.connections))
+        workspace.update(try ContentDigest.hex(encoding: ir.rules))
         for platform in ir.platforms { workspace.update(platform.id + " " + byID[platform.id]!) }
         workspaceDigest = workspace.hex()
+    }
+
+    /// What a platform's IR is made from: its source files, the settings and its rule results
+    /// (the lowering reads nothing else), so an equal key means an equal IR.
+    private static func sourceKey(_ platform: PlatformIR, sources: String, settingsDigest: String) throws -> String {
+        var digest = ContentDigest()
+        digest.update(platform.id)
+        digest.update(sources)
+        digest.update(settingsDigest)
+        digest.update(try ContentDigest.hex(encoding: platform.compliance))
+        return digest.hex()
     }
 
     /// A unit made from one platform (and the settings) alone.
@@ -81,13 +113,13 @@ public struct GenerationInput: Sendable {
         var digest = ContentDigest()
         digest.update(kind.rawValue)
         digest.update(settingsDigest)
-        digest.update(try CanonicalJSON.encode(parts))
+        digest.update(try ContentDigest.hex(encoding: parts))
         return OutputUnit(key: "\(kind.rawValue)/\(name)", fingerprint: digest.hex(), make: make)
     }
 
-    /// The digest of a value's canonical JSON, for a unit's `extra` input.
+    /// The digest of a value, for a unit's `extra` input.
     public static func digest(of value: some Encodable) throws -> String {
-        ContentDigest.hex(try CanonicalJSON.encode(value))
+        try ContentDigest.hex(encoding: value)
     }
 
     /// A unit made from the whole IR: an index of the network.
