@@ -52,6 +52,31 @@ public struct AreasIR: Codable, Equatable, Sendable {
          license?.operations, operations?.operations, security?.operations, thirdParty?.operations]
             .flatMap { $0 ?? [] }
     }
+
+    /// Every operation without its examples.
+    public mutating func removeExamples() {
+        func strip<Settings>(_ area: inout Area<Settings>?) {
+            guard var value = area else { return }
+            for index in value.operations.indices { value.operations[index].examples = [] }
+            area = value
+        }
+        strip(&items); strip(&portal); strip(&identity); strip(&seal)
+        strip(&license); strip(&operations); strip(&security); strip(&thirdParty)
+    }
+
+    /// Whether the contract declares `area`, without touching its settings.
+    public func declares(_ area: AccessArea) -> Bool {
+        switch area {
+        case .items: items != nil
+        case .portal: portal != nil
+        case .identity: identity != nil
+        case .seal: seal != nil
+        case .license: license != nil
+        case .operations: operations != nil
+        case .security: security != nil
+        case .thirdParty: thirdParty != nil
+        }
+    }
 }
 
 public struct OperationIR: Codable, Equatable, Sendable {

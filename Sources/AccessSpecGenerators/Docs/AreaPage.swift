@@ -116,7 +116,7 @@ struct AreaPage {
         func row(_ label: [Inline], _ members: [(platform: PlatformIR, records: [ComplianceResult])]) -> [[Inline]] {
             let worst = members.map { ComplianceTally($0.records).worst }
             return [label, [.text(String(members.count))],
-                    [.text(String(members.count { ContractText.settings(area, of: $0.platform) != nil }))]]
+                    [.text(String(members.count { $0.platform.areas.declares(area) }))]]
                 + statuses.map { status in [.text(String(worst.count { $0 == status }))] }
                 + [[.text(String(worst.count { $0 == nil }))]]
         }
@@ -152,7 +152,7 @@ struct AreaPage {
                 caption: nil,
                 columns: [[.label("平台", "Platform")], [.label("已声明", "Declared")]] + codes.map { [.code($0)] },
                 rows: records.map { platform, records in
-                    let declared = ContractText.settings(area, of: platform) != nil
+                    let declared = platform.areas.declares(area)
                     return [
                         [.link([.text(platform.name)], DocTarget(.platform(platform.id), SitePaths.areaFragment(area)))],
                         [declared ? Labels.yes : Labels.no],
@@ -183,8 +183,8 @@ struct AreaPage {
 
     private var platforms: DocSection {
         let ordered = DocsTables.ordered(ir.platforms)
-        let declaring = ordered.filter { ContractText.settings(area, of: $0) != nil }
-        let silent = ordered.filter { ContractText.settings(area, of: $0) == nil }
+        let declaring = ordered.filter { $0.areas.declares(area) }
+        let silent = ordered.filter { !$0.areas.declares(area) }
         var blocks: [Block] = declaring.map { platform in
             let operations = ContractText.operations(area, of: platform) ?? []
             var inner: [Block] = [

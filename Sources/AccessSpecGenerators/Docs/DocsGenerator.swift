@@ -41,10 +41,11 @@ public struct DocsGenerator: Generator {
     public func units(_ input: GenerationInput) throws -> [OutputUnit] {
         let ir = input.ir
         try checkFileNames(ir)
-        let outline = NetworkOutline(ir)
+        let network = Self.networkView(of: ir)
+        let outline = NetworkOutline(network)
         let contexts = platformContexts(ir, outline: outline)
-        var units = [input.workspaceUnit(kind, "network", extra: try changelog.map(GenerationInput.digest(of:)) ?? "") {
-            try networkFiles(ir, outline: outline)
+        var units = [try input.unit(kind, "network", from: NetworkParts(ir: network, changelog: changelog)) {
+            try networkFiles(network, outline: outline)
         }]
         for platform in ir.platforms {
             let context = contexts[platform.id]!
@@ -74,7 +75,29 @@ public struct DocsGenerator: Generator {
     /// page and its index, the stylesheet and the changelog.
     public func networkFiles(_ ir: WorkspaceIR) throws -> [GeneratedFile] {
         try checkFileNames(ir)
-        return try networkFiles(ir, outline: NetworkOutline(ir))
+        let network = Self.networkView(of: ir)
+        return try networkFiles(network, outline: NetworkOutline(network))
+    }
+
+    /// What the network's pages read of the IR: all of it but each platform's types, errors,
+    /// description, environments and examples. They are made from this view alone, so its
+    /// digest is their fingerprint, and an edit that stays inside a platform's own page
+    /// (a description, a type, an example) leaves the network's pages as they were.
+    static func networkView(of ir: WorkspaceIR) -> WorkspaceIR {
+        var view = ir
+        for index in view.platforms.indices {
+            view.platforms[index].types = []
+            view.platforms[index].errors = []
+            view.platforms[index].description = nil
+            view.platforms[index].environments = []
+            view.platforms[index].areas.removeExamples()
+        }
+        return view
+    }
+
+    private struct NetworkParts: Encodable {
+        var ir: WorkspaceIR
+        var changelog: DocsChangelog?
     }
 
     /// `units` has checked the file names already, before any unit is made.

@@ -4,7 +4,9 @@ import AccessSpecCore
 enum DocsTables {
     /// Platforms in the docs' order (`NetworkOutline.precedes`).
     static func ordered(_ platforms: [PlatformIR]) -> [PlatformIR] {
-        platforms.sorted { NetworkOutline.precedes(PlatformRef($0), PlatformRef($1)) }
+        // Positions are sorted, not platforms: moving whole platforms cost seconds at national scale.
+        let refs = platforms.map(PlatformRef.init)
+        return platforms.indices.sorted { NetworkOutline.precedes(refs[$0], refs[$1]) }.map { platforms[$0] }
     }
 
     /// One row per connection. A long table (more than `compactAbove` rows, the hub's) lists
@@ -33,7 +35,7 @@ enum DocsTables {
     }
 
     static func declaredAreas(_ platform: PlatformIR) -> [Inline] {
-        let declared = AccessArea.allCases.filter { ContractText.settings($0, of: platform) != nil }
+        let declared = AccessArea.allCases.filter { platform.areas.declares($0) }
         guard !declared.isEmpty else { return [Labels.none] }
         return .joined(declared.map { [.link([.text(Labels.areaShort($0).zh)], DocTarget(.platform(platform.id), SitePaths.areaFragment($0)))] }, separator: [.text(" ")])
     }

@@ -238,7 +238,7 @@ struct IndexPage {
                 columns: [[.label("接入内容", "Area")], [.label("键", "Key")], [.label("声明的平台", "Declared by")],
                           [.label("各平台结果", "Platforms by outcome")], [.label("规则", "Rules")]],
                 rows: AccessArea.allCases.map { area in
-                    let declaring = DocsTables.ordered(ir.platforms).filter { ContractText.settings(area, of: $0) != nil }
+                    let declaring = DocsTables.ordered(ir.platforms).filter { $0.areas.declares(area) }
                     let declared: [Inline] = isSmall
                         ? (declaring.isEmpty ? [Labels.none] : .joined(declaring.map { [.link([.code($0.id)], DocTarget(.platform($0.id)))] }))
                         : [.text(String(declaring.count))]

@@ -234,7 +234,7 @@ struct PlatformPage {
 
     private func areaSection(_ area: AccessArea) -> DocSection {
         var blocks: [Block] = []
-        let declared = ContractText.settings(area, of: platform) != nil
+        let declared = platform.areas.declares(area)
         if declared {
             blocks.append(.table(DocTable(
                 caption: [.label("设置", "Settings")],
