@@ -70,37 +70,74 @@ public struct BuildCache: Equatable, Sendable {
         self.init(bytes: Array(text.utf8))
     }
 
-    /// Read as bytes: at national scale the file has a line per output file, and splitting
-    /// it as `Character`s would take longer than the build it saves.
+    /// Read as bytes: at national scale the file has a line per output file (200,000), and a
+    /// build that finds nothing to do spends much of its time here, so lines and fields are
+    /// found by scanning, numbers read from their digits, and only names become strings.
     public init?(bytes: [UInt8]) {
-        tool = ""
+        guard let cache = bytes.withUnsafeBufferPointer({ Self.parse($0) }) else { return nil }
+        self = cache
+    }
+
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> BuildCache? {
+        var cache = BuildCache(tool: "")
         var current: (key: String, unit: Unit)?
         var first = true
-        for line in bytes.split(separator: 0x0A) {
+        var lineStart = 0
+        while lineStart < bytes.count {
+            let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
+            defer { lineStart = lineEnd + 1 }
+            guard lineEnd > lineStart else { continue }
+            let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])
             if first {
-                guard line.elementsEqual(Self.header.utf8) else { return nil }
+                guard line.elementsEqual(header.utf8) else { return nil }
                 first = false
                 continue
             }
-            let fields = line.split(separator: 0x09, omittingEmptySubsequences: false)
-            func text(_ index: Int) -> String { Self.unescape(fields[index]) }
-            func number<N: FixedWidthInteger>(_ index: Int) -> N? { N(String(decoding: fields[index], as: UTF8.self)) }
-            switch (String(decoding: fields[0], as: UTF8.self), fields.count) {
-            case ("tool", 2): tool = text(1)
-            case ("inputs", 2): inputs = text(1)
-            case ("ir", 3): irDigests[text(1)] = text(2)
-            case ("unit", 3):
-                if let current { units[current.key] = current.unit }
+            var fields: [Range<Int>] = []
+            var fieldStart = 0
+            for index in line.indices where line[index] == 0x09 {
+                fields.append(fieldStart..<index)
+                fieldStart = index + 1
+                if fields.count == 6 { return nil }
+            }
+            fields.append(fieldStart..<line.count)
+            func text(_ index: Int) -> String { unescape(UnsafeBufferPointer(rebasing: line[fields[index]])) }
+            func number<N: FixedWidthInteger>(_ index: Int) -> N? { integer(UnsafeBufferPointer(rebasing: line[fields[index]])) }
+            let tag = UnsafeBufferPointer(rebasing: line[fields[0]])
+            switch fields.count {
+            case 2 where tag.elementsEqual("tool".utf8): cache.tool = text(1)
+            case 2 where tag.elementsEqual("inputs".utf8): cache.inputs = text(1)
+            case 3 where tag.elementsEqual("ir".utf8): cache.irDigests[text(1)] = text(2)
+            case 3 where tag.elementsEqual("unit".utf8):
+                if let current { cache.units[current.key] = current.unit }
                 current = (text(1), Unit(fingerprint: text(2), files: []))
-            case ("file", 6):
+            case 6 where tag.elementsEqual("file".utf8):
                 guard current != nil, let size: Int64 = number(2), let modified: Int64 = number(3), let changed: Int64 = number(4),
                       let inode: UInt64 = number(5) else { return nil }
                 current!.unit.files.append(File(path: text(1), stamp: FileStamp(size: size, modified: modified, changed: changed, inode: inode)))
             default: return nil
             }
         }
-        if let current { units[current.key] = current.unit }
-        guard !first, !tool.isEmpty else { return nil }
+        if let current { cache.units[current.key] = current.unit }
+        guard !first, !cache.tool.isEmpty else { return nil }
+        return cache
+    }
+
+    /// A decimal integer, `-` first when negative; nil for anything else or an overflow.
+    private static func integer<N: FixedWidthInteger>(_ digits: UnsafeBufferPointer<UInt8>) -> N? {
+        let negative = digits.first == UInt8(ascii: "-")
+        let body = UnsafeBufferPointer(rebasing: digits[(negative ? 1 : 0)...])
+        guard !body.isEmpty, !negative || N.isSigned else { return nil }
+        var value: N = 0
+        for byte in body {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            let digit = N(byte - UInt8(ascii: "0"))
+            let (shifted, overflow) = value.multipliedReportingOverflow(by: 10)
+            let (next, carry) = negative ? shifted.subtractingReportingOverflow(digit) : shifted.addingReportingOverflow(digit)
+            guard !overflow, !carry else { return nil }
+            value = next
+        }
+        return value
     }
 
     /// `%`, tabs, line breaks and other control bytes as `%hh`, so a record stays one line.
@@ -116,14 +153,17 @@ public struct BuildCache: Equatable, Sendable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    private static func unescape(_ field: ArraySlice<UInt8>) -> String {
+    private static func unescape(_ field: UnsafeBufferPointer<UInt8>) -> String {
         guard field.contains(UInt8(ascii: "%")) else { return String(decoding: field, as: UTF8.self) }
         var bytes: [UInt8] = []
-        var rest = field
-        while let byte = rest.popFirst() {
-            if byte == UInt8(ascii: "%"), rest.count >= 2, let value = UInt8(String(decoding: rest.prefix(2), as: UTF8.self), radix: 16) {
+        var index = 0
+        while index < field.count {
+            let byte = field[index]
+            index += 1
+            if byte == UInt8(ascii: "%"), field.count - index >= 2,
+               let value = UInt8(String(decoding: UnsafeBufferPointer(rebasing: field[index..<index + 2]), as: UTF8.self), radix: 16) {
                 bytes.append(value)
-                rest = rest.dropFirst(2)
+                index += 2
             } else {
                 bytes.append(byte)
             }
@@ -161,6 +201,11 @@ public struct FileStamp: Equatable, Sendable {
     /// The stamp of the regular file `name` in the open folder `directory`: one lookup of the
     /// name, where a whole path walks every folder above it again.
     public static func of(_ name: String, in directory: Int32) -> FileStamp? {
+        name.withCString { of(nameAt: $0, in: directory) }
+    }
+
+    /// As `of(_:in:)`, for a name already in memory as a C string (the tail of a path).
+    static func of(nameAt name: UnsafePointer<CChar>, in directory: Int32) -> FileStamp? {
         var info = stat()
         guard fstatat(directory, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
         return of(info)
@@ -196,8 +241,8 @@ extension BuildCache {
 
     /// The cache at `url` if this tool wrote it; nil otherwise.
     public static func read(_ url: URL, tool: String) -> BuildCache? {
-        guard let data = FileManager.default.contents(atPath: url.path), let cache = BuildCache(bytes: Array(data)),
-              cache.tool == tool else { return nil }
+        guard let data = FileManager.default.contents(atPath: url.path),
+              let cache = data.withUnsafeBytes({ parse($0.bindMemory(to: UInt8.self)) }), cache.tool == tool else { return nil }
         return cache
     }
 
