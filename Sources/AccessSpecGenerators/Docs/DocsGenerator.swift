@@ -44,7 +44,10 @@ public struct DocsGenerator: Generator {
         let network = Self.networkView(of: ir)
         let outline = NetworkOutline(network)
         let contexts = platformContexts(ir, outline: outline)
-        var units = [try input.unit(kind, "network", from: NetworkParts(ir: network, changelog: changelog)) {
+        // The view's digest: the platforms' own (kept across builds), then the rest of the view.
+        let views = try input.platformDigests("docs-network-view") { Self.networkView(of: $0) }
+        let parts = NetworkParts(platforms: zip(ir.platforms, views).map { $0.id + " " + $1 }, connections: ir.connections, rules: ir.rules, changelog: changelog)
+        var units = [try input.unit(kind, "network", from: parts) {
             try networkFiles(network, outline: outline)
         }]
         for platform in ir.platforms {
@@ -85,18 +88,26 @@ public struct DocsGenerator: Generator {
     /// (a description, a type, an example) leaves the network's pages as they were.
     static func networkView(of ir: WorkspaceIR) -> WorkspaceIR {
         var view = ir
-        for index in view.platforms.indices {
-            view.platforms[index].types = []
-            view.platforms[index].errors = []
-            view.platforms[index].description = nil
-            view.platforms[index].environments = []
-            view.platforms[index].areas.removeExamples()
-        }
+        view.platforms = ir.platforms.map(networkView)
         return view
     }
 
+    static func networkView(of platform: PlatformIR) -> PlatformIR {
+        var view = platform
+        view.types = []
+        view.errors = []
+        view.description = nil
+        view.environments = []
+        view.areas.removeExamples()
+        return view
+    }
+
+    /// The view of the IR besides its settings (which every unit's fingerprint holds), with
+    /// each platform's view as its digest.
     private struct NetworkParts: Encodable {
-        var ir: WorkspaceIR
+        var platforms: [String]
+        var connections: [ConnectionIR]
+        var rules: [RuleIR]
         var changelog: DocsChangelog?
     }
 

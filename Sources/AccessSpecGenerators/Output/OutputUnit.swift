@@ -38,9 +38,12 @@ public struct GenerationInput: Sendable {
     /// changing (the cache already keys on the binary itself).
     static let formatVersion = "1"
 
-    /// Each platform's IR digest by what it was made from (see `sourceKey`), for the next
-    /// build's cache.
-    public let knownDigests: [String: String]
+    /// Digests of platforms' IR and of parts of it, by what the IR was made from (`sourceKey`),
+    /// to keep for the next build.
+    public var knownDigests: [String: String] { memo.kept }
+    private let memo: DigestMemo
+    /// Each platform's `sourceKey`, by id, when its sources are known.
+    private let sourceKeys: [String: String]
 
     /// `sources`: for each platform, a digest of the files its IR is lowered from
     /// (`SemanticWorkspace.sourceFiles(ofPlatform:)`). `known`: the last build's `knownDigests`.
@@ -58,24 +61,20 @@ public struct GenerationInput: Sendable {
         let settingsDigest = settingsText.hex()
         self.settingsDigest = settingsDigest
 
-        let digests = ConcurrentSlots<Result<(key: String?, digest: String), any Error>>(count: ir.platforms.count)
+        let keys = ConcurrentSlots<Result<String?, any Error>>(count: ir.platforms.count)
         DispatchQueue.concurrentPerform(iterations: ir.platforms.count) { index in
-            digests[index] = Result {
-                let platform = ir.platforms[index]
-                let key = try sources[platform.id].map { try Self.sourceKey(platform, sources: $0, settingsDigest: settingsDigest) }
-                if let key, let digest = known[key] { return (key, digest) }
-                return (key, try ContentDigest.hex(encoding: platform))
-            }
+            let platform = ir.platforms[index]
+            keys[index] = Result { try sources[platform.id].map { try Self.sourceKey(platform, sources: $0, settingsDigest: settingsDigest) } }
         }
+        var sourceKeys: [String: String] = [:]
+        for (index, platform) in ir.platforms.enumerated() { sourceKeys[platform.id] = try keys[index]!.get() }
+        self.sourceKeys = sourceKeys
+        memo = DigestMemo(known)
+
+        let digests = try Self.platformDigests(ir, "ir", sourceKeys: sourceKeys, memo: memo) { $0 }
         var byID: [String: String] = [:]
-        var byKey: [String: String] = [:]
-        for (index, platform) in ir.platforms.enumerated() {
-            let (key, digest) = try digests[index]!.get()
-            byID[platform.id] = digest
-            if let key { byKey[key] = digest }
-        }
+        for (index, platform) in ir.platforms.enumerated() { byID[platform.id] = digests[index] }
         platformDigests = byID
-        knownDigests = byKey
 
         var workspace = ContentDigest()
         workspace.update(settingsDigest)
@@ -83,6 +82,28 @@ public struct GenerationInput: Sendable {
         workspace.update(try ContentDigest.hex(encoding: ir.rules))
         for platform in ir.platforms { workspace.update(platform.id + " " + byID[platform.id]!) }
         workspaceDigest = workspace.hex()
+    }
+
+    /// The digest of `part` of each platform, in the IR's order, several at a time; kept across
+    /// builds like the IR's own digests, under `name`, for a platform whose IR is unchanged.
+    public func platformDigests(_ name: String, _ part: @escaping @Sendable (PlatformIR) -> some Encodable) throws -> [String] {
+        try Self.platformDigests(ir, name, sourceKeys: sourceKeys, memo: memo, part)
+    }
+
+    private static func platformDigests(_ ir: WorkspaceIR, _ name: String, sourceKeys: [String: String], memo: DigestMemo,
+                                        _ part: @escaping @Sendable (PlatformIR) -> some Encodable) throws -> [String] {
+        let digests = ConcurrentSlots<Result<String, any Error>>(count: ir.platforms.count)
+        DispatchQueue.concurrentPerform(iterations: ir.platforms.count) { index in
+            let platform = ir.platforms[index]
+            digests[index] = Result {
+                let key = sourceKeys[platform.id].map { $0 + " " + name }
+                if let key, let digest = memo.known(key) { return digest }
+                let digest = try ContentDigest.hex(encoding: part(platform))
+                if let key { memo.keep(key, digest) }
+                return digest
+            }
+        }
+        return try (0..<ir.platforms.count).map { try digests[$0]!.get() }
     }
 
     /// What a platform's IR is made from: its source files, the settings and its rule results
@@ -141,4 +162,24 @@ extension GenerationSettings {
         }
         return (outputs + ["swiftModule=\(swiftModule)", "swiftAccess=\(swiftAccess.rawValue)"]).joined(separator: "\n")
     }
+}
+
+/// The last build's digests and this build's, behind a lock: generators ask from several
+/// threads. Only digests this build used are kept, so the cache does not grow.
+private final class DigestMemo: @unchecked Sendable {
+    private let last: [String: String]
+    private var used: [String: String] = [:]
+    private let lock = NSLock()
+
+    init(_ last: [String: String]) { self.last = last }
+
+    func known(_ key: String) -> String? {
+        guard let digest = last[key] else { return nil }
+        keep(key, digest)
+        return digest
+    }
+
+    func keep(_ key: String, _ digest: String) { lock.withLock { used[key] = digest } }
+
+    var kept: [String: String] { lock.withLock { used } }
 }
