@@ -216,8 +216,11 @@ public struct Commands {
         func platformSources(_ workspace: SemanticWorkspace, platforms: [String]) -> [String: String] {
             var sources: [String: String] = [:]
             for id in platforms {
+                // No files known, no key: such a platform's IR is always hashed again.
+                let sourceFiles = workspace.sourceFiles(ofPlatform: id)
+                guard !sourceFiles.isEmpty else { continue }
                 var digest = ContentDigest()
-                for file in workspace.sourceFiles(ofPlatform: id) {
+                for file in sourceFiles {
                     digest.update(files[ObjectIdentifier(file)] ?? file.path + " " + ContentDigest.hex(Data(file.bytes)))
                 }
                 sources[id] = digest.hex()

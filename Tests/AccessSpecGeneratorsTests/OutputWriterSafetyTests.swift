@@ -34,6 +34,28 @@ struct OutputWriterSafetyTests {
         #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("stale.txt").path))
     }
 
+    /// A name that starts with a combining mark joins the `/` before it into one `Character`:
+    /// the manifest must still split the path at the slash, or the next build would take the
+    /// file for someone else's and a same-named top-level file for its own.
+    @Test func aNameStartingWithACombiningMarkKeepsItsFolder() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("writer-safety-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let paths = ["dir/\u{301}name.txt", "dir/plain.txt", "\u{301}top.txt"]
+        func unit(_ version: String) -> OutputUnit {
+            OutputUnit(key: "one", fingerprint: version) { paths.map { GeneratedFile(path: $0, contents: Data(($0 + version).utf8)) } }
+        }
+        let writer = OutputWriter(outputDirectory: output)
+        let (first, cache) = try writer.build([unit("1")], mode: .write, cache: nil, tool: "test")
+        #expect(first.written.count == 3)
+        #expect(writer.isAsLeft(by: cache))
+        // Someone's own file, named as the mark-led file would be if its folder were lost.
+        let theirs = output.appendingPathComponent("name.txt")
+        try Data("theirs".utf8).write(to: theirs)
+        let (again, _) = try writer.build([unit("2")], mode: .write, cache: nil, tool: "test")
+        #expect(again.conflicts.isEmpty && again.removed.isEmpty && again.written.count == 3, "\(again)")
+        #expect(try String(contentsOf: theirs, encoding: .utf8) == "theirs")
+    }
+
     @Test func aGeneratorsUnsafePathIsRefused() {
         let unit = OutputUnit(key: "one", fingerprint: "f") { [GeneratedFile(path: "../escape.txt", contents: Data())] }
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("writer-safety-\(UUID().uuidString)")

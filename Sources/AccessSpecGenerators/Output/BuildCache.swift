@@ -68,11 +68,11 @@ public struct BuildCache: Equatable, Sendable {
         }
         line(Self.header)
         line("tool", Self.escape(tool))
-        if let inputs { line("inputs", inputs) }
-        for key in irDigests.keys.sorted() { line("ir", key, irDigests[key]!) }
+        if let inputs { line("inputs", Self.escape(inputs)) }
+        for key in irDigests.keys.sorted() { line("ir", Self.escape(key), Self.escape(irDigests[key]!)) }
         for key in units.keys.sorted() {
             let unit = units[key]!
-            line("unit", Self.escape(key), unit.fingerprint)
+            line("unit", Self.escape(key), Self.escape(unit.fingerprint))
             for file in unit.files {
                 let stamp = file.stamp
                 line("file", Self.escape(file.path), String(stamp.size), String(stamp.modified), String(stamp.changed), String(stamp.inode))

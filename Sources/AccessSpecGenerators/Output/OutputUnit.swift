@@ -71,7 +71,7 @@ public struct GenerationInput: Sendable {
         self.sourceKeys = sourceKeys
         memo = DigestMemo(known)
 
-        let digests = try Self.platformDigests(ir, "ir", sourceKeys: sourceKeys, memo: memo) { $0 }
+        let digests = try Self.platformDigests(ir, nil, sourceKeys: sourceKeys, memo: memo) { $0 }
         var byID: [String: String] = [:]
         for (index, platform) in ir.platforms.enumerated() { byID[platform.id] = digests[index] }
         platformDigests = byID
@@ -86,17 +86,19 @@ public struct GenerationInput: Sendable {
 
     /// The digest of `part` of each platform, in the IR's order, several at a time; kept across
     /// builds like the IR's own digests, under `name`, for a platform whose IR is unchanged.
+    /// One name, one part: a name given to two parts would hand one the other's digest.
     public func platformDigests(_ name: String, _ part: @escaping @Sendable (PlatformIR) -> some Encodable) throws -> [String] {
         try Self.platformDigests(ir, name, sourceKeys: sourceKeys, memo: memo, part)
     }
 
-    private static func platformDigests(_ ir: WorkspaceIR, _ name: String, sourceKeys: [String: String], memo: DigestMemo,
+    /// `name` nil: the IR itself, kept under the bare source key, which no named part can take.
+    private static func platformDigests(_ ir: WorkspaceIR, _ name: String?, sourceKeys: [String: String], memo: DigestMemo,
                                         _ part: @escaping @Sendable (PlatformIR) -> some Encodable) throws -> [String] {
         let digests = ConcurrentSlots<Result<String, any Error>>(count: ir.platforms.count)
         DispatchQueue.concurrentPerform(iterations: ir.platforms.count) { index in
             let platform = ir.platforms[index]
             digests[index] = Result {
-                let key = sourceKeys[platform.id].map { $0 + " " + name }
+                let key = sourceKeys[platform.id].map { key in name.map { key + " " + $0 } ?? key }
                 if let key, let digest = memo.known(key) { return digest }
                 let digest = try ContentDigest.hex(encoding: part(platform))
                 if let key { memo.keep(key, digest) }

@@ -141,8 +141,13 @@ public struct OutputWriter: Sendable {
                 try? manager.removeItem(at: url(path))
                 removeEmptyFolders(from: url(path).deletingLastPathComponent())
             }
-            if let manifest, outcome.manifestChanged { try? writeAtomically(GeneratedFile(path: Self.manifestName, contents: manifest)) }
-            let stamp = FileStamp.of(url(Self.manifestName).path) ?? .none
+            var written = true
+            if let manifest, outcome.manifestChanged {
+                written = (try? writeAtomically(GeneratedFile(path: Self.manifestName, contents: manifest))) != nil
+            }
+            // A manifest that could not be written is recorded as no file is, so the next build
+            // compares it again.
+            let stamp = written ? FileStamp.of(manifestPath) ?? .none : .none
             next.units[Self.manifestUnit] = BuildCache.Unit(fingerprint: Self.manifestUnit, files: [BuildCache.File(path: Self.manifestName, stamp: stamp)])
         }
         return (outcome, next)
@@ -211,8 +216,10 @@ public struct OutputWriter: Sendable {
     private func manifestData(_ paths: Set<String>) -> Data {
         var folders: [String: [String]] = [:]
         for path in paths {
+            // Cut by bytes: a combining mark after a `/` would join it as one `Character`.
             let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
-            folders[slash.map { String(path[...$0]) } ?? "", default: []].append(slash.map { String(path[path.index(after: $0)...]) } ?? path)
+            folders[slash.map { String(Substring(path.utf8[...$0])) } ?? "", default: []]
+                .append(slash.map { String(Substring(path.utf8[path.utf8.index(after: $0)...])) } ?? path)
         }
         var lines = ["# Files written by accessc; it removes those that are no longer produced. Do not edit.",
                      "# A folder ends in '/'; the indented names under it are its files."]
@@ -233,15 +240,17 @@ public struct OutputWriter: Sendable {
 
     private func readManifest() -> [String] {
         guard let data = manager.contents(atPath: outputDirectory.appendingPathComponent(Self.manifestName).path) else { return [] }
+        // By bytes: a name that starts with a combining mark would join the indentation's
+        // last space, or a folder's `/`, into one `Character`.
         var paths: [String] = []
         var folder = ""
-        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") where !line.hasPrefix("#") {
-            if line.hasPrefix("  ") {
-                paths.append(folder + line.dropFirst(2))
-            } else if line.hasSuffix("/") {
-                folder = String(line)
+        for line in data.split(separator: 0x0A) where line.first != UInt8(ascii: "#") {
+            if line.starts(with: [0x20, 0x20]) {
+                paths.append(folder + String(decoding: line.dropFirst(2), as: UTF8.self))
+            } else if line.last == UInt8(ascii: "/") {
+                folder = String(decoding: line, as: UTF8.self)
             } else {
-                paths.append(String(line))
+                paths.append(String(decoding: line, as: UTF8.self))
                 folder = ""
             }
         }
@@ -253,8 +262,10 @@ public struct OutputWriter: Sendable {
     /// quarter of a million files; the folder is made only when it is missing.
     private func writeAtomically(_ file: GeneratedFile) throws {
         let target = diskPath(file.path)
-        let folder = String(target[..<target.lastIndex(of: "/")!])
-        let temporary = folder + "/." + target[target.index(after: target.lastIndex(of: "/")!)...] + ".accessc-\(getpid()).tmp"
+        // Cut by bytes: a combining mark after the `/` would join it as one `Character`.
+        let slash = target.utf8.lastIndex(of: UInt8(ascii: "/"))!
+        let folder = String(Substring(target.utf8[..<slash]))
+        let temporary = folder + "/." + String(Substring(target.utf8[target.utf8.index(after: slash)...])) + ".accessc-\(getpid()).tmp"
         func failure(_ what: String) -> WriteError { WriteError.io(file.path, "\(what): \(String(cString: strerror(errno)))") }
         var descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
         if descriptor < 0, errno == ENOENT {
@@ -326,10 +337,11 @@ private final class OpenFolder {
     func holdsAsLeft(_ files: [BuildCache.File]) -> Bool {
         files.allSatisfy { file in
             guard OutputWriter.isSafe(file.path) else { return false }
-            // By bytes: a search by `Character` cost more than the lookup itself.
+            // By bytes: a search by `Character` cost more than the lookup itself, and a combining
+            // mark after a `/` would join it as one `Character`.
             let slash = file.path.utf8.lastIndex(of: UInt8(ascii: "/"))
-            let folder = slash.map { file.path[..<$0] } ?? ""
-            if folder != path {
+            let folder = slash.map { Substring(file.path.utf8[..<$0]) } ?? ""
+            if !(path.map { folder.utf8.elementsEqual($0.utf8) } ?? false) {
                 if descriptor >= 0 { close(descriptor) }
                 descriptor = open(folder.isEmpty ? root : root + "/" + folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
                 path = folder
