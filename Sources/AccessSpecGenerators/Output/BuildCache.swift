@@ -36,7 +36,8 @@ public struct BuildCache: Equatable, Sendable {
     /// the compile.
     public var inputs: String?
     public var units: [String: Unit] = [:]
-    /// Platforms' IR digests by what their IR was made from (`GenerationInput.knownDigests`).
+    /// Digests of platforms' IR and of parts of it (the docs' network view), by what each
+    /// platform's IR was made from (`GenerationInput.knownDigests`).
     public var irDigests: [String: String] = [:]
 
     public init(tool: String, inputs: String? = nil, units: [String: Unit] = [:], irDigests: [String: String] = [:]) {
