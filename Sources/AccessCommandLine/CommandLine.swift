@@ -20,6 +20,9 @@ public struct ReportArguments: ParsableArguments {
     @Option(help: "Stop printing text diagnostics after this many errors; 0 prints all. The summary counts all.")
     public var maxErrors = ReportOptions.defaultMaxErrors
 
+    @Flag(help: "Print on stderr how long each step took, in wall seconds.")
+    public var timings = false
+
     public init() {}
 
     public func validate() throws {
@@ -30,7 +33,8 @@ public struct ReportArguments: ParsableArguments {
 
     public var options: ReportOptions {
         ReportOptions(format: DiagnosticFormat(rawValue: format)!, colour: ColourChoice(rawValue: color)!, warningsAsErrors: warningsAsErrors,
-                      language: language.resolved, reportLanguage: language.given ?? .en, maxErrors: maxErrors)
+                      language: language.resolved, reportLanguage: language.given ?? .en, maxErrors: maxErrors,
+                      timings: timings)
     }
 }
 

@@ -11,6 +11,8 @@ public struct Compilation: Sendable {
     public var config: WorkspaceConfig
     /// The resolved contracts, for tools that read declarations and references (editors).
     public var workspace: SemanticWorkspace?
+    /// How long each step of the front end took.
+    public var phases = PhaseTimes()
     /// What `accessc build` writes: the config's `generate:` section.
     public var generation: GenerationSettings { config.generation }
     public var errorCount: Int { diagnostics.count { $0.severity == .error } }
@@ -36,6 +38,7 @@ public enum Compiler {
         _ sources: WorkspaceSources, diagnostics: DiagnosticEngine = DiagnosticEngine(), limits: YAMLLimits = YAMLLimits(), lowering: Bool = true,
         cache: CompilerCache? = nil
     ) -> Compilation {
+        var phases = PhaseTimes()
         let loader = YAMLLoader(limits: limits)
         var config = WorkspaceConfig()
         if let entry = sources.config, let root = loader.load(entry.file, diagnostics: diagnostics) {
@@ -44,19 +47,23 @@ public enum Compiler {
         diagnostics.severityOverrides = config.ruleSeverities
 
         let (contracts, unreadable) = decodeAll(sources.contracts, loader: loader, diagnostics: diagnostics, cache: cache)
+        phases.end("parse and decode")
         let fileCount = sources.contracts.count + (sources.config == nil ? 0 : 1)
         if !contracts.contains(where: { $0.platform != nil }) && !diagnostics.hasErrors {
             diagnostics.error(LanguageDiagnostics.emptyWorkspace, en: "the workspace holds no platform contract", zh: "工作区中没有平台契约", at: sources.contracts.first.map { SourceSpan(file: $0.file, at: .init(line: 1, column: 1)) })
         }
         let workspace = Resolver(diagnostics: diagnostics).resolve(contracts, settings: config.settings, unreadable: unreadable, cache: cache)
+        phases.end("resolve and check")
         // A platform whose header failed to decode has no id to compare against: say nothing
         // rather than call its name unknown.
         if !contracts.contains(where: { $0.isPlatformContract && $0.platform == nil }) {
             GenerationSettings.checkPlatforms(config.generationLocations, known: contracts.compactMap { $0.platform?.identity.id }, diagnostics: diagnostics)
         }
         let compliance = RuleEngine(diagnostics: diagnostics, severities: config.ruleSeverities).run(workspace)
+        phases.end("rules")
         let ir = diagnostics.hasErrors || !lowering ? nil : IRLowering(workspace: workspace, compliance: compliance, severities: config.ruleSeverities).lower()
-        return Compilation(ir: ir, diagnostics: diagnostics.sorted, fileCount: fileCount, config: config, workspace: workspace)
+        if lowering { phases.end("lower to the IR") }
+        return Compilation(ir: ir, diagnostics: diagnostics.sorted, fileCount: fileCount, config: config, workspace: workspace, phases: phases)
     }
 
     /// Parses and decodes the files, several at a time; each file reports into its own

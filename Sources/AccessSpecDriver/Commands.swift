@@ -31,17 +31,20 @@ public struct ReportOptions: Sendable {
     public var reportLanguage: Language = .en
     /// Text output stops after this many errors (0: never); the summary still counts all.
     public var maxErrors = ReportOptions.defaultMaxErrors
+    /// Print on stderr how long each step took (`--timings`).
+    public var timings = false
 
     public static let defaultMaxErrors = 50
 
     public init(format: DiagnosticFormat = .text, colour: ColourChoice = .auto, warningsAsErrors: Bool = false,
-                language: Language = .en, reportLanguage: Language = .en, maxErrors: Int = ReportOptions.defaultMaxErrors) {
+                language: Language = .en, reportLanguage: Language = .en, maxErrors: Int = ReportOptions.defaultMaxErrors, timings: Bool = false) {
         self.format = format
         self.colour = colour
         self.warningsAsErrors = warningsAsErrors
         self.language = language
         self.reportLanguage = reportLanguage
         self.maxErrors = maxErrors
+        self.timings = timings
     }
 }
 
@@ -61,8 +64,8 @@ public struct GenerationOverrides: Sendable {
         self.swiftAccess = swiftAccess
     }
 
-    public struct Problem: Error {
-        public var message: String
+    public struct Problem: LocalizedFailure {
+        public var message: LocalizedText
     }
 
     func applied(to configured: GenerationSettings, platforms known: [String]) -> Result<GenerationSettings, Problem> {
@@ -72,15 +75,19 @@ public struct GenerationOverrides: Sendable {
             settings.outputs = Dictionary(uniqueKeysWithValues: outputs.map { ($0, configured.outputs[$0] ?? defaults.outputs[$0]!) })
         }
         if let unknown = platforms.first(where: { !known.contains($0) }) {
-            let nearest = Suggestions.nearest(to: unknown, in: known).map { "; did you mean '\($0)'?" } ?? ""
-            return .failure(Problem(message: "--platform '\(unknown)' is not a platform of the workspace\(nearest) (it has \(known.joined(separator: ", ")))"))
+            let nearest = Suggestions.nearest(to: unknown, in: known)
+            return .failure(Problem(message: LocalizedText(
+                en: "--platform '\(unknown)' is not a platform of the workspace\(nearest.map { "; did you mean '\($0)'?" } ?? "") (it has \(known.joined(separator: ", ")))",
+                zh: "--platform “\(unknown)”不是工作区中的平台\(nearest.map { "；是否想写“\($0)”？" } ?? "")（工作区中有 \(known.joined(separator: "、"))）")))
         }
         if !platforms.isEmpty {
             for kind in settings.outputs.keys where !kind.coversWholeWorkspace { settings.outputs[kind]!.platforms = platforms }
         }
         if let swiftModule {
             guard NameForm.typeName.matches(swiftModule) else {
-                return .failure(Problem(message: "--swift-module '\(swiftModule)' must be \(NameForm.typeName.explanation)"))
+                let rule = NameForm.typeName.explanation
+                return .failure(Problem(message: LocalizedText(en: "--swift-module '\(swiftModule)' must be \(rule.en)",
+                                                               zh: "--swift-module “\(swiftModule)”必须是\(rule.zh)")))
             }
             settings.swiftModule = swiftModule
         }
@@ -108,13 +115,19 @@ public struct Commands {
 
     /// `accessc check`: report every problem in the workspace.
     public func check(workspace: String, options: ReportOptions) -> CommandStatus {
+        var phases = PhaseTimes()
         let compilation = Compiler.compile(workspaceAt: workspace, lowering: false)
-        return report(compilation, options: options)
+        phases.end("front end", steps: compilation.phases)
+        let status = report(compilation, options: options)
+        phases.end("report")
+        if options.timings { console.err(phases.table(title: "accessc check")) }
+        return status
     }
 
     /// `accessc ir`: print the canonical IR of a clean workspace.
     public func ir(workspace: String, options: ReportOptions) -> CommandStatus {
         let compilation = Compiler.compile(workspaceAt: workspace)
+        if options.timings { console.err(compilation.phases.table(title: "accessc ir")) }
         let status = report(compilation, options: options, quietWhenClean: true)
         guard status == .success, let ir = compilation.ir, let data = try? ir.canonicalJSON() else { return .failure }
         console.out(String(decoding: data, as: UTF8.self))
@@ -129,6 +142,8 @@ public struct Commands {
     /// only the units whose inputs changed are made.
     public func build(workspace: String, output: String, checkOnly: Bool, options: ReportOptions, baseline: String? = nil,
                       overrides: GenerationOverrides = GenerationOverrides(), cache location: BuildCacheLocation = .standard) -> CommandStatus {
+        var phases = PhaseTimes()
+        defer { if options.timings { console.err(phases.table(title: "accessc build")) } }
         let outputURL = URL(fileURLWithPath: output)
         let tool = BuildCache.currentTool
         let cacheURL: URL? = switch location {
@@ -152,8 +167,13 @@ public struct Commands {
         }
         let cache = cached[0] ?? nil
         let (sources, inputs) = loaded[0]!
-        if let cache, cache.inputs == inputs.all, writer.isAsLeft(by: cache) {
-            console.err(checkOnly ? "accessc: the outputs in \(output) are up to date\n" : "accessc: the outputs in \(output) are up to date; nothing to do\n")
+        phases.end("read the cache, hash the inputs")
+        let upToDate = cache.map { $0.inputs == inputs.all && writer.isAsLeft(by: $0) } ?? false
+        phases.end("compare the outputs")
+        let say = { (text: LocalizedText) in console.err("accessc: \(text.text(in: options.language))\n") }
+        if upToDate {
+            say(checkOnly ? LocalizedText(en: "the outputs in \(output) are up to date", zh: "\(output) 中的输出均为最新")
+                : LocalizedText(en: "the outputs in \(output) are up to date; nothing to do", zh: "\(output) 中的输出均为最新，无需构建"))
             return .success
         }
 
@@ -162,10 +182,11 @@ public struct Commands {
         let front: (ir: WorkspaceIR, settings: GenerationSettings, changelog: DocsChangelog?, clean: Bool, sources: [String: String])
         do {
             let compilation = Compiler.compile(sources, diagnostics: diagnostics)
+            phases.end("front end", steps: compilation.phases)
             guard report(compilation, options: options, quietWhenClean: true) == .success, let ir = compilation.ir,
                   case .success(let changelog) = changelog(baseline: baseline, workspace: workspace, ir: ir, config: compilation.config)
             else {
-                console.err("accessc: nothing was written to \(output)\n")
+                say(LocalizedText(en: "nothing was written to \(output)", zh: "没有向 \(output) 写入任何文件"))
                 return .failure
             }
             switch overrides.applied(to: compilation.generation, platforms: ir.platforms.map(\.id)) {
@@ -173,23 +194,34 @@ public struct Commands {
                 let sources = compilation.workspace.map { inputs.platformSources($0, platforms: ir.platforms.map(\.id)) } ?? [:]
                 front = (ir, settings, changelog, compilation.diagnostics.isEmpty, sources)
             case .failure(let problem):
-                console.err("accessc: error: \(problem.message)\n")
+                say(Self.error(problem))
                 return .usage
             }
         }
         let (ir, settings, changelog) = (front.ir, front.settings, front.changelog)
         do {
             let input = try GenerationInput(ir, settings: settings, sources: front.sources, known: cache?.irDigests ?? [:])
+            phases.end("digest the IR")
             let units = try Generators.units(of: Generators.all(changelog: changelog), input)
+            phases.end("list the outputs")
             let (outcome, next) = try writer.build(units, mode: checkOnly ? .check : .write, cache: cache, tool: tool)
+            phases.end(checkOnly ? "compare the outputs" : "make and write the changed outputs")
             if checkOnly {
-                for conflict in outcome.conflicts { console.err("\(output)/\(conflict): error: a file accessc did not make is in the way\n") }
+                let label = Words.severity(.error, options.language)
+                for conflict in outcome.conflicts {
+                    let text = LocalizedText(en: "a file accessc did not make is in the way", zh: "此处有一个不是由 accessc 生成的文件")
+                    console.err("\(output)/\(conflict): \(label): \(text.text(in: options.language))\n")
+                }
                 guard outcome.isUpToDate else {
-                    for path in outcome.stalePaths { console.err("\(output)/\(path): error: stale; run 'accessc build \(workspace) --out \(output)'\n") }
-                    console.err("accessc: \(outcome.stalePaths.count + outcome.conflicts.count) of \(outcome.produced) outputs in \(output) are stale\n")
+                    for path in outcome.stalePaths {
+                        let text = LocalizedText(en: "stale; run 'accessc build \(workspace) --out \(output)'", zh: "已过时；请运行 `accessc build \(workspace) --out \(output)`")
+                        console.err("\(output)/\(path): \(label): \(text.text(in: options.language))\n")
+                    }
+                    let stale = outcome.stalePaths.count + outcome.conflicts.count
+                    say(LocalizedText(en: "\(stale) of \(outcome.produced) outputs in \(output) are stale", zh: "\(output) 的 \(outcome.produced) 个输出中有 \(stale) 个已过时"))
                     return .failure
                 }
-                console.err("accessc: \(outcome.produced) outputs in \(output) are up to date\n")
+                say(LocalizedText(en: "\(outcome.produced) outputs in \(output) are up to date", zh: "\(output) 中的 \(outcome.produced) 个输出均为最新"))
                 return .success
             }
             var saved = next
@@ -197,12 +229,20 @@ public struct Commands {
             saved.inputs = front.clean && changelog == nil ? inputs.all : nil
             saved.irDigests = input.knownDigests
             if let cacheURL { saved.save(cacheURL) }
-            console.err("accessc: wrote \(outcome.written.count) of \(outcome.produced) files to \(output), removed \(outcome.removed.count)\n")
+            phases.end("save the cache")
+            say(LocalizedText(en: "wrote \(outcome.written.count) of \(outcome.produced) files to \(output), removed \(outcome.removed.count)",
+                              zh: "已向 \(output) 写入 \(outcome.produced) 个文件中的 \(outcome.written.count) 个，删除 \(outcome.removed.count) 个"))
             return .success
         } catch {
-            console.err("accessc: error: \(error)\n")
+            say(Self.error(error))
             return .failure
         }
+    }
+
+    /// "error: " and what went wrong, in both languages where the error has them.
+    static func error(_ error: any Error) -> LocalizedText {
+        let message = (error as? any LocalizedFailure)?.message ?? LocalizedText(en: "\(error)", zh: "\(error)")
+        return LocalizedText(en: "\(Words.severity(.error, .en)): \(message.en)", zh: "\(Words.severity(.error, .zh))：\(message.zh)")
     }
 
     /// Digests of what a build is made from besides the binary.

@@ -17,3 +17,12 @@ public struct LocalizedText: Sendable, Hashable {
     }
 
 }
+
+/// An error people read, in both languages: what a command prints after "error:".
+public protocol LocalizedFailure: Error, CustomStringConvertible {
+    var message: LocalizedText { get }
+}
+
+extension LocalizedFailure {
+    public var description: String { message.en }
+}

@@ -1,3 +1,4 @@
+import AccessSpecCore
 import AccessSpecDriver
 import AccessSpecGenerators
 import Foundation
@@ -18,9 +19,10 @@ struct BuildCommandTests {
         output = scratch.appendingPathComponent("generated").path
     }
 
-    private func build(_ workspace: String = specs, check: Bool = false) -> (CommandStatus, RecordingConsole) {
+    private func build(_ workspace: String = specs, check: Bool = false, language: Language = .en) -> (CommandStatus, RecordingConsole) {
         let console = RecordingConsole()
-        return (Commands(console: console).build(workspace: workspace, output: output, checkOnly: check, options: ReportOptions(), cache: .file(scratch.appendingPathComponent("cache"))), console)
+        return (Commands(console: console).build(workspace: workspace, output: output, checkOnly: check, options: ReportOptions(language: language),
+                                                 cache: .file(scratch.appendingPathComponent("cache"))), console)
     }
 
     private func read(_ path: String) -> Data? { FileManager.default.contents(atPath: output + "/" + path) }
@@ -48,6 +50,27 @@ struct BuildCommandTests {
         #expect(read("ir/workspace.json") == Data("{}\n".utf8), "check mode leaves files as they were")
         _ = build()
         #expect(build(check: true).0 == .success)
+    }
+
+    /// Every line a build prints about its outputs reads in the language asked for.
+    @Test func buildSpeaksChineseWhenAsked() throws {
+        let (first, written) = build(language: .zh)
+        #expect(first == .success)
+        #expect(written.stderr.hasPrefix("accessc: 已向 \(output) 写入 "), "\(written.stderr)")
+        #expect(build(language: .zh).1.stderr == "accessc: \(output) 中的输出均为最新，无需构建\n")
+        try Data("{}\n".utf8).write(to: URL(fileURLWithPath: output + "/ir/workspace.json"))
+        let (stale, checked) = build(check: true, language: .zh)
+        #expect(stale == .failure)
+        #expect(checked.stderr.contains("ir/workspace.json: 错误: 已过时；请运行 `accessc build"), "\(checked.stderr)")
+        #expect(checked.stderr.contains("个已过时\n"), "\(checked.stderr)")
+        let unknown = RecordingConsole()
+        let status = Commands(console: unknown).build(workspace: Self.specs, output: output, checkOnly: false, options: ReportOptions(language: .zh),
+                                                      overrides: GenerationOverrides(platforms: ["natinal"]), cache: .none)
+        #expect(status == .usage)
+        #expect(unknown.stderr.contains("accessc: 错误：--platform “natinal”不是工作区中的平台；是否想写“national”？"), "\(unknown.stderr)")
+        for text in [written.stderr, checked.stderr, unknown.stderr] {
+            #expect(!text.contains("wrote") && !text.contains("stale") && !text.contains("error"), "\(text)")
+        }
     }
 
     @Test func outputsNoLongerProducedAreRemovedButForeignFilesAreKept() throws {

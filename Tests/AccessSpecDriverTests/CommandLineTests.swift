@@ -40,6 +40,40 @@ struct CommandLineTests {
         #expect(result.stderr.contains("accessc: no problems in"))
     }
 
+    /// `--timings` prints each step once, in order, with its seconds, and the total; the
+    /// outputs and stdout are those of a run without it.
+    @Test func timingsNameEveryStepOnStderr() throws {
+        let check = try run(["check", "specs", "--timings"])
+        #expect(check.status == 0, "\(check.stderr)")
+        let checkSteps = ["accessc check: wall seconds by step", "front end", "parse and decode", "resolve and check", "rules", "report", "total"]
+        #expect(Self.lineStarts(checkSteps, in: check.stderr), "\(check.stderr)")
+
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("accessspec-timings-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let build = try run(["build", "specs", "--out", out.path, "--no-cache", "--timings"])
+        #expect(build.status == 0, "\(build.stderr)")
+        let buildSteps = ["accessc build: wall seconds by step", "read the cache, hash the inputs", "compare the outputs", "front end", "parse and decode",
+                          "resolve and check", "rules", "lower to the IR", "digest the IR", "list the outputs", "make and write the changed outputs",
+                          "save the cache", "total"]
+        #expect(Self.lineStarts(buildSteps, in: build.stderr), "\(build.stderr)")
+        let plain = try run(["build", "specs", "--out", out.path, "--no-cache"])
+        #expect(plain.stderr.contains("wrote 0 of"), "\(plain.stderr)")
+        #expect(!plain.stderr.contains("wall seconds"))
+    }
+
+    /// Whether the lines of `text` that hold a step are exactly `steps`, in order, each with seconds.
+    static func lineStarts(_ steps: [String], in text: String) -> Bool {
+        let lines = text.split(separator: "\n").map(String.init).drop { !$0.hasPrefix(steps[0]) }
+        guard lines.count >= steps.count else { return false }
+        return zip(steps, lines).enumerated().allSatisfy { index, pair in
+            let (step, line) = pair
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            guard index > 0 else { return trimmed == step }
+            guard trimmed.hasPrefix(step), let seconds = Double(trimmed.dropFirst(step.count).trimmingCharacters(in: .whitespaces)) else { return false }
+            return seconds >= 0
+        }
+    }
+
     @Test func checkReportsEveryFileAndExitsOne() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("accessspec-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

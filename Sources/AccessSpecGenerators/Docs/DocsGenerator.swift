@@ -154,13 +154,14 @@ public struct DocsGenerator: Generator {
     }
 }
 
-public enum DocsGeneratorError: Error, CustomStringConvertible {
+public enum DocsGeneratorError: LocalizedFailure {
     case fileNameCollision(String, String)
 
-    public var description: String {
+    public var message: LocalizedText {
         switch self {
         case .fileNameCollision(let first, let second):
-            "platforms '\(first)' and '\(second)' would share a documentation page on a case-insensitive file system; rename one"
+            LocalizedText(en: "platforms '\(first)' and '\(second)' would share a documentation page on a case-insensitive file system; rename one",
+                          zh: "平台“\(first)”和“\(second)”在不区分大小写的文件系统上会共用同一个文档页面；请重命名其中一个")
         }
     }
 }

@@ -7,14 +7,17 @@ import Foundation
 public struct OpenAPIGenerator: Generator {
     public let kind = OutputKind.openapi
 
-    public enum Failure: Error, CustomStringConvertible, Equatable {
+    public enum Failure: LocalizedFailure, Equatable {
         /// A type of the platform has a name the generator gives one of its own schemas.
         case reservedSchemaName(platform: String, type: String, source: String)
 
-        public var description: String {
+        public var message: LocalizedText {
             switch self {
             case .reservedSchemaName(let platform, let type, let source):
-                "\(source): error: type '\(type)' of platform '\(platform)' has the name of a schema the OpenAPI generator makes (\(BodyEnvelope.reservedNames.joined(separator: ", "))); rename the type"
+                let names = BodyEnvelope.reservedNames.joined(separator: ", ")
+                return LocalizedText(
+                    en: "\(source): type '\(type)' of platform '\(platform)' has the name of a schema the OpenAPI generator makes (\(names)); rename the type",
+                    zh: "\(source)：平台“\(platform)”的类型“\(type)”与 OpenAPI 生成器自身生成的模式同名（\(names)）；请重命名该类型")
             }
         }
     }

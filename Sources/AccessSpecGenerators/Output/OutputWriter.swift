@@ -38,18 +38,21 @@ public struct OutputWriter: Sendable {
         public var stalePaths: [String] { (written + removed + (manifestChanged && written.isEmpty && removed.isEmpty ? [manifestName] : [])).sorted() }
     }
 
-    public enum WriteError: Error, CustomStringConvertible {
+    public enum WriteError: LocalizedFailure {
         case unsafePath(String)
         case conflict([String])
         case duplicate(String)
         case io(String, String)
 
-        public var description: String {
+        public var message: LocalizedText {
             switch self {
-            case .unsafePath(let path): "refusing to write '\(path)': outputs stay inside the output folder"
-            case .conflict(let paths): "refusing to overwrite files accessc did not make: \(paths.joined(separator: ", "))"
-            case .duplicate(let path): "two outputs would be written to '\(path)'"
-            case .io(let path, let reason): "cannot write '\(path)': \(reason)"
+            case .unsafePath(let path):
+                LocalizedText(en: "refusing to write '\(path)': outputs stay inside the output folder", zh: "拒绝写入“\(path)”：输出只能位于输出目录之内")
+            case .conflict(let paths):
+                LocalizedText(en: "refusing to overwrite files accessc did not make: \(paths.joined(separator: ", "))",
+                              zh: "拒绝覆盖不是由 accessc 生成的文件：\(paths.joined(separator: "、"))")
+            case .duplicate(let path): LocalizedText(en: "two outputs would be written to '\(path)'", zh: "两个输出会写到同一个文件“\(path)”")
+            case .io(let path, let reason): LocalizedText(en: "cannot write '\(path)': \(reason)", zh: "无法写入“\(path)”：\(reason)")
             }
         }
     }
