@@ -33,7 +33,7 @@ struct Check: ParsableCommand {
     @OptionGroup var report: ReportArguments
 
     func run() throws {
-        throw ExitCode(Commands(console: StandardConsole()).check(workspace: workspace, options: report.options).rawValue)
+        throw ExitCode(Commands(console: StandardConsole(), exitsAfter: true).check(workspace: workspace, options: report.options).rawValue)
     }
 }
 
@@ -81,7 +81,7 @@ struct Build: ParsableCommand {
     func run() throws {
         let overrides = GenerationOverrides(outputs: outputs.compactMap(OutputKind.init(rawValue:)), platforms: platforms,
                                             swiftModule: swiftModule, swiftAccess: swiftAccess.flatMap(SwiftAccessLevel.init(rawValue:)))
-        let status = Commands(console: StandardConsole()).build(workspace: workspace, output: out, checkOnly: check, options: report.options, baseline: baseline, overrides: overrides, cache: noCache ? .none : .standard)
+        let status = Commands(console: StandardConsole(), exitsAfter: true).build(workspace: workspace, output: out, checkOnly: check, options: report.options, baseline: baseline, overrides: overrides, cache: noCache ? .none : .standard)
         throw ExitCode(status.rawValue)
     }
 }
@@ -95,7 +95,7 @@ struct IR: ParsableCommand {
     @OptionGroup var report: ReportArguments
 
     func run() throws {
-        throw ExitCode(Commands(console: StandardConsole()).ir(workspace: workspace, options: report.options).rawValue)
+        throw ExitCode(Commands(console: StandardConsole(), exitsAfter: true).ir(workspace: workspace, options: report.options).rawValue)
     }
 }
 
@@ -127,7 +127,7 @@ struct Diff: ParsableCommand {
 
     func run() throws {
         let options = DiffCommandOptions(format: DiffFormat(rawValue: format)!, failOn: DiffGate(rawValue: failOn)!, colour: ColourChoice(rawValue: color)!)
-        throw ExitCode(Commands(console: StandardConsole()).diff(old: old, new: new, options: options).rawValue)
+        throw ExitCode(Commands(console: StandardConsole(), exitsAfter: true).diff(old: old, new: new, options: options).rawValue)
     }
 }
 
@@ -140,7 +140,7 @@ struct Explain: ParsableCommand {
     @OptionGroup var language: LanguageArgument
 
     func run() throws {
-        throw ExitCode(Commands(console: StandardConsole()).explain(code: code, language: language.resolved).rawValue)
+        throw ExitCode(Commands(console: StandardConsole(), exitsAfter: true).explain(code: code, language: language.resolved).rawValue)
     }
 }
 
@@ -177,7 +177,7 @@ struct Init: ParsableCommand {
 
     func run() throws {
         let request = NewContractRequest(workspace: workspace, id: id, level: PlatformLevel(rawValue: level)!, region: region, connectTo: connectTo, name: name)
-        throw ExitCode(Commands(console: StandardConsole()).initContract(request, options: ReportOptions(language: language.resolved)).rawValue)
+        throw ExitCode(Commands(console: StandardConsole(), exitsAfter: true).initContract(request, options: ReportOptions(language: language.resolved)).rawValue)
     }
 }
 
@@ -194,7 +194,7 @@ struct Schema: ParsableCommand {
     }
 
     func run() throws {
-        throw ExitCode(Commands(console: StandardConsole()).schema(ContractSchema.Document(rawValue: document)!).rawValue)
+        throw ExitCode(Commands(console: StandardConsole(), exitsAfter: true).schema(ContractSchema.Document(rawValue: document)!).rawValue)
     }
 }
 
