@@ -54,8 +54,10 @@ let package = Package(
         .target(name: "AccessSpecFormats", dependencies: ["AccessSpecText"]),
         // The contract language: decode, resolve, check, standard rules, IR.
         .target(name: "AccessSpecCore", dependencies: ["AccessSpecSyntax", "AccessSpecFormats"]),
+        // SHA-256 with the processor's SHA instructions, for the build cache's digests.
+        .target(name: "CSHA256"),
         // IR in, files out; plus the one writer that puts them on disk.
-        .target(name: "AccessSpecGenerators", dependencies: ["AccessSpecCore", "AccessVectors"]),
+        .target(name: "AccessSpecGenerators", dependencies: ["AccessSpecCore", "AccessVectors", "CSHA256"]),
         // The conformance vector format (generated/tests/<platform>/vectors.json), shared by the
         // generator that writes it and the runners that read it.
         .target(name: "AccessVectors", dependencies: ["AccessSpecFormats"]),
