@@ -183,6 +183,7 @@ public struct Commands {
         let upToDate = cache.map { $0.inputs == inputs.all && writer.isAsLeft(by: $0) } ?? false
         phases.end("compare the outputs")
         let say = { (text: LocalizedText) in console.err("accessc: \(text.text(in: options.language))\n") }
+        let renderer = DiagnosticRenderer(language: options.language)
         if upToDate {
             say(checkOnly ? LocalizedText(en: "the outputs in \(output) are up to date", zh: "\(output) 中的输出均为最新")
                 : LocalizedText(en: "the outputs in \(output) are up to date; nothing to do", zh: "\(output) 中的输出均为最新，无需构建"))
@@ -206,7 +207,7 @@ public struct Commands {
                 let sources = compilation.workspace.map { inputs.platformSources($0, platforms: ir.platforms.map(\.id)) } ?? [:]
                 front = (ir, settings, changelog, compilation.diagnostics.isEmpty, sources)
             case .failure(let problem):
-                say(Self.error(problem))
+                console.err(renderer.failure(problem.message))
                 return .usage
             }
         }
@@ -247,15 +248,9 @@ public struct Commands {
                               zh: "已向 \(output) 写入 \(outcome.produced) 个文件中的 \(outcome.written.count) 个，删除 \(outcome.removed.count) 个"))
             return .success
         } catch {
-            say(Self.error(error))
+            console.err(renderer.failure((error as? any LocalizedFailure)?.message ?? LocalizedText(en: "\(error)", zh: "\(error)")))
             return .failure
         }
-    }
-
-    /// "error: " and what went wrong, in both languages where the error has them.
-    static func error(_ error: any Error) -> LocalizedText {
-        let message = (error as? any LocalizedFailure)?.message ?? LocalizedText(en: "\(error)", zh: "\(error)")
-        return LocalizedText(en: "\(Words.severity(.error, .en)): \(message.en)", zh: "\(Words.severity(.error, .zh))：\(message.zh)")
     }
 
     /// Digests of what a build is made from besides the binary.

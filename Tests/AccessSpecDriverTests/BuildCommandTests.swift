@@ -67,7 +67,7 @@ struct BuildCommandTests {
         let status = Commands(console: unknown).build(workspace: Self.specs, output: output, checkOnly: false, options: ReportOptions(language: .zh),
                                                       overrides: GenerationOverrides(platforms: ["natinal"]), cache: .none)
         #expect(status == .usage)
-        #expect(unknown.stderr.contains("accessc: 错误：--platform “natinal”不是工作区中的平台；是否想写“national”？"), "\(unknown.stderr)")
+        #expect(unknown.stderr.contains("accessc: 错误: --platform “natinal”不是工作区中的平台；是否想写“national”？"), "\(unknown.stderr)")
         for text in [written.stderr, checked.stderr, unknown.stderr] {
             #expect(!text.contains("wrote") && !text.contains("stale") && !text.contains("error"), "\(text)")
         }
