@@ -253,6 +253,24 @@ struct NameTortureTests {
         return Compiler.compile(WorkspaceSources(contracts: contracts, config: entry("accessspec.yaml")))
     }
 
+    /// Two platform ids that differ only in case would share every output folder on macOS or
+    /// Windows: the second is refused where it is written, with a note at the first.
+    @Test func platformIDsThatDifferOnlyInCaseAreOneLocatedError() throws {
+        let specs = Self.folder.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("specs")
+        let diagnostics = DiagnosticEngine()
+        var sources = WorkspaceLoader.load(root: specs.path, diagnostics: diagnostics)
+        let hefei = try String(contentsOf: specs.appendingPathComponent("hefei.yaml"), encoding: .utf8)
+        let twin = hefei.replacingOccurrences(of: "\n  id: hefei\n", with: "\n  id: heFei\n")
+        #expect(twin != hefei)
+        sources.contracts.append(.init(relativePath: "twin/heFei.yaml", file: SourceFile(path: "twin/heFei.yaml", bytes: Array(twin.utf8))))
+        let collisions = Compiler.compile(sources).diagnostics.filter { $0.code == SemaDiagnostics.identifierCollision }
+        let rendered = DiagnosticRenderer().render(collisions)
+        #expect(collisions.count == 1, "\(rendered)")
+        #expect(rendered.contains("twin/heFei.yaml:10:7: error[S016]: platform ids 'heFei' and 'hefei' differ only in case"), "\(rendered)")
+        #expect(rendered.contains("hefei.yaml:10:7: note: 'hefei' is declared here"), "\(rendered)")
+        #expect(collisions.first?.text.zh.contains("只有大小写不同") == true)
+    }
+
     @Test func everyNameIsAcceptedOrRefusedWhereItIsWritten() throws {
         let candidates = NameTorture.workspace(refusing: [])
         var refusals: [NameTorture.Use: Diagnostic] = [:]

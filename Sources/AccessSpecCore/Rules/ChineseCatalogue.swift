@@ -168,7 +168,9 @@ enum ChineseCatalogue {
             生成的客户端会把名称转换为标识符：平台标识和类型名转为 UpperCamelCase，接口标识、\
             错误名和枚举值转为 lowerCamelCase（`verify-license` 和 `verifyLicense` 都成为 \
             `verifyLicense`）。两个名称折合为同一个标识符，或类型名与生成的声明同名（`Client`、\
-            `ContractError`），都在此处拒绝，而不是留待之后改名或被覆盖。
+            `ContractError`），都在此处拒绝，而不是留待之后改名或被覆盖。各自用作文件或文件夹名、\
+            只有大小写不同的名称（平台标识、Java 类）同样被拒绝：在不区分大小写的文件系统\
+            （macOS、Windows）上它们会是同一个。
             """),
         "S017": ("同一平台的两个错误对应同一规范条件", """
             条件（`invalid-request`、`invalid-token`、`invalid-signature`、`expired-request`、\

@@ -30,6 +30,8 @@ struct Resolver {
         cache?.scopes = scoped
         var platforms: [String: ContractFile] = [:]
         var namespaces: [String: PlatformDecl] = [:]
+        // Every output of a platform is in a folder or file named by its id.
+        var folders: [String: PlatformDecl] = [:]
         for contract in contracts {
             guard let platform = contract.platform else { continue }
             let namespace = IdentifierFolding.upperCamel(platform.identity.id)
@@ -37,8 +39,14 @@ struct Resolver {
                 diagnostics.error(SemaDiagnostics.identifierCollision, en: "platform ids '\(platform.identity.id)' and '\(first.identity.id)' both become '\(namespace)' in generated code",
                                   zh: "平台标识“\(platform.identity.id)”和“\(first.identity.id)”在生成的代码中都会变成“\(namespace)”",
                                   at: platform.spans["id"], notes: [.declaredHere(first.identity.id, at: first.spans["id"])])
+            } else if let first = folders[platform.identity.id.lowercased()], first.identity.id != platform.identity.id {
+                diagnostics.error(SemaDiagnostics.identifierCollision,
+                                  en: "platform ids '\(platform.identity.id)' and '\(first.identity.id)' differ only in case; their outputs would be one folder on a case-insensitive file system (macOS, Windows)",
+                                  zh: "平台标识“\(platform.identity.id)”和“\(first.identity.id)”只有大小写不同；在不区分大小写的文件系统（macOS、Windows）上，它们的输出会落在同一个文件夹中",
+                                  at: platform.spans["id"], notes: [.declaredHere(first.identity.id, at: first.spans["id"])])
             }
             namespaces[namespace] = namespaces[namespace] ?? platform
+            folders[platform.identity.id.lowercased()] = folders[platform.identity.id.lowercased()] ?? platform
             if let first = platforms[platform.identity.id] {
                 diagnostics.error(SemaDiagnostics.duplicatePlatform, en: "platform id '\(platform.identity.id)' is declared by two contracts",
                                   zh: "平台标识“\(platform.identity.id)”由两份契约声明", at: platform.spans["id"],

@@ -87,7 +87,9 @@ public enum SemaDiagnostics {
             UpperCamelCase, operation ids, error names and enum values into lowerCamelCase \
             (`verify-license` and `verifyLicense` both become `verifyLicense`). Two names that \
             fold to one identifier, or a type named like a generated declaration (`Client`, \
-            `ContractError`), are rejected here rather than renamed or overwritten later.
+            `ContractError`), are rejected here rather than renamed or overwritten later. So are \
+            names that differ only in case where each names a file or folder (platform ids, \
+            Java classes): on a case-insensitive file system (macOS, Windows) they would be one.
             """, bad: "errors:\n  INVALID_TOKEN: {...}\n  INVALID__TOKEN: {...}", good: "errors:\n  INVALID_TOKEN: {...}\n  EXPIRED_TOKEN: {...}"),
         .init(duplicateErrorCondition, "two errors of a platform report the same condition", explanation: """
             A condition (`invalid-request`, `invalid-token`, `invalid-signature`, \

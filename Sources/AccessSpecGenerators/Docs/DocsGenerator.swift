@@ -40,7 +40,6 @@ public struct DocsGenerator: Generator {
     /// province (its region page and drawing), and one for the pages that index the network.
     public func units(_ input: GenerationInput) throws -> [OutputUnit] {
         let ir = input.ir
-        try checkFileNames(ir)
         let network = Self.networkView(of: ir)
         let outline = NetworkOutline(network)
         let contexts = platformContexts(ir, outline: outline)
@@ -77,7 +76,6 @@ public struct DocsGenerator: Generator {
     /// The files that index the network: the index and its drawing, the area pages, the search
     /// page and its index, the stylesheet and the changelog.
     public func networkFiles(_ ir: WorkspaceIR) throws -> [GeneratedFile] {
-        try checkFileNames(ir)
         let network = Self.networkView(of: ir)
         return try networkFiles(network, outline: NetworkOutline(network))
     }
@@ -141,27 +139,5 @@ public struct DocsGenerator: Generator {
 
     private func file(_ path: String, _ text: String) -> GeneratedFile {
         GeneratedFile(path: path, contents: Data(text.utf8))
-    }
-
-    /// Two platforms whose pages would land on the same file on a case-insensitive file system.
-    private func checkFileNames(_ ir: WorkspaceIR) throws {
-        var seen: [String: String] = [:]
-        for platform in ir.platforms {
-            let key = SitePaths.html(.platform(platform.id)).lowercased()
-            if let other = seen[key] { throw DocsGeneratorError.fileNameCollision(other, platform.id) }
-            seen[key] = platform.id
-        }
-    }
-}
-
-public enum DocsGeneratorError: LocalizedFailure {
-    case fileNameCollision(String, String)
-
-    public var message: LocalizedText {
-        switch self {
-        case .fileNameCollision(let first, let second):
-            LocalizedText(en: "platforms '\(first)' and '\(second)' would share a documentation page on a case-insensitive file system; rename one",
-                          zh: "平台“\(first)”和“\(second)”在不区分大小写的文件系统上会共用同一个文档页面；请重命名其中一个")
-        }
     }
 }
