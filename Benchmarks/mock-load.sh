@@ -61,7 +61,7 @@ field() { sed -n "s/.*\b$1=\([^ ]*\).*/\1/p" <<<"$2"; }
 cpu() { read -r _ user system <<<"$1"; echo "$user + $system" | bc -l; }
 
 say "load on accessc mock ($PLATFORM $OPERATION, ${DURATION}s, $CONNECTIONS connections)"
-mapfile -t MOCK < <(measure mock 18580 "$BIN/accessc" mock specs --platform "$PLATFORM" --port 18580 --ignore-rate-limits)
+mapfile -t MOCK < <(measure mock 18580 "$BIN/accessc" mock specs --platform "$PLATFORM" --port 18580 --ignore-rate-limits --lang en)
 say "load on the plain Hummingbird server"
 mapfile -t PLAIN < <(measure plain 18581 "$BIN/mock-load" plain 18581)
 

@@ -1,3 +1,4 @@
+import AccessSpecText
 import Foundation
 
 /// A conformance run written for people (per operation, then per check and rule) and for CI
@@ -17,24 +18,30 @@ public struct ConformanceReport: Sendable {
     public var failureCount: Int { results.reduce(0) { $0 + $1.outcomes.filter { !$0.outcome.passed }.count } }
     public var passed: Bool { failureCount == 0 }
 
-    public func text() -> String {
-        var lines = ["conformance of \(platform) at \(baseURL): \(results.count) operations, \(vectorCount) vectors", "", "operations:"]
+    public func text(language: Language = .en) -> String {
+        let zh = language == .zh
+        // 通过 and 失败 are as wide on a terminal as PASS and FAIL.
+        let verdict = { (passed: Bool) in passed ? (zh ? "通过" : "PASS") : (zh ? "失败" : "FAIL") }
+        var lines = [zh ? "\(platform) 在 \(baseURL) 的一致性测试：\(results.count) 个接口，\(vectorCount) 个测试向量"
+                        : "conformance of \(platform) at \(baseURL): \(results.count) operations, \(vectorCount) vectors",
+                     "", zh ? "接口：" : "operations:"]
         let width = results.map(\.operation.id.count).max() ?? 0
         for result in results {
             let passed = result.outcomes.filter(\.outcome.passed).count
-            lines.append("  \(result.passed ? "PASS" : "FAIL")  \(result.operation.id.padding(toLength: width, withPad: " ", startingAt: 0))  \(passed)/\(result.outcomes.count)")
+            lines.append("  \(verdict(result.passed))  \(result.operation.id.padding(toLength: width, withPad: " ", startingAt: 0))  \(passed)/\(result.outcomes.count)")
             for failure in result.outcomes.map(\.outcome) where !failure.passed {
-                lines.append("        x \(failure.vector.name): \(failure.reason)")
+                lines.append("        x \(failure.vector.name): \(failure.reason.text(in: language))")
             }
         }
-        lines += ["", "checks:"]
+        lines += ["", zh ? "检查项：" : "checks:"]
         for (check, outcomes) in byCheck() {
             let passed = outcomes.filter(\.passed).count
             let rules = Set(outcomes.compactMap(\.vector.rule)).sorted().joined(separator: ", ")
             let label = check.rawValue + (rules.isEmpty ? "" : " (\(rules))")
-            lines.append("  \(passed == outcomes.count ? "PASS" : "FAIL")  \(label.padding(toLength: 34, withPad: " ", startingAt: 0))  \(passed)/\(outcomes.count)")
+            lines.append("  \(verdict(passed == outcomes.count))  \(label.padding(toLength: 34, withPad: " ", startingAt: 0))  \(passed)/\(outcomes.count)")
         }
-        lines += ["", "\(vectorCount) vectors: \(vectorCount - failureCount) passed, \(failureCount) failed"]
+        lines += ["", zh ? "\(vectorCount) 个测试向量：\(vectorCount - failureCount) 个通过，\(failureCount) 个失败"
+                         : "\(vectorCount) vectors: \(vectorCount - failureCount) passed, \(failureCount) failed"]
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -47,7 +54,7 @@ public struct ConformanceReport: Sendable {
         }
     }
 
-    public func junitXML() -> String {
+    public func junitXML(language: Language = .en) -> String {
         let total = results.reduce(Duration.zero) { $0 + $1.outcomes.reduce(.zero) { $0 + $1.duration } }
         var xml = [#"<?xml version="1.0" encoding="UTF-8"?>"#,
                    #"<testsuites name="\#(XMLEscaper.attribute("accessspec conformance: \(platform)"))" tests="\#(vectorCount)" failures="\#(failureCount)" errors="0" time="\#(Self.seconds(total))">"#]
@@ -64,7 +71,8 @@ public struct ConformanceReport: Sendable {
                 } else {
                     xml.append(open + ">")
                     let type = vector.rule.map { "\(vector.check.rawValue) \($0)" } ?? vector.check.rawValue
-                    xml.append(#"      <failure message="\#(XMLEscaper.attribute(timed.outcome.reason))" type="\#(XMLEscaper.attribute(type))">\#(XMLEscaper.text(timed.outcome.reason))</failure>"#)
+                    let reason = timed.outcome.reason.text(in: language)
+                    xml.append(#"      <failure message="\#(XMLEscaper.attribute(reason))" type="\#(XMLEscaper.attribute(type))">\#(XMLEscaper.text(reason))</failure>"#)
                     xml.append("    </testcase>")
                 }
             }

@@ -1,4 +1,5 @@
 import AccessRuntime
+import AccessSpecText
 import Foundation
 
 /// Runs a platform's vectors against a live server without a generated client, judging each
@@ -6,7 +7,7 @@ import Foundation
 public struct ConformanceRunner: Sendable {
     /// What a response body breaks of the operation's declared response type; empty when it
     /// fits. Given by the caller, who has the contract's types.
-    public typealias ShapeCheck = @Sendable (_ operation: VectorFile.Operation, _ body: JSONValue) -> [String]
+    public typealias ShapeCheck = @Sendable (_ operation: VectorFile.Operation, _ body: JSONValue) -> [LocalizedText]
 
     public let file: VectorFile
     public let target: ConformanceTarget
@@ -44,12 +45,13 @@ public struct ConformanceRunner: Sendable {
         do {
             let built = try request.build()
             if let ownCheck, let problem = Self.carriesItsFault(built, vector, ownCheck) {
-                return .failed(vector, "the runner's own request does not mean what the vector says: \(problem)")
+                return .failed(vector, LocalizedText(en: "the runner's own request does not mean what the vector says: \(problem.en)",
+                                                     zh: "运行器自己构造的请求与测试向量的意图不符：\(problem.zh)"))
             }
             if vector.send.replay { _ = try await transport.send(built, timeout: timeout, maxResponseBytes: 8 << 20) }
             response = try await transport.send(built, timeout: timeout, maxResponseBytes: 8 << 20)
         } catch {
-            return .failed(vector, "the request failed: \(error)")
+            return .failed(vector, LocalizedText(en: "the request failed: \(error)", zh: "请求失败：\(error)"))
         }
         return judge(response, vector, operation)
     }
@@ -69,7 +71,7 @@ public struct ConformanceRunner: Sendable {
     }
 
     /// Nil when the verifier judges `request` as the vector expects the server to, else why not.
-    static func carriesItsFault(_ request: HTTPRequestData, _ vector: VectorFile.Vector, _ verifier: RequestVerifier) -> String? {
+    static func carriesItsFault(_ request: HTTPRequestData, _ vector: VectorFile.Vector, _ verifier: RequestVerifier) -> LocalizedText? {
         let incoming = RequestVerifier.Incoming(method: request.method, target: request.url.requestTarget, headers: request.headers, body: request.body ?? Data())
         let now = Int64(Date().timeIntervalSince1970 * 1000)
         var refusal = verifier.verify(incoming, now: now)
@@ -79,11 +81,12 @@ public struct ConformanceRunner: Sendable {
              (.staleTimestamp, .expiredRequest?), (.futureTimestamp, .expiredRequest?), (.extremeTimestamp, .expiredRequest?), (.replayedNonce, .expiredRequest?):
             return nil
         case (.missingSignature, _), (.wrongSignature, _), (.tamperedAccessId, _), (.staleTimestamp, _), (.futureTimestamp, _), (.extremeTimestamp, _), (.replayedNonce, _):
-            return "the verifier answers \(refusal.map { "\($0)" } ?? "that it is genuine and fresh")"
+            return LocalizedText(en: "the verifier answers \(refusal.map { "\($0)" } ?? "that it is genuine and fresh")",
+                                 zh: "校验器的结论是\(refusal.map { " \($0)" } ?? "请求真实且未过期")")
         case (_, nil):
             return nil
         case (_, let refusal?):
-            return "the verifier refuses it: \(refusal)"
+            return LocalizedText(en: "the verifier refuses it: \(refusal)", zh: "校验器拒绝了它：\(refusal)")
         }
     }
 
@@ -96,29 +99,37 @@ public struct ConformanceRunner: Sendable {
         switch vector.expect.outcome {
         case .success:
             guard (200..<300).contains(response.status), !headData || answer == 0 else {
-                return .failed(vector, "expected \(expected), got \(got)")
+                return .failed(vector, Self.mismatch(expected, got))
             }
             guard operation.response != nil else { return .passed(vector) }
             guard let data = headData ? body?["data"] : body else {
-                return .failed(vector, "expected a JSON body of the declared response type, got \(got)")
+                return .failed(vector, LocalizedText(en: "expected a JSON body of the declared response type, got \(got.en)",
+                                                     zh: "应为声明的响应类型的 JSON 报文，实际为\(got.zh)"))
             }
             let problems = shapeCheck(operation, data)
-            return problems.isEmpty ? .passed(vector) : .failed(vector, "the response does not match the contract: \(problems.prefix(3).joined(separator: "; "))")
+            let shown = problems.prefix(3)
+            return problems.isEmpty ? .passed(vector)
+                : .failed(vector, LocalizedText(en: "the response does not match the contract: \(shown.map(\.en).joined(separator: "; "))",
+                                                zh: "响应不符合契约：\(shown.map(\.zh).joined(separator: "；"))"))
         case .error:
             guard response.status == vector.expect.status, answer == vector.expect.code else {
-                return .failed(vector, "expected \(expected), got \(got)")
+                return .failed(vector, Self.mismatch(expected, got))
             }
             return .passed(vector)
         }
     }
 
-    private static func describe(_ response: HTTPResponseData, code: Int?, body: JSONValue?) -> String {
-        if let code, code != 0 { return "HTTP \(response.status) with code \(code)" }
+    private static func mismatch(_ expected: LocalizedText, _ got: LocalizedText) -> LocalizedText {
+        LocalizedText(en: "expected \(expected.en), got \(got.en)", zh: "应为\(expected.zh)，实际为\(got.zh)")
+    }
+
+    private static func describe(_ response: HTTPResponseData, code: Int?, body: JSONValue?) -> LocalizedText {
+        if let code, code != 0 { return LocalizedText(en: "HTTP \(response.status) with code \(code)", zh: " HTTP \(response.status)，错误编码 \(code)") }
         if body == nil, !response.body.isEmpty {
-            let text = String(decoding: response.body.prefix(80), as: UTF8.self)
-            return "HTTP \(response.status) with a body that is not JSON (\(text.debugDescription))"
+            let text = String(decoding: response.body.prefix(80), as: UTF8.self).debugDescription
+            return LocalizedText(en: "HTTP \(response.status) with a body that is not JSON (\(text))", zh: " HTTP \(response.status)，报文不是 JSON（\(text)）")
         }
-        return "HTTP \(response.status)"
+        return LocalizedText(en: "HTTP \(response.status)", zh: " HTTP \(response.status)")
     }
 }
 

@@ -1,4 +1,5 @@
 import AccessRuntime
+import AccessSpecText
 import Foundation
 
 /// One vector run through a generated client, as the generated Swift Testing suites do it:
@@ -29,16 +30,18 @@ public struct ConformanceSession: Sendable {
     /// decoded response for a valid request, else the contract error with the expected code.
     public func run(_ call: () async throws -> Void) async -> VectorOutcome {
         let vector = vectorRequest.vector
+        let expected = VectorOutcome.describe(vector.expect)
         do {
             try await call()
             return vector.expect.outcome == .success
                 ? .passed(vector)
-                : .failed(vector, "expected \(VectorOutcome.describe(vector.expect)), but the call succeeded")
+                : .failed(vector, LocalizedText(en: "expected \(expected.en), but the call succeeded", zh: "应为\(expected.zh)，但调用成功了"))
         } catch let error as any AccessContractError {
             if vector.expect.outcome == .error, error.code == vector.expect.code { return .passed(vector) }
-            return .failed(vector, "expected \(VectorOutcome.describe(vector.expect)), got contract error \(error.code) (\(error))")
+            return .failed(vector, LocalizedText(en: "expected \(expected.en), got contract error \(error.code) (\(error))",
+                                                 zh: "应为\(expected.zh)，实际为契约错误 \(error.code)（\(error)）"))
         } catch {
-            return .failed(vector, "expected \(VectorOutcome.describe(vector.expect)), got \(error)")
+            return .failed(vector, LocalizedText(en: "expected \(expected.en), got \(error)", zh: "应为\(expected.zh)，实际为 \(error)"))
         }
     }
 }
@@ -48,17 +51,19 @@ public struct VectorOutcome: Sendable, CustomStringConvertible {
     public var vector: VectorFile.Vector
     public var passed: Bool
     /// Why it failed; empty when it passed.
-    public var reason: String
+    public var reason: LocalizedText
 
-    public static func passed(_ vector: VectorFile.Vector) -> VectorOutcome { VectorOutcome(vector: vector, passed: true, reason: "") }
-    public static func failed(_ vector: VectorFile.Vector, _ reason: String) -> VectorOutcome { VectorOutcome(vector: vector, passed: false, reason: reason) }
+    public static func passed(_ vector: VectorFile.Vector) -> VectorOutcome { VectorOutcome(vector: vector, passed: true, reason: LocalizedText(en: "", zh: "")) }
+    public static func failed(_ vector: VectorFile.Vector, _ reason: LocalizedText) -> VectorOutcome { VectorOutcome(vector: vector, passed: false, reason: reason) }
 
-    public var description: String { passed ? "\(vector.name): passed" : "\(vector.name): \(reason)" }
+    public var description: String { passed ? "\(vector.name): passed" : "\(vector.name): \(reason.en)" }
 
-    static func describe(_ expectation: VectorFile.Expectation) -> String {
+    static func describe(_ expectation: VectorFile.Expectation) -> LocalizedText {
         switch expectation.outcome {
-        case .success: "a successful response"
-        case .error: "error \(expectation.error ?? "?") (code \(expectation.code.map(String.init) ?? "?"), HTTP \(expectation.status))"
+        case .success: return LocalizedText(en: "a successful response", zh: "成功的响应")
+        case .error:
+            let error = expectation.error ?? "?", code = expectation.code.map(String.init) ?? "?"
+            return LocalizedText(en: "error \(error) (code \(code), HTTP \(expectation.status))", zh: "错误 \(error)（错误编码 \(code)，HTTP \(expectation.status)）")
         }
     }
 }

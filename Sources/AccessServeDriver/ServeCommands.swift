@@ -4,6 +4,7 @@ import AccessRuntime
 import AccessSpecCore
 import AccessSpecDriver
 import AccessSpecGenerators
+import AccessSpecSyntax
 import Foundation
 
 /// How `accessc mock` serves.
@@ -41,10 +42,15 @@ extension Commands {
                      environment: [String: String] = ProcessInfo.processInfo.environment,
                      log: @escaping @Sendable (String) -> Void, onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async -> CommandStatus {
         guard let (ir, platform) = compiledPlatform(workspace, options.platform, report) else { return .failure }
+        let renderer = DiagnosticRenderer(language: report.language)
+        let zh = report.language == .zh
         let verificationKey: String?
         if let signing = platform.areas.security?.settings.signing {
             guard let key = try? SecretResolver(environment: environment).resolve(signing.key) else {
-                console.err("error: \(platform.id) signs requests with \(signing.algorithm.rawValue); set \(Self.variable(signing.key)) to the key clients sign with (for sm2-sm3, their public or private key PEM)\n")
+                let algorithm = signing.algorithm.rawValue, variable = Self.variable(signing.key)
+                console.err(renderer.failure(LocalizedText(
+                    en: "\(platform.id) signs requests with \(algorithm); set \(variable) to the key clients sign with (for sm2-sm3, their public or private key PEM)",
+                    zh: "\(platform.id) 的请求以 \(algorithm) 签名；请把 \(variable) 设为客户端签名所用的密钥（sm2-sm3 用其公钥或私钥 PEM）")))
                 return .failure
             }
             verificationKey = key
@@ -59,13 +65,14 @@ extension Commands {
             let operations = platform.areas.allOperations.count
             let console = self.console
             try await server.run { port in
-                console.err("mock of \(platform.id) (\(operations) operations) listening on http://\(options.host):\(port); Ctrl-C stops it\n")
+                console.err(zh ? "\(platform.id) 的模拟服务（\(operations) 个接口）正在监听 http://\(options.host):\(port)；按 Ctrl-C 停止\n"
+                               : "mock of \(platform.id) (\(operations) operations) listening on http://\(options.host):\(port); Ctrl-C stops it\n")
                 await onListening(port)
             }
-            console.err("mock of \(platform.id) stopped\n")
+            console.err(zh ? "\(platform.id) 的模拟服务已停止\n" : "mock of \(platform.id) stopped\n")
             return .success
         } catch {
-            console.err("error: \(error)\n")
+            console.err(renderer.failure(LocalizedText(en: "\(error)", zh: "\(error)")))
             return .failure
         }
     }
@@ -74,55 +81,59 @@ extension Commands {
     public func conform(workspace: String, options: ConformCommandOptions, report: ReportOptions,
                         environment: [String: String] = ProcessInfo.processInfo.environment) async -> CommandStatus {
         guard let (ir, platform) = compiledPlatform(workspace, options.platform, report) else { return .failure }
+        let renderer = DiagnosticRenderer(language: report.language)
         guard let url = URL(string: options.baseURL) else {
-            console.err("error: --base-url '\(options.baseURL)' is not a URL\n")
+            console.err(renderer.failure(LocalizedText(en: "--base-url '\(options.baseURL)' is not a URL", zh: "--base-url “\(options.baseURL)”不是 URL")))
             return .usage
         }
         // The clients' own rule, checked before anything is sent: https, or plain http to a
         // loopback address literal (a mock on this machine).
         do {
             try AccessClientConfiguration.checkBaseURL(url, allowInsecureLoopback: true)
-        } catch AccessRuntimeError.invalidConfiguration(let reason) {
-            console.err("error: --base-url: \(reason)\n")
-            return .usage
         } catch {
-            console.err("error: --base-url: \(error)\n")
+            let reason = if case AccessRuntimeError.invalidConfiguration(let reason) = error { reason } else { "\(error)" }
+            console.err(renderer.failure(LocalizedText(en: "--base-url: \(reason)", zh: "--base-url：\(reason)")))
             return .usage
         }
         let file: VectorFile
         do {
             file = try ConformanceVectors.vectors(for: platform, settings: ir.settings)
         } catch {
-            console.err("error: cannot derive the vectors of \(platform.id): \(error)\n")
+            console.err(renderer.failure(LocalizedText(en: "cannot derive the vectors of \(platform.id): \(error)", zh: "无法推导 \(platform.id) 的测试向量：\(error)")))
             return .failure
         }
         let unknown = options.operations.filter { id in file.operation(id) == nil }
         guard unknown.isEmpty else {
-            console.err("error: \(platform.id) has no operation \(unknown.map { "'\($0)'" }.joined(separator: ", ")) (it has \(file.operations.map(\.id).joined(separator: ", ")))\n")
+            let named = unknown.map { "'\($0)'" }.joined(separator: ", "), known = file.operations.map(\.id).joined(separator: ", ")
+            console.err(renderer.failure(LocalizedText(en: "\(platform.id) has no operation \(named) (it has \(known))",
+                                                       zh: "\(platform.id) 没有接口 \(named)（它有 \(known)）")))
             return .usage
         }
         let target = ConformanceTarget(baseURL: url, accessId: environment["ACCESSSPEC_ACCESS_ID"] ?? ConformanceTarget.defaultAccessId,
                                        accessToken: environment["ACCESSSPEC_ACCESS_TOKEN"] ?? ConformanceTarget.defaultAccessToken,
                                        secrets: SecretResolver(environment: environment))
         if let signing = platform.areas.security?.settings.signing, (try? target.secrets.resolve(signing.key)) == nil {
-            console.err("error: \(platform.id) signs requests with \(signing.algorithm.rawValue); set \(Self.variable(signing.key)) to the signing key\n")
+            let algorithm = signing.algorithm.rawValue, variable = Self.variable(signing.key)
+            console.err(renderer.failure(LocalizedText(en: "\(platform.id) signs requests with \(algorithm); set \(variable) to the signing key",
+                                                       zh: "\(platform.id) 的请求以 \(algorithm) 签名；请把 \(variable) 设为签名密钥")))
             return .failure
         }
         let responses = Dictionary(platform.areas.allOperations.map { ($0.id, $0.response) }, uniquingKeysWith: { first, _ in first })
         let checker = IRValueChecker(types: platform.types, settings: ir.settings)
         let runner = ConformanceRunner(file: file, target: target) { operation, body in
             guard let type = responses[operation.id] ?? nil else { return [] }
-            return checker.check(body, against: type, at: "response").map(\.description)
+            return checker.check(body, against: type, at: "response").map { LocalizedText(en: "\($0.location): \($0.text.en)", zh: "\($0.location)：\($0.text.zh)") }
         }
         let results = await runner.run(operations: Set(options.operations))
         let conformance = ConformanceReport(platform: platform.id, baseURL: options.baseURL, results: results)
-        console.out(conformance.text())
-        for line in file.uncovered { console.err("note: not checked: \(line)\n") }
+        console.out(conformance.text(language: report.language))
+        // What the vectors could not cover is written in the vectors file, in English.
+        for line in file.uncovered { console.err("\(Words.severity(.note, report.language)): \(report.language == .zh ? "未检查" : "not checked"): \(line)\n") }
         if let junit = options.junit {
             do {
-                try Data(conformance.junitXML().utf8).write(to: URL(fileURLWithPath: junit), options: .atomic)
+                try Data(conformance.junitXML(language: report.reportLanguage).utf8).write(to: URL(fileURLWithPath: junit), options: .atomic)
             } catch {
-                console.err("error: cannot write \(junit): \(error.localizedDescription)\n")
+                console.err(renderer.failure(LocalizedText(en: "cannot write \(junit): \(error.localizedDescription)", zh: "无法写入 \(junit)：\(error.localizedDescription)")))
                 return .failure
             }
         }
@@ -133,7 +144,9 @@ extension Commands {
         let compilation = Compiler.compile(workspaceAt: workspace)
         guard self.report(compilation, options: report, quietWhenClean: true) == .success, let ir = compilation.ir else { return nil }
         guard let platform = ir.platforms.first(where: { $0.id == id }) else {
-            console.err("error: no platform '\(id)' in \(workspace) (platforms: \(ir.platforms.map(\.id).joined(separator: ", ")))\n")
+            let known = ir.platforms.map(\.id).joined(separator: ", ")
+            console.err(DiagnosticRenderer(language: report.language).failure(LocalizedText(
+                en: "no platform '\(id)' in \(workspace) (platforms: \(known))", zh: "\(workspace) 中没有平台“\(id)”（现有平台：\(known)）")))
             return nil
         }
         return (ir, platform)

@@ -1,3 +1,5 @@
+import AccessSpecText
+
 /// A step of the path to a change inside a contract file, as the author wrote it.
 public enum ContractPathStep: Hashable, Sendable {
     /// A mapping key.
@@ -25,7 +27,8 @@ public struct ContractChange: Hashable, Sendable {
     public var platform: String?
     /// What changed, as a reader names it: `hefei.license.getDownloadAddress`, `hefei.types.Rating.score`.
     public var subject: String
-    public var message: String
+    /// The change in the reader's words: `the path changes from /a to /b`, `路径由 /a 改为 /b`.
+    public var message: LocalizedText
     /// Where the change is in the new workspace (for a removal, the nearest place that remains)...
     public var newSite: ChangeSite?
     /// ...and where it was in the old one.
@@ -35,7 +38,7 @@ public struct ContractChange: Hashable, Sendable {
     /// The reason from accessspec.yaml when a reviewer accepted this change.
     public var ignoredBecause: String?
 
-    public init(_ kind: ChangeKind, platform: String?, subject: String, _ message: String, new: ChangeSite?, old: ChangeSite?) {
+    public init(_ kind: ChangeKind, platform: String?, subject: String, _ message: LocalizedText, new: ChangeSite?, old: ChangeSite?) {
         self.kind = kind
         self.platform = platform
         self.subject = subject

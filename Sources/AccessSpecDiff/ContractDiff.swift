@@ -12,8 +12,8 @@ public enum ContractDiff {
             change.affected = callers.reaching(pending.reach)
             return change
         }.sorted {
-            ($0.category, $0.platform ?? "", $0.subject, $0.kind.code.rawValue, $0.message)
-                < ($1.category, $1.platform ?? "", $1.subject, $1.kind.code.rawValue, $1.message)
+            ($0.category, $0.platform ?? "", $0.subject, $0.kind.code.rawValue, $0.message.en)
+                < ($1.category, $1.platform ?? "", $1.subject, $1.kind.code.rawValue, $1.message.en)
         }
     }
 }
@@ -52,7 +52,7 @@ struct Comparer {
         self.new = new
     }
 
-    mutating func emit(_ kind: ChangeKind, _ platform: String?, _ subject: String, _ message: String,
+    mutating func emit(_ kind: ChangeKind, _ platform: String?, _ subject: String, _ message: LocalizedText,
                        new: ChangeSite?, old: ChangeSite?, reach: Reach) {
         changes.append(PendingChange(change: ContractChange(kind, platform: platform, subject: subject, message, new: new, old: old), reach: reach))
     }
@@ -63,7 +63,8 @@ struct Comparer {
         let config = ChangeSite(file: WorkspaceLoader.configFileName, path: [.key("settings"), .key("itemCodePattern")])
         if old.settings.itemCodePattern != new.settings.itemCodePattern {
             emit(.itemCodePatternChanged, nil, "settings.itemCodePattern",
-                 "the item code pattern changes from '\(old.settings.itemCodePattern)' to '\(new.settings.itemCodePattern)'",
+                 LocalizedText(en: "the item code pattern changes from '\(old.settings.itemCodePattern)' to '\(new.settings.itemCodePattern)'",
+                               zh: "事项编码模式由 '\(old.settings.itemCodePattern)' 改为 '\(new.settings.itemCodePattern)'"),
                  new: config, old: config, reach: .workspace)
         }
         for (name, before, after) in [
@@ -71,18 +72,21 @@ struct Comparer {
             ("minAuditRetentionDays", "\(old.settings.minAuditRetentionDays)", "\(new.settings.minAuditRetentionDays)"),
         ] where before != after {
             let site = ChangeSite(file: WorkspaceLoader.configFileName, path: [.key("settings"), .key(name)])
-            emit(.workspaceThresholdChanged, nil, "settings.\(name)", "'\(name)' changes from \(before) to \(after)", new: site, old: site, reach: .workspace)
+            emit(.workspaceThresholdChanged, nil, "settings.\(name)",
+                 LocalizedText(en: "'\(name)' changes from \(before) to \(after)", zh: "“\(name)”由 \(before) 改为 \(after)"), new: site, old: site, reach: .workspace)
         }
 
         let oldPlatforms = Dictionary(old.platforms.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let newPlatforms = Dictionary(new.platforms.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for platform in old.platforms where newPlatforms[platform.id] == nil {
-            emit(.platformRemoved, platform.id, platform.id, "platform '\(platform.id)' (\(platform.name)) is removed",
+            emit(.platformRemoved, platform.id, platform.id,
+                 LocalizedText(en: "platform '\(platform.id)' (\(platform.name)) is removed", zh: "平台“\(platform.id)”（\(platform.name)）被移除"),
                  new: nil, old: ChangeSite(file: platform.source, path: [.key("platform"), .key("id")]), reach: .platform(platform.id))
         }
         for platform in new.platforms {
             guard let before = oldPlatforms[platform.id] else {
-                emit(.platformAdded, platform.id, platform.id, "platform '\(platform.id)' (\(platform.name)) is added",
+                emit(.platformAdded, platform.id, platform.id,
+                     LocalizedText(en: "platform '\(platform.id)' (\(platform.name)) is added", zh: "新增平台“\(platform.id)”（\(platform.name)）"),
                      new: ChangeSite(file: platform.source, path: [.key("platform"), .key("id")]), old: nil, reach: .platform(platform.id))
                 continue
             }
@@ -105,14 +109,17 @@ struct Comparer {
         }
         for connection in old.connections where after[key(connection)] == nil {
             emit(.connectionRemoved, connection.from, "\(connection.from) -> \(connection.to)",
-                 "the connection from '\(connection.from)' to '\(connection.to)' is removed",
+                 LocalizedText(en: "the connection from '\(connection.from)' to '\(connection.to)' is removed",
+                               zh: "“\(connection.from)”到“\(connection.to)”的接入关系被移除"),
                  new: nearest(connection), old: site(connection, in: oldPlatforms), reach: .connection(connection.from, connection.to))
         }
         for connection in new.connections {
             let subject = "\(connection.from) -> \(connection.to)"
             let reach = Reach.connection(connection.from, connection.to)
             guard let previous = before[key(connection)] else {
-                emit(.connectionAdded, connection.from, subject, "a connection from '\(connection.from)' to '\(connection.to)' is added",
+                emit(.connectionAdded, connection.from, subject,
+                     LocalizedText(en: "a connection from '\(connection.from)' to '\(connection.to)' is added",
+                                   zh: "新增“\(connection.from)”到“\(connection.to)”的接入关系"),
                      new: site(connection, in: newPlatforms), old: nil, reach: reach)
                 continue
             }
@@ -122,15 +129,20 @@ struct Comparer {
                 let areaSite = { (platforms: [String: PlatformIR], c: ConnectionIR) in site(c, in: platforms, [.key("areas"), .key(area.rawValue)]) }
                 switch (oldAreas[area], newAreas[area]) {
                 case (let was?, nil):
-                    emit(.connectionAreaRemoved, connection.from, subject, "\(area.rawValue) (\(area.chineseName), \(was.rawValue)) leaves the connection",
+                    emit(.connectionAreaRemoved, connection.from, subject,
+                         LocalizedText(en: "\(area.rawValue) (\(area.chineseName), \(was.rawValue)) leaves the connection",
+                                       zh: "接入领域 \(area.rawValue)（\(area.chineseName)，\(was.rawValue)）退出该接入关系"),
                          new: site(connection, in: newPlatforms, [.key("areas")]), old: areaSite(oldPlatforms, previous), reach: reach)
                 case (nil, let now?):
-                    emit(.connectionAreaAdded, connection.from, subject, "\(area.rawValue) (\(area.chineseName), \(now.rawValue)) joins the connection",
+                    emit(.connectionAreaAdded, connection.from, subject,
+                         LocalizedText(en: "\(area.rawValue) (\(area.chineseName), \(now.rawValue)) joins the connection",
+                                       zh: "接入领域 \(area.rawValue)（\(area.chineseName)，\(now.rawValue)）加入该接入关系"),
                          new: areaSite(newPlatforms, connection), old: nil, reach: reach)
                 case (let was?, let now?) where was != now:
                     let widened = now == .both
                     emit(widened ? .connectionDirectionWidened : .connectionDirectionNarrowed, connection.from, subject,
-                         "the direction of \(area.rawValue) changes from \(was.rawValue) to \(now.rawValue)",
+                         LocalizedText(en: "the direction of \(area.rawValue) changes from \(was.rawValue) to \(now.rawValue)",
+                                       zh: "接入领域 \(area.rawValue) 的方向由 \(was.rawValue) 改为 \(now.rawValue)"),
                          new: areaSite(newPlatforms, connection), old: areaSite(oldPlatforms, previous), reach: reach)
                 default: break
                 }
@@ -162,25 +174,27 @@ struct PlatformComparer {
     func site(_ path: ContractPathStep...) -> ChangeSite { ChangeSite(file: new.source, path: path) }
     func oldSite(_ path: ContractPathStep...) -> ChangeSite { ChangeSite(file: old.source, path: path) }
 
-    mutating func emit(_ kind: ChangeKind, _ subject: String, _ message: String, new: ChangeSite?, old: ChangeSite?, reach: Reach? = nil) {
+    mutating func emit(_ kind: ChangeKind, _ subject: String, _ message: LocalizedText, new: ChangeSite?, old: ChangeSite?, reach: Reach? = nil) {
         let change = ContractChange(kind, platform: id, subject: subject, message, new: new, old: old)
         changes.append(PendingChange(change: change, reach: reach ?? .platform(id)))
     }
 
     /// Emits `kind` when the values differ, at the same path in both versions.
-    mutating func whenChanged<T: Equatable>(_ kind: ChangeKind, _ before: T, _ after: T, _ subject: String, _ what: String,
+    mutating func whenChanged<T: Equatable>(_ kind: ChangeKind, _ before: T, _ after: T, _ subject: String, _ what: LocalizedText,
                                             path: [ContractPathStep], reach: Reach? = nil) {
         guard before != after else { return }
-        emit(kind, subject, "\(what) changes from \(Self.show(before)) to \(Self.show(after))",
+        emit(kind, subject, LocalizedText(en: "\(what.en) changes from \(Self.show(before, .en)) to \(Self.show(after, .en))",
+                                          zh: "\(what.zh)由 \(Self.show(before, .zh)) 改为 \(Self.show(after, .zh))"),
              new: ChangeSite(file: new.source, path: path), old: ChangeSite(file: old.source, path: path), reach: reach)
     }
 
-    static func show(_ value: Any) -> String {
-        if let optional = value as? any OptionalValue { return optional.wrapped.map(show) ?? "nothing" }
+    /// A value as a change sentence shows it; only "nothing" has words to translate.
+    static func show(_ value: Any, _ language: Language) -> String {
+        if let optional = value as? any OptionalValue { return optional.wrapped.map { show($0, language) } ?? (language == .zh ? "无" : "nothing") }
         switch value {
         case let text as String: return "'\(text)'"
         case let raw as any RawRepresentable<String>: return raw.rawValue
-        case let list as [Any]: return "[" + list.map(show).joined(separator: ", ") + "]"
+        case let list as [Any]: return "[" + list.map { show($0, language) }.joined(separator: ", ") + "]"
         default: return "\(value)"
         }
     }
@@ -197,29 +211,29 @@ struct PlatformComparer {
 
     mutating func comparePlatformIdentity() {
         let p = ContractPathStep.key("platform")
-        whenChanged(.platformRenamed, old.name, new.name, id, "the name", path: [p, .key("name")])
-        whenChanged(.platformRenamed, old.nameEn, new.nameEn, id, "the English name", path: [p, .key("nameEn")])
-        whenChanged(.platformRenamed, old.description, new.description, id, "the description", path: [p, .key("description")])
-        whenChanged(.platformLevelChanged, old.level, new.level, id, "the level", path: [p, .key("level")])
-        whenChanged(.platformRegionChanged, old.region, new.region, id, "the region code", path: [p, .key("region")])
-        whenChanged(.operatorChanged, old.operator.name, new.operator.name, id, "the operator", path: [p, .key("operator"), .key("name")])
-        whenChanged(.operatorChanged, old.operator.uscc, new.operator.uscc, id, "the operator's USCC", path: [p, .key("operator"), .key("uscc")])
-        whenChanged(.networkChanged, old.network, new.network, id, "the network", path: [p, .key("network")])
+        whenChanged(.platformRenamed, old.name, new.name, id, LocalizedText(en: "the name", zh: "名称"), path: [p, .key("name")])
+        whenChanged(.platformRenamed, old.nameEn, new.nameEn, id, LocalizedText(en: "the English name", zh: "英文名称"), path: [p, .key("nameEn")])
+        whenChanged(.platformRenamed, old.description, new.description, id, LocalizedText(en: "the description", zh: "描述"), path: [p, .key("description")])
+        whenChanged(.platformLevelChanged, old.level, new.level, id, LocalizedText(en: "the level", zh: "层级"), path: [p, .key("level")])
+        whenChanged(.platformRegionChanged, old.region, new.region, id, LocalizedText(en: "the region code", zh: "行政区划代码"), path: [p, .key("region")])
+        whenChanged(.operatorChanged, old.operator.name, new.operator.name, id, LocalizedText(en: "the operator", zh: "运营单位"), path: [p, .key("operator"), .key("name")])
+        whenChanged(.operatorChanged, old.operator.uscc, new.operator.uscc, id, LocalizedText(en: "the operator's USCC", zh: "运营单位的统一社会信用代码"), path: [p, .key("operator"), .key("uscc")])
+        whenChanged(.networkChanged, old.network, new.network, id, LocalizedText(en: "the network", zh: "接入网络"), path: [p, .key("network")])
         let before = Dictionary(old.environments.map { ($0.name, $0.url) }, uniquingKeysWith: { a, _ in a })
         let after = Dictionary(new.environments.map { ($0.name, $0.url) }, uniquingKeysWith: { a, _ in a })
         let environments = [p, ContractPathStep.key("environments")]
         for environment in old.environments where after[environment.name] == nil {
-            emit(.environmentRemoved, "\(id).environments.\(environment.name)", "environment '\(environment.name)' (\(environment.url)) is removed",
+            emit(.environmentRemoved, "\(id).environments.\(environment.name)", LocalizedText(en: "environment '\(environment.name)' (\(environment.url)) is removed", zh: "运行环境“\(environment.name)”（\(environment.url)）被移除"),
                  new: ChangeSite(file: new.source, path: environments), old: ChangeSite(file: old.source, path: environments + [.key(environment.name)]))
         }
         for environment in new.environments {
             guard let url = before[environment.name] else {
-                emit(.environmentAdded, "\(id).environments.\(environment.name)", "environment '\(environment.name)' is added",
+                emit(.environmentAdded, "\(id).environments.\(environment.name)", LocalizedText(en: "environment '\(environment.name)' is added", zh: "新增运行环境“\(environment.name)”"),
                      new: ChangeSite(file: new.source, path: environments + [.key(environment.name)]), old: nil)
                 continue
             }
             whenChanged(.environmentURLChanged, url, environment.url, "\(id).environments.\(environment.name)",
-                        "the URL of environment '\(environment.name)'", path: environments + [.key(environment.name)])
+                        LocalizedText(en: "the URL of environment '\(environment.name)'", zh: "运行环境“\(environment.name)”的地址"), path: environments + [.key(environment.name)])
         }
     }
 
@@ -248,39 +262,40 @@ struct PlatformComparer {
     mutating func presence(_ area: AccessArea, _ before: Bool, _ after: Bool) {
         let subject = "\(id).\(area.rawValue)"
         if before && !after {
-            emit(.areaRemoved, subject, "the \(area.rawValue) area (\(area.chineseName)) is removed",
+            emit(.areaRemoved, subject, LocalizedText(en: "the \(area.rawValue) area (\(area.chineseName)) is removed", zh: "接入领域 \(area.rawValue)（\(area.chineseName)）被移除"),
                  new: site(.key("platform")), old: oldSite(.key(area.rawValue)), reach: .area(id, area))
         } else if after && !before {
-            emit(.areaAdded, subject, "the \(area.rawValue) area (\(area.chineseName)) is added", new: site(.key(area.rawValue)), old: nil, reach: .area(id, area))
+            emit(.areaAdded, subject, LocalizedText(en: "the \(area.rawValue) area (\(area.chineseName)) is added", zh: "新增接入领域 \(area.rawValue)（\(area.chineseName)）"), new: site(.key(area.rawValue)), old: nil, reach: .area(id, area))
         }
     }
 
     /// Reports the members of a set that leave and join it, each as its own change.
     mutating func setChange<T: Hashable>(_ before: [T], _ after: [T], area: AccessArea, key: String, removed: ChangeKind?, added: ChangeKind?,
-                                         _ describe: (T) -> String) {
+                                         _ describe: (T) -> LocalizedText) {
         let path: [ContractPathStep] = [.key(area.rawValue), .key(key)]
         let subject = "\(id).\(area.rawValue).\(key)"
         if let removed {
             for value in before where !after.contains(value) {
-                emit(removed, subject, "\(describe(value)) is removed from '\(key)'", new: ChangeSite(file: new.source, path: path),
+                emit(removed, subject, LocalizedText(en: "\(describe(value).en) is removed from '\(key)'", zh: "\(describe(value).zh)从“\(key)”中移除"), new: ChangeSite(file: new.source, path: path),
                      old: ChangeSite(file: old.source, path: path), reach: .area(id, area))
             }
         }
         if let added {
             for value in after where !before.contains(value) {
-                emit(added, subject, "\(describe(value)) is added to '\(key)'", new: ChangeSite(file: new.source, path: path),
+                emit(added, subject, LocalizedText(en: "\(describe(value).en) is added to '\(key)'", zh: "\(describe(value).zh)加入“\(key)”"), new: ChangeSite(file: new.source, path: path),
                      old: ChangeSite(file: old.source, path: path), reach: .area(id, area))
             }
         }
     }
 
     mutating func setting<T: Equatable>(_ kind: ChangeKind, _ area: AccessArea, _ before: T, _ after: T, _ keys: String...) {
-        whenChanged(kind, before, after, "\(id).\(area.rawValue).\(keys.joined(separator: "."))", "'\(keys.joined(separator: "."))'",
+        whenChanged(kind, before, after, "\(id).\(area.rawValue).\(keys.joined(separator: "."))",
+                    LocalizedText(en: "'\(keys.joined(separator: "."))'", zh: "“\(keys.joined(separator: "."))”"),
                     path: [.key(area.rawValue)] + keys.map { .key($0) }, reach: .area(id, area))
     }
 
     mutating func compareItems(_ a: ItemsSettings, _ b: ItemsSettings) {
-        setChange(a.catalogs, b.catalogs, area: .items, key: "catalogs", removed: .itemCatalogRemoved, added: .itemCatalogAdded) { "catalogue \($0.rawValue)" }
+        setChange(a.catalogs, b.catalogs, area: .items, key: "catalogs", removed: .itemCatalogRemoved, added: .itemCatalogAdded) { LocalizedText(en: "catalogue \($0.rawValue)", zh: "事项目录 \($0.rawValue)") }
         setting(.itemSyncModeChanged, .items, a.sync?.mode, b.sync?.mode, "sync", "mode")
         setting(.itemSyncFrequencyChanged, .items, a.sync?.frequency, b.sync?.frequency, "sync", "frequency")
     }
@@ -289,22 +304,23 @@ struct PlatformComparer {
         let before = Dictionary(a.channels.map { ($0.name, $0.url) }, uniquingKeysWith: { x, _ in x })
         let after = Dictionary(b.channels.map { ($0.name, $0.url) }, uniquingKeysWith: { x, _ in x })
         for channel in a.channels where after[channel.name] != channel.url {
-            let what = after[channel.name] == nil ? "channel '\(channel.name)' is removed" : "channel '\(channel.name)' moves to \(after[channel.name]!)"
+            let what = after[channel.name].map { LocalizedText(en: "channel '\(channel.name)' moves to \($0)", zh: "渠道“\(channel.name)”改到 \($0)") }
+                ?? LocalizedText(en: "channel '\(channel.name)' is removed", zh: "渠道“\(channel.name)”被移除")
             emit(.portalChannelChanged, "\(id).portal.channels", what, new: site(.key("portal"), .key("channels")),
                  old: oldSite(.key("portal"), .key("channels"), .key(channel.name)), reach: .area(id, .portal))
         }
         for channel in b.channels where before[channel.name] == nil {
-            emit(.portalWidened, "\(id).portal.channels", "channel '\(channel.name)' is added", new: site(.key("portal"), .key("channels"), .key(channel.name)),
+            emit(.portalWidened, "\(id).portal.channels", LocalizedText(en: "channel '\(channel.name)' is added", zh: "新增渠道“\(channel.name)”"), new: site(.key("portal"), .key("channels"), .key(channel.name)),
                  old: nil, reach: .area(id, .portal))
         }
         if a.sso != b.sso { setting(b.sso ? .portalWidened : .ssoTurnedOff, .portal, a.sso, b.sso, "sso") }
-        setChange(a.features, b.features, area: .portal, key: "features", removed: .portalFeatureRemoved, added: .portalWidened) { "feature \($0.rawValue)" }
+        setChange(a.features, b.features, area: .portal, key: "features", removed: .portalFeatureRemoved, added: .portalWidened) { LocalizedText(en: "feature \($0.rawValue)", zh: "功能 \($0.rawValue)") }
     }
 
     mutating func compareIdentity(_ a: IdentitySettings, _ b: IdentitySettings) {
         setting(.identityProtocolChanged, .identity, a.protocol, b.protocol, "protocol")
-        setChange(a.subjects, b.subjects, area: .identity, key: "subjects", removed: .identitySubjectRemoved, added: .identityScopeWidened) { "subject \($0.rawValue)" }
-        setChange(a.levels, b.levels, area: .identity, key: "levels", removed: .identityLevelRemoved, added: .identityScopeWidened) { "level \($0.rawValue)" }
+        setChange(a.subjects, b.subjects, area: .identity, key: "subjects", removed: .identitySubjectRemoved, added: .identityScopeWidened) { LocalizedText(en: "subject \($0.rawValue)", zh: "用户类型 \($0.rawValue)") }
+        setChange(a.levels, b.levels, area: .identity, key: "levels", removed: .identityLevelRemoved, added: .identityScopeWidened) { LocalizedText(en: "level \($0.rawValue)", zh: "认证等级 \($0.rawValue)") }
         setting(.loginURLChanged, .identity, a.loginUrl, b.loginUrl, "loginUrl")
         setting(.tokenLifetimeChanged, .identity, a.tokenTtlSeconds, b.tokenTtlSeconds, "tokenTtlSeconds")
     }
@@ -322,17 +338,18 @@ struct PlatformComparer {
         for entry in a.catalog {
             let entrySite = { (file: String) in ChangeSite(file: file, path: catalog + [.item(field: "code", value: entry.code)]) }
             guard let now = after[entry.code] else {
-                emit(.licenseCatalogEntryRemoved, "\(id).license.catalog", "licence type \(entry.code) (\(entry.name)) leaves the catalogue",
+                emit(.licenseCatalogEntryRemoved, "\(id).license.catalog", LocalizedText(en: "licence type \(entry.code) (\(entry.name)) leaves the catalogue", zh: "证照类型 \(entry.code)（\(entry.name)）移出证照目录"),
                      new: ChangeSite(file: new.source, path: catalog), old: entrySite(old.source), reach: .area(id, .license))
                 continue
             }
             if now.grade != entry.grade || now.name != entry.name {
-                emit(.licenseGradeChanged, "\(id).license.catalog", "licence type \(entry.code) changes from \(entry.name) grade \(entry.grade.rawValue) to \(now.name) grade \(now.grade.rawValue)",
+                emit(.licenseGradeChanged, "\(id).license.catalog", LocalizedText(en: "licence type \(entry.code) changes from \(entry.name) grade \(entry.grade.rawValue) to \(now.name) grade \(now.grade.rawValue)",
+                                   zh: "证照类型 \(entry.code) 由 \(entry.name)（\(entry.grade.rawValue) 级）改为 \(now.name)（\(now.grade.rawValue) 级）"),
                      new: entrySite(new.source), old: entrySite(old.source), reach: .area(id, .license))
             }
         }
         for entry in b.catalog where before[entry.code] == nil {
-            emit(.licenseCatalogEntryAdded, "\(id).license.catalog", "licence type \(entry.code) (\(entry.name)) joins the catalogue",
+            emit(.licenseCatalogEntryAdded, "\(id).license.catalog", LocalizedText(en: "licence type \(entry.code) (\(entry.name)) joins the catalogue", zh: "证照类型 \(entry.code)（\(entry.name)）加入证照目录"),
                  new: ChangeSite(file: new.source, path: catalog + [.item(field: "code", value: entry.code)]), old: nil, reach: .area(id, .license))
         }
         setting(.useCauseFieldChanged, .license, a.useCause.field, b.useCause.field, "useCause", "field")
@@ -353,33 +370,33 @@ struct PlatformComparer {
     mutating func compareSecurity(_ a: SecuritySettings, _ b: SecuritySettings) {
         switch (a.signing, b.signing) {
         case (nil, let now?):
-            emit(.signingAdded, "\(id).security.signing", "requests must now be signed with \(now.algorithm.rawValue)",
+            emit(.signingAdded, "\(id).security.signing", LocalizedText(en: "requests must now be signed with \(now.algorithm.rawValue)", zh: "请求须以 \(now.algorithm.rawValue) 签名"),
                  new: site(.key("security"), .key("signing")), old: oldSite(.key("security")), reach: .platform(id))
         case (let was?, nil):
-            emit(.signingRemoved, "\(id).security.signing", "requests are no longer signed (were \(was.algorithm.rawValue))",
+            emit(.signingRemoved, "\(id).security.signing", LocalizedText(en: "requests are no longer signed (were \(was.algorithm.rawValue))", zh: "请求不再签名（原为 \(was.algorithm.rawValue)）"),
                  new: site(.key("security")), old: oldSite(.key("security"), .key("signing")), reach: .platform(id))
         case (let was?, let now?):
-            whenChanged(.signingAlgorithmChanged, was.algorithm, now.algorithm, "\(id).security.signing", "the signing algorithm (签名算法)",
+            whenChanged(.signingAlgorithmChanged, was.algorithm, now.algorithm, "\(id).security.signing", LocalizedText(en: "the signing algorithm", zh: "签名算法"),
                         path: [.key("security"), .key("signing"), .key("algorithm")], reach: .platform(id))
-            whenChanged(.signatureHeaderChanged, was.header, now.header, "\(id).security.signing", "the signature header",
+            whenChanged(.signatureHeaderChanged, was.header, now.header, "\(id).security.signing", LocalizedText(en: "the signature header", zh: "签名请求头"),
                         path: [.key("security"), .key("signing"), .key("header")], reach: .platform(id))
-            whenChanged(.signingKeyReferenceChanged, was.key, now.key, "\(id).security.signing", "the signing key reference",
+            whenChanged(.signingKeyReferenceChanged, was.key, now.key, "\(id).security.signing", LocalizedText(en: "the signing key reference", zh: "签名密钥引用"),
                         path: [.key("security"), .key("signing"), .key("key")], reach: .platform(id))
         case (nil, nil): break
         }
-        whenChanged(.envelopeChanged, a.envelope, b.envelope, "\(id).security.envelope", "the envelope", path: [.key("security"), .key("envelope")], reach: .platform(id))
-        whenChanged(.authHeadersChanged, a.auth.accessIdHeader, b.auth.accessIdHeader, "\(id).security.auth", "the access id header",
+        whenChanged(.envelopeChanged, a.envelope, b.envelope, "\(id).security.envelope", LocalizedText(en: "the envelope", zh: "报文封装"), path: [.key("security"), .key("envelope")], reach: .platform(id))
+        whenChanged(.authHeadersChanged, a.auth.accessIdHeader, b.auth.accessIdHeader, "\(id).security.auth", LocalizedText(en: "the access id header", zh: "接入标识请求头"),
                     path: [.key("security"), .key("auth"), .key("accessIdHeader")], reach: .platform(id))
-        whenChanged(.authHeadersChanged, a.auth.tokenHeader, b.auth.tokenHeader, "\(id).security.auth", "the token header",
+        whenChanged(.authHeadersChanged, a.auth.tokenHeader, b.auth.tokenHeader, "\(id).security.auth", LocalizedText(en: "the token header", zh: "令牌请求头"),
                     path: [.key("security"), .key("auth"), .key("tokenHeader")], reach: .platform(id))
         if a.transport.minTls != b.transport.minTls {
             let raised = b.transport.minTls.rawValue > a.transport.minTls.rawValue
             whenChanged(raised ? .minimumTLSRaised : .minimumTLSLowered, a.transport.minTls, b.transport.minTls, "\(id).security.transport",
-                        "the minimum TLS version", path: [.key("security"), .key("transport"), .key("minTls")], reach: .platform(id))
+                        LocalizedText(en: "the minimum TLS version", zh: "最低 TLS 版本"), path: [.key("security"), .key("transport"), .key("minTls")], reach: .platform(id))
         }
-        whenChanged(.gmTransportChanged, a.transport.gm, b.transport.gm, "\(id).security.transport", "GM transport",
+        whenChanged(.gmTransportChanged, a.transport.gm, b.transport.gm, "\(id).security.transport", LocalizedText(en: "GM transport", zh: "国密传输"),
                     path: [.key("security"), .key("transport"), .key("gm")], reach: .platform(id))
-        whenChanged(.ipAllowListChanged, a.ipAllowList.sorted(), b.ipAllowList.sorted(), "\(id).security.ipAllowList", "the IP allow list",
+        whenChanged(.ipAllowListChanged, a.ipAllowList.sorted(), b.ipAllowList.sorted(), "\(id).security.ipAllowList", LocalizedText(en: "the IP allow list", zh: "IP 白名单"),
                     path: [.key("security"), .key("ipAllowList")], reach: .platform(id))
         setting(.securityPostureChanged, .security, a.algorithms.map(\.rawValue).sorted(), b.algorithms.map(\.rawValue).sorted(), "algorithms")
         setting(.securityPostureChanged, .security, a.protectionLevel, b.protectionLevel, "protectionLevel")
@@ -387,7 +404,7 @@ struct PlatformComparer {
     }
 
     mutating func compareThirdParty(_ a: ThirdPartySettings, _ b: ThirdPartySettings) {
-        setChange(a.uses, b.uses, area: .thirdParty, key: "uses", removed: .thirdPartyUsesChanged, added: .thirdPartyUsesChanged) { "'\($0)'" }
+        setChange(a.uses, b.uses, area: .thirdParty, key: "uses", removed: .thirdPartyUsesChanged, added: .thirdPartyUsesChanged) { LocalizedText(en: "'\($0)'", zh: "“\($0)”") }
         setting(.thirdPartyTermsChanged, .thirdParty, a.via, b.via, "via")
         setting(.thirdPartyTermsChanged, .thirdParty, a.purpose, b.purpose, "purpose")
         setting(.thirdPartyTermsChanged, .thirdParty, a.dataScope.sorted(), b.dataScope.sorted(), "dataScope")
@@ -404,18 +421,18 @@ struct PlatformComparer {
         for error in removed {
             if let twin = added.first(where: { $0.code == error.code && $0.http == error.http }) {
                 errorRenames[error.name] = twin.name
-                emit(.errorRenamed, "\(id).errors.\(error.name)", "error '\(error.name)' is renamed '\(twin.name)' (code \(error.code))",
+                emit(.errorRenamed, "\(id).errors.\(error.name)", LocalizedText(en: "error '\(error.name)' is renamed '\(twin.name)' (code \(error.code))", zh: "错误“\(error.name)”更名为“\(twin.name)”（错误编码 \(error.code)）"),
                      new: errorSite(twin.name, in: new.source), old: errorSite(error.name, in: old.source), reach: errorReach(error.name))
                 added.removeAll { $0.name == twin.name }
                 removed.removeAll { $0.name == error.name }
             }
         }
         for error in removed {
-            emit(.errorRemoved, "\(id).errors.\(error.name)", "error '\(error.name)' (code \(error.code)) is removed",
+            emit(.errorRemoved, "\(id).errors.\(error.name)", LocalizedText(en: "error '\(error.name)' (code \(error.code)) is removed", zh: "错误“\(error.name)”（错误编码 \(error.code)）被移除"),
                  new: ChangeSite(file: new.source, path: [.key("errors")]), old: errorSite(error.name, in: old.source), reach: errorReach(error.name))
         }
         for error in added {
-            emit(.errorAdded, "\(id).errors.\(error.name)", "error '\(error.name)' (code \(error.code), HTTP \(error.http)) is added",
+            emit(.errorAdded, "\(id).errors.\(error.name)", LocalizedText(en: "error '\(error.name)' (code \(error.code), HTTP \(error.http)) is added", zh: "新增错误“\(error.name)”（错误编码 \(error.code)，HTTP \(error.http)）"),
                  new: errorSite(error.name, in: new.source), old: nil)
         }
         for error in new.errors {
@@ -423,11 +440,11 @@ struct PlatformComparer {
             let path: [ContractPathStep] = [.key("errors"), .key(error.name)]
             let subject = "\(id).errors.\(error.name)"
             let reach = errorReach(error.name)
-            whenChanged(.errorCodeChanged, was.code, error.code, subject, "the code of '\(error.name)'", path: path + [.key("code")], reach: reach)
-            whenChanged(.errorStatusChanged, was.http, error.http, subject, "the HTTP status of '\(error.name)'", path: path + [.key("http")], reach: reach)
-            whenChanged(.errorMessageChanged, was.message, error.message, subject, "the message of '\(error.name)'", path: path + [.key("message")], reach: reach)
-            whenChanged(.errorMessageChanged, was.messageEn, error.messageEn, subject, "the English message of '\(error.name)'", path: path + [.key("messageEn")], reach: reach)
-            whenChanged(.errorConditionChanged, was.condition, error.condition, subject, "the condition of '\(error.name)'", path: path + [.key("condition")], reach: reach)
+            whenChanged(.errorCodeChanged, was.code, error.code, subject, LocalizedText(en: "the code of '\(error.name)'", zh: "“\(error.name)”的错误编码"), path: path + [.key("code")], reach: reach)
+            whenChanged(.errorStatusChanged, was.http, error.http, subject, LocalizedText(en: "the HTTP status of '\(error.name)'", zh: "“\(error.name)”的 HTTP 状态码"), path: path + [.key("http")], reach: reach)
+            whenChanged(.errorMessageChanged, was.message, error.message, subject, LocalizedText(en: "the message of '\(error.name)'", zh: "“\(error.name)”的提示信息"), path: path + [.key("message")], reach: reach)
+            whenChanged(.errorMessageChanged, was.messageEn, error.messageEn, subject, LocalizedText(en: "the English message of '\(error.name)'", zh: "“\(error.name)”的英文提示信息"), path: path + [.key("messageEn")], reach: reach)
+            whenChanged(.errorConditionChanged, was.condition, error.condition, subject, LocalizedText(en: "the condition of '\(error.name)'", zh: "“\(error.name)”对应的规范条件"), path: path + [.key("condition")], reach: reach)
         }
     }
 
@@ -450,7 +467,7 @@ struct PlatformComparer {
         var pairs: [(OperationIR, OperationIR)] = before.compactMap { was in afterById[was.id].map { (was, $0) } }
         for was in removed {
             if let twin = added.first(where: { $0.area == was.area && $0.method == was.method && Self.pathShape($0.path) == Self.pathShape(was.path) }) {
-                emit(.operationRenamed, "\(id).\(was.area.rawValue).\(was.id)", "operation '\(was.id)' is renamed '\(twin.id)'",
+                emit(.operationRenamed, "\(id).\(was.area.rawValue).\(was.id)", LocalizedText(en: "operation '\(was.id)' is renamed '\(twin.id)'", zh: "接口“\(was.id)”更名为“\(twin.id)”"),
                      new: operationSite(twin, new.source, .key("id")), old: operationSite(was, old.source, .key("id")), reach: operationReach(was, twin))
                 pairs.append((was, twin))
                 added.removeAll { $0.id == twin.id }
@@ -461,11 +478,11 @@ struct PlatformComparer {
         removed.removeAll { !Self.declares(new, $0.area) }
         added.removeAll { !Self.declares(old, $0.area) }
         for was in removed {
-            emit(.operationRemoved, "\(id).\(was.area.rawValue).\(was.id)", "operation '\(was.id)' (\(was.method.rawValue) \(was.path)) is removed",
+            emit(.operationRemoved, "\(id).\(was.area.rawValue).\(was.id)", LocalizedText(en: "operation '\(was.id)' (\(was.method.rawValue) \(was.path)) is removed", zh: "接口“\(was.id)”（\(was.method.rawValue) \(was.path)）被移除"),
                  new: site(.key(was.area.rawValue)), old: operationSite(was, old.source), reach: operationReach(was))
         }
         for now in added {
-            emit(.operationAdded, "\(id).\(now.area.rawValue).\(now.id)", "operation '\(now.id)' (\(now.method.rawValue) \(now.path)) is added",
+            emit(.operationAdded, "\(id).\(now.area.rawValue).\(now.id)", LocalizedText(en: "operation '\(now.id)' (\(now.method.rawValue) \(now.path)) is added", zh: "新增接口“\(now.id)”（\(now.method.rawValue) \(now.path)）"),
                  new: operationSite(now, new.source), old: nil, reach: operationReach(now))
         }
         for (was, now) in pairs { compareOperation(was, now) }
@@ -504,42 +521,43 @@ struct PlatformComparer {
         let subject = "\(id).\(now.area.rawValue).\(now.id)"
         let reach = operationReach(was, now)
         func at(_ key: String) -> (new: ChangeSite, old: ChangeSite) { (operationSite(now, new.source, .key(key)), operationSite(was, old.source, .key(key))) }
-        func report(_ kind: ChangeKind, _ key: String, _ message: String) {
+        func report(_ kind: ChangeKind, _ key: String, _ message: LocalizedText) {
             let sites = at(key)
             emit(kind, subject, message, new: sites.new, old: sites.old, reach: reach)
         }
         if was.area != now.area {
-            report(.operationMovedArea, "id", "operation '\(now.id)' moves from \(was.area.rawValue) to \(now.area.rawValue)")
+            report(.operationMovedArea, "id", LocalizedText(en: "operation '\(now.id)' moves from \(was.area.rawValue) to \(now.area.rawValue)", zh: "接口“\(now.id)”由接入领域 \(was.area.rawValue) 移至 \(now.area.rawValue)"))
         }
-        if was.method != now.method { report(.operationMethodChanged, "method", "the method changes from \(was.method.rawValue) to \(now.method.rawValue)") }
+        if was.method != now.method { report(.operationMethodChanged, "method", LocalizedText(en: "the method changes from \(was.method.rawValue) to \(now.method.rawValue)", zh: "请求方法由 \(was.method.rawValue) 改为 \(now.method.rawValue)")) }
         if was.path != now.path {
             let renamedOnly = Self.pathShape(was.path) == Self.pathShape(now.path)
-            report(renamedOnly ? .pathParameterRenamed : .operationPathChanged, "path", "the path changes from \(was.path) to \(now.path)")
+            report(renamedOnly ? .pathParameterRenamed : .operationPathChanged, "path", LocalizedText(en: "the path changes from \(was.path) to \(now.path)", zh: "路径由 \(was.path) 改为 \(now.path)"))
         }
         compareBody(was.request, now.request, isRequest: true, report: report)
         compareBody(was.response, now.response, isRequest: false, report: report)
         if was.idempotent != now.idempotent {
-            report(now.idempotent ? .operationNowIdempotent : .operationNoLongerIdempotent, "idempotent", now.idempotent ? "the operation becomes idempotent" : "the operation is no longer idempotent")
+            report(now.idempotent ? .operationNowIdempotent : .operationNoLongerIdempotent, "idempotent", now.idempotent ? LocalizedText(en: "the operation becomes idempotent", zh: "接口改为幂等") : LocalizedText(en: "the operation is no longer idempotent", zh: "接口不再幂等"))
         }
         switch (was.rateLimit, now.rateLimit) {
-        case (nil, let limit?): report(.rateLimitAdded, "rateLimit", "a rate limit of \(limit.requests) per \(limit.per.rawValue) is added")
-        case (let limit?, nil): report(.rateLimitRelaxed, "rateLimit", "the rate limit of \(limit.requests) per \(limit.per.rawValue) is removed")
+        case (nil, let limit?): report(.rateLimitAdded, "rateLimit", LocalizedText(en: "a rate limit of \(limit.requests) per \(limit.per.rawValue) is added", zh: "新增限流：每\(limit.per.chineseName) \(limit.requests) 次"))
+        case (let limit?, nil): report(.rateLimitRelaxed, "rateLimit", LocalizedText(en: "the rate limit of \(limit.requests) per \(limit.per.rawValue) is removed", zh: "取消限流（原为每\(limit.per.chineseName) \(limit.requests) 次）"))
         case (let a?, let b?) where Self.perSecond(a) != Self.perSecond(b) || a.per != b.per:
             let lowered = Self.perSecond(b) < Self.perSecond(a)
             report(lowered ? .rateLimitLowered : .rateLimitRelaxed, "rateLimit",
-                   "the rate limit changes from \(a.requests) per \(a.per.rawValue) to \(b.requests) per \(b.per.rawValue)")
+                   LocalizedText(en: "the rate limit changes from \(a.requests) per \(a.per.rawValue) to \(b.requests) per \(b.per.rawValue)",
+                                 zh: "限流由每\(a.per.chineseName) \(a.requests) 次改为每\(b.per.chineseName) \(b.requests) 次"))
         default: break
         }
         if was.deprecated != now.deprecated {
-            report(now.deprecated ? .operationDeprecated : .operationUndeprecated, "deprecated", now.deprecated ? "the operation is deprecated" : "the operation is no longer deprecated")
+            report(now.deprecated ? .operationDeprecated : .operationUndeprecated, "deprecated", now.deprecated ? LocalizedText(en: "the operation is deprecated", zh: "接口标记为废弃") : LocalizedText(en: "the operation is no longer deprecated", zh: "接口取消废弃标记"))
         }
         if was.summary != now.summary || was.summaryEn != now.summaryEn {
-            report(.operationSummaryChanged, "summary", "the summary changes from '\(was.summary)' to '\(now.summary)'")
+            report(.operationSummaryChanged, "summary", LocalizedText(en: "the summary changes from '\(was.summary)' to '\(now.summary)'", zh: "接口说明由 '\(was.summary)' 改为 '\(now.summary)'"))
         }
-        if was.examples != now.examples { report(.operationExamplesChanged, "examples", "the examples change") }
+        if was.examples != now.examples { report(.operationExamplesChanged, "examples", LocalizedText(en: "the examples change", zh: "接口示例变更")) }
         let oldErrors = Set(was.errors.map { errorRenames[$0] ?? $0 }), newErrors = Set(now.errors)
-        for error in newErrors.subtracting(oldErrors).sorted() { report(.operationErrorAdded, "errors", "the operation can now return '\(error)'") }
-        for error in oldErrors.subtracting(newErrors).sorted() { report(.operationErrorRemoved, "errors", "the operation no longer returns '\(error)'") }
+        for error in newErrors.subtracting(oldErrors).sorted() { report(.operationErrorAdded, "errors", LocalizedText(en: "the operation can now return '\(error)'", zh: "接口现在可能返回错误“\(error)”")) }
+        for error in oldErrors.subtracting(newErrors).sorted() { report(.operationErrorRemoved, "errors", LocalizedText(en: "the operation no longer returns '\(error)'", zh: "接口不再返回错误“\(error)”")) }
     }
 
     static func perSecond(_ limit: RateLimit) -> Double {
@@ -552,13 +570,13 @@ struct PlatformComparer {
         return Double(limit.requests) / seconds
     }
 
-    func compareBody(_ was: TypeRefIR?, _ now: TypeRefIR?, isRequest: Bool, report: (ChangeKind, String, String) -> Void) {
-        let key = isRequest ? "request" : "response"
+    func compareBody(_ was: TypeRefIR?, _ now: TypeRefIR?, isRequest: Bool, report: (ChangeKind, String, LocalizedText) -> Void) {
+        let key = isRequest ? "request" : "response", body = isRequest ? "请求体" : "响应体"
         switch (was, now) {
-        case (nil, let type?): report(isRequest ? .requestBodyAdded : .responseBodyAdded, key, "the operation now takes a \(key) of \(Self.describe(type))")
-        case (let type?, nil): report(isRequest ? .requestBodyRemoved : .responseBodyRemoved, key, "the operation no longer has a \(key) (was \(Self.describe(type)))")
+        case (nil, let type?): report(isRequest ? .requestBodyAdded : .responseBodyAdded, key, LocalizedText(en: "the operation now takes a \(key) of \(Self.describe(type))", zh: "接口新增\(body)，类型为 \(Self.describe(type))"))
+        case (let type?, nil): report(isRequest ? .requestBodyRemoved : .responseBodyRemoved, key, LocalizedText(en: "the operation no longer has a \(key) (was \(Self.describe(type)))", zh: "接口不再有\(body)（原为 \(Self.describe(type))）"))
         case (let a?, let b?) where renamed(a) != b:
-            report(isRequest ? .requestTypeChanged : .responseTypeChanged, key, "the \(key) changes from \(Self.describe(a)) to \(Self.describe(b))")
+            report(isRequest ? .requestTypeChanged : .responseTypeChanged, key, LocalizedText(en: "the \(key) changes from \(Self.describe(a)) to \(Self.describe(b))", zh: "\(body)类型由 \(Self.describe(a)) 改为 \(Self.describe(b))"))
         default: break
         }
     }

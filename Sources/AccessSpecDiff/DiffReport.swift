@@ -113,10 +113,9 @@ public struct DiffReport: Sendable {
         }
         if let reason = change.ignoredBecause { notes.append(DiagnosticNote(en: "ignored in accessspec.yaml: \(reason)", zh: "已在 accessspec.yaml 中忽略：\(reason)")) }
         let span = change.newSite.flatMap { newLocator.span(of: $0) } ?? change.oldSite.flatMap { oldLocator.span(of: $0) }
-        // A change's own sentence is English (the diff's catalogue); in Chinese its kind's summary leads.
         return Diagnostic(severity(change), change.kind.code,
-                          en: "\(change.platform.map { "\($0): " } ?? "")\(change.message)",
-                          zh: "\(change.platform.map { "\($0)：" } ?? "")\(change.kind.summaryZh)（\(change.message)）", at: span, notes: notes)
+                          en: "\(change.platform.map { "\($0): " } ?? "")\(change.message.en)",
+                          zh: "\(change.platform.map { "\($0)：" } ?? "")\(change.message.zh)", at: span, notes: notes)
     }
 
     /// Whether the gate is met: a change (not ignored) at least as severe as `threshold`.
@@ -128,21 +127,24 @@ public struct DiffReport: Sendable {
     public func count(_ category: ChangeCategory) -> Int { changes.count { $0.category == category && $0.ignoredBecause == nil } }
     public var ignoredCount: Int { changes.count { $0.ignoredBecause != nil } }
 
-    public var summary: String {
+    public var summary: LocalizedText {
         let counts = ChangeCategory.allCases.map { "\(count($0)) \($0.rawValue)" }.joined(separator: ", ")
-        return "accessc: \(changes.count) change\(changes.count == 1 ? "" : "s") from \(oldLabel) to \(newLabel): \(counts), \(ignoredCount) ignored\n"
+        let countsZh = ChangeCategory.allCases.map { "\($0.chineseName) \(count($0)) 项" }.joined(separator: "，")
+        return LocalizedText(
+            en: "accessc: \(changes.count) change\(changes.count == 1 ? "" : "s") from \(oldLabel) to \(newLabel): \(counts), \(ignoredCount) ignored\n",
+            zh: "accessc：从 \(oldLabel) 到 \(newLabel) 共 \(changes.count) 项变更：\(countsZh)，已忽略 \(ignoredCount) 项\n")
     }
 
     // MARK: Formats
 
-    public func text(colour: Bool) -> String {
-        let renderer = DiagnosticRenderer(colour: colour)
+    public func text(colour: Bool, language: Language = .en) -> String {
+        let renderer = DiagnosticRenderer(colour: colour, language: language)
         var text = renderer.render(diagnostics)
         for ignore in unusedIgnores {
             text += renderer.render([Diagnostic(.warning, LanguageDiagnostics.config, en: "ignored change \(ignore.code) on '\(ignore.platform)' matches no change",
                                                           zh: "“\(ignore.platform)”上忽略的变更 \(ignore.code) 没有对应任何变更", at: ignore.span)])
         }
-        return text + summary
+        return text + summary.text(in: language)
     }
 
     struct JSONChange: Encodable {
@@ -153,6 +155,7 @@ public struct DiffReport: Sendable {
         var platform: String?
         var subject: String
         var message: String
+        var messageZh: String
         var affected: [String]
         var ignored: String?
         var position: DiagnosticReport.Position?
@@ -171,7 +174,7 @@ public struct DiffReport: Sendable {
             old: oldLabel, new: newLabel,
             changes: zip(changes, entries).map { change, entry in
                 JSONChange(code: change.kind.code.rawValue, category: change.category.rawValue, summary: change.kind.summary, summaryZh: change.kind.summaryZh,
-                           platform: change.platform, subject: change.subject, message: change.message, affected: change.affected,
+                           platform: change.platform, subject: change.subject, message: change.message.en, messageZh: change.message.zh, affected: change.affected,
                            ignored: change.ignoredBecause, position: entry.position, oldPosition: entry.notes.first { $0.message == "it was here" }?.position)
             },
             summary: Dictionary(uniqueKeysWithValues: ChangeCategory.allCases.map { ($0.rawValue, count($0)) } + [("ignored", ignoredCount)]))
@@ -189,23 +192,23 @@ public struct DiffReport: Sendable {
         for category in ChangeCategory.allCases {
             let rows = changes.filter { $0.category == category && $0.ignoredBecause == nil }
             guard !rows.isEmpty else { continue }
-            text += "\n### \(category.rawValue) (\(category.chineseName))\n\n| code | platform | change | 说明 | affects |\n|---|---|---|---|---|\n"
+            text += "\n### \(category.rawValue) (\(category.chineseName))\n\n| code | platform | 变更 | change | affects |\n|---|---|---|---|---|\n"
             for change in rows {
-                text += "| \(change.kind.code) | \(Markdown.cell(change.platform ?? "workspace")) | \(Markdown.cell(change.message)) | \(Markdown.cell(change.kind.summaryZh)) | \(Markdown.cell(change.affected.joined(separator: ", "))) |\n"
+                text += "| \(change.kind.code) | \(Markdown.cell(change.platform ?? "workspace")) | \(Markdown.cell(change.kind.summaryZh + "：" + change.message.zh)) | \(Markdown.cell(change.message.en)) | \(Markdown.cell(change.affected.joined(separator: ", "))) |\n"
             }
         }
         let ignored = changes.filter { $0.ignoredBecause != nil }
         if !ignored.isEmpty {
-            text += "\n### ignored (已忽略)\n\n| code | platform | change | reason |\n|---|---|---|---|\n"
+            text += "\n### ignored (已忽略)\n\n| code | platform | 变更 | change | reason |\n|---|---|---|---|---|\n"
             for change in ignored {
-                text += "| \(change.kind.code) | \(Markdown.cell(change.platform ?? "workspace")) | \(Markdown.cell(change.message)) | \(Markdown.cell(change.ignoredBecause ?? "")) |\n"
+                text += "| \(change.kind.code) | \(Markdown.cell(change.platform ?? "workspace")) | \(Markdown.cell(change.message.zh)) | \(Markdown.cell(change.message.en)) | \(Markdown.cell(change.ignoredBecause ?? "")) |\n"
             }
         }
         return text
     }
 
     /// One test case per change; breaking changes (not ignored) fail, ignored ones are skipped.
-    public func junit(failOn threshold: ChangeCategory?) -> String {
+    public func junit(failOn threshold: ChangeCategory?, language: Language = .en) -> String {
         let failing = changes.filter { change in change.ignoredBecause == nil && threshold.map { change.category <= $0 } == true }
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         xml += "<testsuites name=\"accessc diff\" tests=\"\(changes.count)\" failures=\"\(failing.count)\">\n"
@@ -217,8 +220,9 @@ public struct DiffReport: Sendable {
             if let reason = change.ignoredBecause {
                 xml += ">\n      <skipped message=\"\(XML.escape(reason))\"/>\n    </testcase>\n"
             } else if failing.contains(change) {
-                let affected = change.affected.isEmpty ? "" : "; breaks \(change.affected.joined(separator: ", "))"
-                xml += ">\n      <failure type=\"\(change.category.rawValue)\" message=\"\(XML.escape(change.message + affected))\">\(XML.escape(location))</failure>\n    </testcase>\n"
+                let affected = change.affected.isEmpty ? ""
+                    : language == .zh ? "；破坏 \(change.affected.joined(separator: "、"))" : "; breaks \(change.affected.joined(separator: ", "))"
+                xml += ">\n      <failure type=\"\(change.category.rawValue)\" message=\"\(XML.escape(change.message.text(in: language) + affected))\">\(XML.escape(location))</failure>\n    </testcase>\n"
             } else {
                 xml += "/>\n"
             }
@@ -226,17 +230,17 @@ public struct DiffReport: Sendable {
         return xml + "  </testsuite>\n</testsuites>\n"
     }
 
-    public func sarif(toolVersion: String) -> String {
+    public func sarif(toolVersion: String, language: Language = .en) -> String {
         let rules = ChangeKind.all.map { kind in
             SARIFReport.Rule(code: kind.code, summary: "\(kind.summary) (\(kind.summaryZh))", help: kind.descriptor.explanation,
-                             defaultSeverity: Self.severity(ContractChange(kind, platform: nil, subject: "", "", new: nil, old: nil)),
+                             defaultSeverity: Self.severity(ContractChange(kind, platform: nil, subject: "", LocalizedText(en: "", zh: ""), new: nil, old: nil)),
                              properties: ["category": kind.category.rawValue])
         }
         let results = zip(changes, diagnostics).map { change, diagnostic in
             SARIFReport.Result(diagnostic, suppression: change.ignoredBecause,
                                properties: ["category": change.category.rawValue, "affected": change.affected.joined(separator: ",")])
         }
-        return SARIFReport(toolVersion: toolVersion, rules: rules, results: results).json()
+        return SARIFReport(toolVersion: toolVersion, rules: rules, results: results, language: language).json()
     }
 }
 

@@ -59,18 +59,18 @@ extension PlatformComparer {
         for type in removed {
             if let twin = added.first(where: { Self.sameShape(type, $0) }) {
                 typeRenames[type.name] = twin.name
-                emit(.typeRenamed, "\(id).types.\(type.name)", "type '\(type.name)' is renamed '\(twin.name)'",
+                emit(.typeRenamed, "\(id).types.\(type.name)", LocalizedText(en: "type '\(type.name)' is renamed '\(twin.name)'", zh: "类型“\(type.name)”更名为“\(twin.name)”"),
                      new: typeSite(twin, in: new), old: typeSite(type, in: old), reach: typeReach(type.name, twin.name))
                 added.removeAll { $0.name == twin.name }
                 removed.removeAll { $0.name == type.name }
             }
         }
         for type in removed {
-            emit(.typeRemoved, "\(id).types.\(type.name)", "type '\(type.name)' is removed",
+            emit(.typeRemoved, "\(id).types.\(type.name)", LocalizedText(en: "type '\(type.name)' is removed", zh: "类型“\(type.name)”被移除"),
                  new: ChangeSite(file: new.source, path: [.key("types")]), old: typeSite(type, in: old), reach: typeReach(type.name))
         }
         for type in added {
-            emit(.typeAdded, "\(id).types.\(type.name)", "type '\(type.name)' (\(type.kind.rawValue)) is added", new: typeSite(type, in: new), old: nil, reach: typeReach(type.name))
+            emit(.typeAdded, "\(id).types.\(type.name)", LocalizedText(en: "type '\(type.name)' (\(type.kind.rawValue)) is added", zh: "新增类型“\(type.name)”（\(type.kind.rawValue)）"), new: typeSite(type, in: new), old: nil, reach: typeReach(type.name))
         }
         for type in new.types {
             guard let was = before[type.name] else { continue }
@@ -104,12 +104,12 @@ extension PlatformComparer {
         let reach = typeReach(now.name)
         let roles = roles(of: now.name)
         if was.kind != now.kind {
-            emit(.typeKindChanged, subject, "type '\(now.name)' changes from \(was.kind.rawValue) to \(now.kind.rawValue)",
+            emit(.typeKindChanged, subject, LocalizedText(en: "type '\(now.name)' changes from \(was.kind.rawValue) to \(now.kind.rawValue)", zh: "类型“\(now.name)”由 \(was.kind.rawValue) 改为 \(now.kind.rawValue)"),
                  new: typeSite(now, in: new), old: typeSite(was, in: old), reach: reach)
             return
         }
         if was.description != now.description {
-            emit(.descriptionChanged, subject, "the description of '\(now.name)' changes", new: typeSite(now, in: new, .key("description")),
+            emit(.descriptionChanged, subject, LocalizedText(en: "the description of '\(now.name)' changes", zh: "类型“\(now.name)”的说明变更"), new: typeSite(now, in: new, .key("description")),
                  old: typeSite(was, in: old, .key("description")), reach: reach)
         }
         switch now.kind {
@@ -127,17 +127,17 @@ extension PlatformComparer {
         let after = Dictionary((now.values ?? []).map { ($0.value, $0) }, uniquingKeysWith: { a, _ in a })
         for value in was.values ?? [] where after[value.value] == nil {
             let kind = RoleKinds(request: .requestEnumValueRemoved, response: .responseEnumValueRemoved).kind(for: roles)
-            emit(kind, subject, "value '\(value.value)' is removed from '\(now.name)'", new: typeSite(now, in: new, .key("values")),
+            emit(kind, subject, LocalizedText(en: "value '\(value.value)' is removed from '\(now.name)'", zh: "取值“\(value.value)”从“\(now.name)”中移除"), new: typeSite(now, in: new, .key("values")),
                  old: typeSite(was, in: old, .key("values"), .key(value.value)), reach: reach)
         }
         for value in now.values ?? [] {
             guard let previous = before[value.value] else {
                 let kind = RoleKinds(request: .requestEnumValueAdded, response: .responseEnumValueAdded).kind(for: roles)
-                emit(kind, subject, "value '\(value.value)' is added to '\(now.name)'", new: typeSite(now, in: new, .key("values"), .key(value.value)), old: nil, reach: reach)
+                emit(kind, subject, LocalizedText(en: "value '\(value.value)' is added to '\(now.name)'", zh: "取值“\(value.value)”加入“\(now.name)”"), new: typeSite(now, in: new, .key("values"), .key(value.value)), old: nil, reach: reach)
                 continue
             }
             if previous.description != value.description {
-                emit(.descriptionChanged, subject, "the description of value '\(value.value)' changes",
+                emit(.descriptionChanged, subject, LocalizedText(en: "the description of value '\(value.value)' changes", zh: "取值“\(value.value)”的说明变更"),
                      new: typeSite(now, in: new, .key("values"), .key(value.value)), old: typeSite(was, in: old, .key("values"), .key(value.value)), reach: reach)
             }
         }
@@ -150,14 +150,15 @@ extension PlatformComparer {
         func fieldSite(_ type: TypeIR, _ platform: PlatformIR, _ field: String) -> ChangeSite { typeSite(type, in: platform, .key("fields"), .key(field)) }
         for field in was.fields ?? [] where after[field.name] == nil {
             let kind = RoleKinds(request: .requestFieldRemoved, response: .responseFieldRemoved).kind(for: roles)
-            emit(kind, "\(subject).\(field.name)", "field '\(field.name)' is removed from '\(now.name)'",
+            emit(kind, "\(subject).\(field.name)", LocalizedText(en: "field '\(field.name)' is removed from '\(now.name)'", zh: "字段“\(field.name)”从“\(now.name)”中移除"),
                  new: typeSite(now, in: new, .key("fields")), old: fieldSite(was, old, field.name), reach: reach)
         }
         for field in now.fields ?? [] {
             let fieldSubject = "\(subject).\(field.name)"
             guard let previous = before[field.name] else {
                 let kind = RoleKinds(request: field.required ? .requestFieldAddedRequired : .requestFieldAddedOptional, response: .responseFieldAdded).kind(for: roles)
-                emit(kind, fieldSubject, "\(field.required ? "required" : "optional") field '\(field.name)' is added to '\(now.name)'",
+                emit(kind, fieldSubject, LocalizedText(en: "\(field.required ? "required" : "optional") field '\(field.name)' is added to '\(now.name)'",
+                                   zh: "“\(now.name)”新增\(field.required ? "必填" : "可选")字段“\(field.name)”"),
                      new: fieldSite(now, new, field.name), old: nil, reach: reach)
                 continue
             }
@@ -166,17 +167,18 @@ extension PlatformComparer {
                 let kind = field.required
                     ? RoleKinds(request: .requestFieldMadeRequired, response: .responseFieldMadeRequired).kind(for: roles)
                     : RoleKinds(request: .requestFieldMadeOptional, response: .responseFieldMadeOptional).kind(for: roles)
-                emit(kind, fieldSubject, "field '\(field.name)' becomes \(field.required ? "required" : "optional")", new: sites.new, old: sites.old, reach: reach)
+                emit(kind, fieldSubject, LocalizedText(en: "field '\(field.name)' becomes \(field.required ? "required" : "optional")", zh: "字段“\(field.name)”改为\(field.required ? "必填" : "可选")"), new: sites.new, old: sites.old, reach: reach)
             }
             if previous.description != field.description {
-                emit(.descriptionChanged, fieldSubject, "the description of field '\(field.name)' changes", new: sites.new, old: sites.old, reach: reach)
+                emit(.descriptionChanged, fieldSubject, LocalizedText(en: "the description of field '\(field.name)' changes", zh: "字段“\(field.name)”的说明变更"), new: sites.new, old: sites.old, reach: reach)
             }
             let valueChanges = Self.compareResolved(previous.resolved, field.resolved, renames: typeRenames)
             for change in valueChanges {
-                emit(change.kinds.kind(for: roles), fieldSubject, "field '\(field.name)': \(change.message)", new: sites.new, old: sites.old, reach: reach)
+                emit(change.kinds.kind(for: roles), fieldSubject, LocalizedText(en: "field '\(field.name)': \(change.message.en)", zh: "字段“\(field.name)”：\(change.message.zh)"), new: sites.new, old: sites.old, reach: reach)
             }
             if valueChanges.isEmpty && renamed(previous.type) != field.type {
-                emit(.fieldTypeRenamed, fieldSubject, "field '\(field.name)' is now written as \(Self.describe(field.type)) (was \(Self.describe(previous.type))), with the same values",
+                emit(.fieldTypeRenamed, fieldSubject, LocalizedText(en: "field '\(field.name)' is now written as \(Self.describe(field.type)) (was \(Self.describe(previous.type))), with the same values",
+                                   zh: "字段“\(field.name)”的类型现写作 \(Self.describe(field.type))（原为 \(Self.describe(previous.type))），取值不变"),
                      new: sites.new, old: sites.old, reach: reach)
             }
         }
@@ -184,7 +186,7 @@ extension PlatformComparer {
 
     struct ValueChange {
         var kinds: RoleKinds
-        var message: String
+        var message: LocalizedText
     }
 
     /// How what a value may be changes: its shape, then each group of constraints.
@@ -193,10 +195,10 @@ extension PlatformComparer {
         case (.scalar(let x, let c), .scalar(let y, let d)):
             if x == y { return compareConstraints(c, d) }
             if x == .string && y.isText && y != .string {
-                return [ValueChange(kinds: RoleKinds(request: .requestFormatAdded, response: .responseConstraintTightened), message: "string becomes \(y.rawValue)")]
+                return [ValueChange(kinds: RoleKinds(request: .requestFormatAdded, response: .responseConstraintTightened), message: LocalizedText(en: "string becomes \(y.rawValue)", zh: "string 改为 \(y.rawValue)"))]
             }
             if y == .string && x.isText && x != .string {
-                return [ValueChange(kinds: RoleKinds(request: .requestConstraintLoosened, response: .responseFormatRemoved), message: "\(x.rawValue) becomes string")]
+                return [ValueChange(kinds: RoleKinds(request: .requestConstraintLoosened, response: .responseFormatRemoved), message: LocalizedText(en: "\(x.rawValue) becomes string", zh: "\(x.rawValue) 改为 string"))]
             }
             return [typeChanged(a, b)]
         case (.enumeration(let x), .enumeration(let y)), (.record(let x), .record(let y)):
@@ -204,18 +206,18 @@ extension PlatformComparer {
         case (.list(let x, let c), .list(let y, let d)):
             let element = compareResolved(x, y, renames: renames)
             if element.contains(where: { $0.kinds.request == .fieldTypeChanged }) { return [typeChanged(a, b)] }
-            return element.map { ValueChange(kinds: $0.kinds, message: "items: " + $0.message) } + compareConstraints(c, d)
+            return element.map { ValueChange(kinds: $0.kinds, message: LocalizedText(en: "items: \($0.message.en)", zh: "列表项：\($0.message.zh)")) } + compareConstraints(c, d)
         case (.map(let x), .map(let y)):
             let element = compareResolved(x, y, renames: renames)
             if element.contains(where: { $0.kinds.request == .fieldTypeChanged }) { return [typeChanged(a, b)] }
-            return element.map { ValueChange(kinds: $0.kinds, message: "values: " + $0.message) }
+            return element.map { ValueChange(kinds: $0.kinds, message: LocalizedText(en: "values: \($0.message.en)", zh: "映射值：\($0.message.zh)")) }
         default:
             return [typeChanged(a, b)]
         }
     }
 
     static func typeChanged(_ a: ResolvedTypeIR, _ b: ResolvedTypeIR) -> ValueChange {
-        ValueChange(kinds: RoleKinds(request: .fieldTypeChanged, response: .fieldTypeChanged), message: "the type changes from \(describe(a)) to \(describe(b))")
+        ValueChange(kinds: RoleKinds(request: .fieldTypeChanged, response: .fieldTypeChanged), message: LocalizedText(en: "the type changes from \(describe(a)) to \(describe(b))", zh: "类型由 \(describe(a)) 改为 \(describe(b))"))
     }
 
     static func describe(_ type: ResolvedTypeIR) -> String {
@@ -230,11 +232,12 @@ extension PlatformComparer {
     /// One change per group (length, range, items, patterns) whose bounds moved.
     static func compareConstraints(_ a: ValueConstraints, _ b: ValueConstraints) -> [ValueChange] {
         var changes: [ValueChange] = []
-        func bounds<T: Comparable>(_ name: String, lower: (T?, T?), upper: (T?, T?), tightened: ChangeKind, loosened: ChangeKind) {
+        func bounds<T: Comparable>(_ name: LocalizedText, lower: (T?, T?), upper: (T?, T?), tightened: ChangeKind, loosened: ChangeKind) {
             let lowerMove = move(lower.0, lower.1, tighterWhenGreater: true)
             let upperMove = move(upper.0, upper.1, tighterWhenGreater: false)
             guard lowerMove != 0 || upperMove != 0 else { return }
-            let text = "\(name) changes from \(range(lower.0, upper.0)) to \(range(lower.1, upper.1))"
+            let text = LocalizedText(en: "\(name.en) changes from \(range(lower.0, upper.0)) to \(range(lower.1, upper.1))",
+                                     zh: "\(name.zh)由 \(range(lower.0, upper.0)) 改为 \(range(lower.1, upper.1))")
             if lowerMove > 0 || upperMove > 0 {
                 // Tighter on either side breaks requests; looser on the other side would break responses too.
                 let response: ChangeKind = lowerMove < 0 || upperMove < 0 ? loosened : .responseConstraintTightened
@@ -243,12 +246,12 @@ extension PlatformComparer {
                 changes.append(ValueChange(kinds: RoleKinds(request: .requestConstraintLoosened, response: loosened), message: text))
             }
         }
-        bounds("the length", lower: (a.minLength, b.minLength), upper: (a.maxLength, b.maxLength), tightened: .requestLengthTightened, loosened: .responseLengthLoosened)
-        bounds("the range", lower: (a.minimum, b.minimum), upper: (a.maximum, b.maximum), tightened: .requestRangeTightened, loosened: .responseRangeLoosened)
-        bounds("the item count", lower: (a.minItems, b.minItems), upper: (a.maxItems, b.maxItems), tightened: .requestItemsTightened, loosened: .responseItemsLoosened)
+        bounds(LocalizedText(en: "the length", zh: "长度"), lower: (a.minLength, b.minLength), upper: (a.maxLength, b.maxLength), tightened: .requestLengthTightened, loosened: .responseLengthLoosened)
+        bounds(LocalizedText(en: "the range", zh: "取值范围"), lower: (a.minimum, b.minimum), upper: (a.maximum, b.maximum), tightened: .requestRangeTightened, loosened: .responseRangeLoosened)
+        bounds(LocalizedText(en: "the item count", zh: "条数"), lower: (a.minItems, b.minItems), upper: (a.maxItems, b.maxItems), tightened: .requestItemsTightened, loosened: .responseItemsLoosened)
         let before = Set(a.patterns), after = Set(b.patterns)
         if before != after {
-            let text = "the patterns change from \(a.patterns) to \(b.patterns)"
+            let text = LocalizedText(en: "the patterns change from \(a.patterns) to \(b.patterns)", zh: "格式模式由 \(a.patterns) 改为 \(b.patterns)")
             if after.isSuperset(of: before) {
                 changes.append(ValueChange(kinds: RoleKinds(request: .requestPatternTightened, response: .responseConstraintTightened), message: text))
             } else if before.isSuperset(of: after) {

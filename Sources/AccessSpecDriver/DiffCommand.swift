@@ -26,11 +26,18 @@ public struct DiffCommandOptions: Sendable {
     public var format: DiffFormat = .text
     public var failOn: DiffGate = .none
     public var colour: ColourChoice = .auto
+    /// The language of the text report and of the side that fails to compile.
+    public var language: Language = .en
+    /// The language of JUnit and SARIF messages: English unless `--lang` asks (JSON and
+    /// Markdown carry both).
+    public var reportLanguage: Language = .en
 
-    public init(format: DiffFormat = .text, failOn: DiffGate = .none, colour: ColourChoice = .auto) {
+    public init(format: DiffFormat = .text, failOn: DiffGate = .none, colour: ColourChoice = .auto, language: Language = .en, reportLanguage: Language = .en) {
         self.format = format
         self.failOn = failOn
         self.colour = colour
+        self.language = language
+        self.reportLanguage = reportLanguage
     }
 }
 
@@ -44,7 +51,7 @@ extension Commands {
         // The two sides are independent: compiled at the same time, reported in order.
         let sides = [(old, side(old, other: new)), (new, side(new, other: old))]
         let results = SideSlots()
-        DispatchQueue.concurrentPerform(iterations: 2) { index in results.set(index, Self.compile(sides[index].0, sides[index].1)) }
+        DispatchQueue.concurrentPerform(iterations: 2) { index in results.set(index, Self.compile(sides[index].0, sides[index].1, language: options.language)) }
         var compiled: [CompiledSide] = []
         for index in 0..<2 {
             switch results.get(index) {
@@ -59,11 +66,11 @@ extension Commands {
         switch options.format {
         case .text:
             let colour = options.colour == .always || (options.colour == .auto && console.errIsTerminal)
-            console.err(report.text(colour: colour))
+            console.err(report.text(colour: colour, language: options.language))
         case .json: console.out(report.json())
         case .markdown: console.out(report.markdown())
-        case .junit: console.out(report.junit(failOn: options.failOn.threshold))
-        case .sarif: console.out(report.sarif(toolVersion: accesscVersion))
+        case .junit: console.out(report.junit(failOn: options.failOn.threshold, language: options.reportLanguage))
+        case .sarif: console.out(report.sarif(toolVersion: accesscVersion, language: options.reportLanguage))
         }
         return report.fails(at: options.failOn.threshold) ? .failure : .success
     }
@@ -113,13 +120,15 @@ extension Commands {
         var text: String
     }
 
-    static func compile(_ label: String, _ source: any WorkspaceFileSource) -> Result<CompiledSide, SideProblems> {
+    static func compile(_ label: String, _ source: any WorkspaceFileSource, language: Language = .en) -> Result<CompiledSide, SideProblems> {
         let diagnostics = DiagnosticEngine()
         let sources = WorkspaceLoader.load(source, diagnostics: diagnostics)
         let compilation = Compiler.compile(sources, diagnostics: diagnostics)
         guard let ir = compilation.ir else {
-            let text = DiagnosticRenderer(colour: false).render(compilation.diagnostics)
-                + "accessc: \(label) has \(compilation.errorCount) error\(compilation.errorCount == 1 ? "" : "s"); a diff needs two workspaces that check clean\n"
+            let count = compilation.errorCount
+            let why = LocalizedText(en: "\(label) has \(count) error\(count == 1 ? "" : "s"); a diff needs two workspaces that check clean",
+                                    zh: "\(label) 有 \(count) 个错误；比较需要两个都检查通过的工作区")
+            let text = DiagnosticRenderer(colour: false, language: language).render(compilation.diagnostics) + "accessc: \(why.text(in: language))\n"
             return .failure(SideProblems(text: text))
         }
         return .success(CompiledSide(ir: ir, sources: sources, config: compilation.config))
@@ -146,7 +155,7 @@ extension Commands {
         return .success(DocsChangelog(baseline: baseline, entries: changes.map { change in
             DocsChangelog.Entry(code: change.kind.code.rawValue, category: change.category.rawValue, categoryZh: change.category.chineseName,
                                 summary: change.kind.summary, summaryZh: change.kind.summaryZh, platform: change.platform,
-                                message: change.message, affected: change.affected, ignored: change.ignoredBecause)
+                                message: change.message.en, messageZh: change.message.zh, affected: change.affected, ignored: change.ignoredBecause)
         }))
     }
 

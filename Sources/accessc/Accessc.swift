@@ -119,6 +119,8 @@ struct Diff: ParsableCommand {
     @Option(help: "Colour in text reports: auto, always or never.")
     var color = "auto"
 
+    @OptionGroup var language: LanguageArgument
+
     func validate() throws {
         guard DiffGate(rawValue: failOn) != nil else { throw ValidationError("--fail-on must be breaking, dangerous or none") }
         guard DiffFormat(rawValue: format) != nil else { throw ValidationError("--format must be text, json, markdown, junit or sarif") }
@@ -126,7 +128,8 @@ struct Diff: ParsableCommand {
     }
 
     func run() throws {
-        let options = DiffCommandOptions(format: DiffFormat(rawValue: format)!, failOn: DiffGate(rawValue: failOn)!, colour: ColourChoice(rawValue: color)!)
+        let options = DiffCommandOptions(format: DiffFormat(rawValue: format)!, failOn: DiffGate(rawValue: failOn)!, colour: ColourChoice(rawValue: color)!,
+                                          language: language.resolved, reportLanguage: language.given ?? .en)
         throw ExitCode(Commands(console: StandardConsole(), exitsAfter: true).diff(old: old, new: new, options: options).rawValue)
     }
 }

@@ -38,11 +38,12 @@ struct ConformTests {
         try await body(port)
     }
 
-    func conform(_ platform: String, port: Int, environment: [String: String], junit: String? = nil) async -> (CommandStatus, RecordingConsole) {
+    func conform(_ platform: String, port: Int, environment: [String: String], junit: String? = nil,
+                 report: ReportOptions = ReportOptions()) async -> (CommandStatus, RecordingConsole) {
         let console = RecordingConsole()
         var options = ConformCommandOptions(platform: platform, baseURL: "http://127.0.0.1:\(port)")
         options.junit = junit
-        let status = await Commands(console: console).conform(workspace: Workspace.specs, options: options, report: ReportOptions(), environment: environment)
+        let status = await Commands(console: console).conform(workspace: Workspace.specs, options: options, report: report, environment: environment)
         return (status, console)
     }
 
@@ -117,6 +118,20 @@ struct ConformTests {
         let xml = try String(contentsOf: junit, encoding: .utf8)
         #expect(xml.contains(#"<failure message="expected error INVALID_SIGNATURE"#))
         #expect(xml.contains(#"type="missing-signature SEC003""#))
+
+        // The same run for a reader of Chinese (`--lang zh`): the report and its JUnit file.
+        let (_, chinese) = await conform("hefei", port: port, environment: ["HEFEI_APP_SECRET": "s"], junit: junit.path,
+                                         report: ReportOptions(language: .zh, reportLanguage: .zh))
+        let zh = chinese.stdout
+        #expect(zh.contains("hefei 在 http://127.0.0.1:\(port) 的一致性测试："), "\(zh)")
+        #expect(zh.contains("失败  missing-signature (SEC003)"), "\(zh)")
+        #expect(zh.contains("x missing-signature: 应为错误 INVALID_SIGNATURE（错误编码 40102，HTTP 401），实际为 HTTP 200"), "\(zh)")
+        #expect(zh.contains("响应不符合契约：response."), "\(zh)")
+        #expect(zh.contains("个测试向量：") && zh.contains("个失败"))
+        for english in ["expected", "got ", "passed,", "vectors:", "operations:", "checks:", "does not match"] {
+            #expect(!zh.contains(english), "\(english) in \(zh)")
+        }
+        #expect(try String(contentsOf: junit, encoding: .utf8).contains(#"<failure message="应为错误 INVALID_SIGNATURE"#))
     }
 
     /// `--latency` as a client under test meets it: calls past their deadline time out.
@@ -130,7 +145,7 @@ struct ConformTests {
             let target = ConformanceTarget(baseURL: URL(string: "http://127.0.0.1:\(port)")!, secrets: SecretResolver(environment: ["HEFEI_APP_SECRET": "latency-secret"]))
             let impatient = ConformanceRunner(file: file, target: target, timeout: .milliseconds(100)) { _, _ in [] }
             let outcomes = await impatient.run(operations: ["getItemDetail"]).flatMap(\.outcomes).map(\.outcome)
-            #expect(!outcomes.isEmpty && outcomes.allSatisfy { !$0.passed && $0.reason.contains("timed out") }, "\(outcomes)")
+            #expect(!outcomes.isEmpty && outcomes.allSatisfy { !$0.passed && $0.reason.en.contains("timed out") }, "\(outcomes)")
             let patient = ConformanceRunner(file: file, target: target, timeout: .seconds(5)) { _, _ in [] }
             #expect(await patient.run(operations: ["getItemDetail"]).allSatisfy(\.passed))
         }
@@ -179,6 +194,6 @@ struct ReplayProtectionTests {
         #expect(failed == [.replayedNonce, .futureTimestamp, .extremeTimestamp, .staleTimestamp], "\(outcomes.filter { !$0.passed })")
         #expect(outcomes.contains { $0.vector.check == .tamperedAccessId && $0.passed })
         let replay = try #require(outcomes.first { $0.vector.check == .replayedNonce })
-        #expect(replay.reason.contains("expected error REQUEST_EXPIRED"), "\(replay.reason)")
+        #expect(replay.reason.en.contains("expected error REQUEST_EXPIRED"), "\(replay.reason)")
     }
 }

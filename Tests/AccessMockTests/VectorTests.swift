@@ -83,7 +83,7 @@ struct SessionVerdictTests {
         let valid = try session(.validRequest)
         #expect(await valid.run {}.passed)
         let refused = await valid.run { throw Answered(code: 40001, message: "") }
-        #expect(!refused.passed && refused.reason.contains("expected a successful response"))
+        #expect(!refused.passed && refused.reason.en.contains("expected a successful response"))
     }
 
     @Test func anInvalidVectorPassesOnlyWithTheExpectedCode() async throws {
@@ -92,7 +92,7 @@ struct SessionVerdictTests {
         #expect(await unsigned.run { throw Answered(code: code, message: "") }.passed)
         #expect(await !unsigned.run {}.passed)
         let wrongCode = await unsigned.run { throw Answered(code: 40001, message: "") }
-        #expect(!wrongCode.passed && wrongCode.reason.contains("got contract error 40001"))
+        #expect(!wrongCode.passed && wrongCode.reason.en.contains("got contract error 40001"))
         #expect(await !unsigned.run { throw AccessRuntimeError.timedOut }.passed)
     }
 }

@@ -311,7 +311,20 @@ struct ChangeKindTests {
         let (old, new) = mutation.pair(Fixtures.base)
         let changes = ContractDiff.compare(old: old, new: new)
         #expect(!changes.isEmpty, "\(mutation.kind.code) reported nothing")
-        #expect(Set(changes.map(\.kind.code)) == [mutation.kind.code], "\(changes.map { "\($0.kind.code) \($0.message)" })")
+        #expect(Set(changes.map(\.kind.code)) == [mutation.kind.code], "\(changes.map { "\($0.kind.code) \($0.message.en)" })")
+    }
+
+    /// Every change sentence has its Chinese, not the English sentence again: a Chinese
+    /// character in it and none of the English sentences' words.
+    @Test(arguments: mutations)
+    func aMutationIsDescribedInChineseToo(_ mutation: Mutation) {
+        let (old, new) = mutation.pair(Fixtures.base)
+        for change in ContractDiff.compare(old: old, new: new) {
+            let zh = change.message.zh
+            #expect(zh.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }, "\(change.kind.code): \(zh)")
+            let english = ["changes from", " is ", "removed", "added", "the ", "becomes", "no longer", "now ", "moves", "renamed", "nothing"]
+            #expect(!english.contains { zh.contains($0) }, "\(change.kind.code): \(zh)")
+        }
     }
 
     @Test func theBaseComparedWithItselfIsEmpty() {

@@ -114,6 +114,16 @@ struct WorkspaceDiffTests {
             #expect(console.stderr.contains("error[D016]: shandong: the path changes from /license/v1/verify/data to /license/v2/verify/data"))
             #expect(console.stderr.contains("note: it was here"))
             #expect(console.stderr.contains("breaks icbc-mobile"))
+
+            // The same report for a reader of Chinese: the change, its note and the count.
+            let chinese = CapturedConsole()
+            _ = Commands(console: chinese).diff(old: Self.root.appendingPathComponent("specs").path, new: new.path,
+                                                options: DiffCommandOptions(failOn: .breaking, colour: .never, language: .zh))
+            #expect(chinese.stderr.contains("错误[D016]: shandong：路径由 /license/v1/verify/data 改为 /license/v2/verify/data"), "\(chinese.stderr)")
+            #expect(chinese.stderr.contains("原来在这里"))
+            #expect(chinese.stderr.contains("破坏 icbc-mobile"))
+            #expect(chinese.stderr.contains("共 1 项变更：协议不兼容 1 项"), "\(chinese.stderr)")
+            #expect(!chinese.stderr.contains("changes from") && !chinese.stderr.contains(" ignored"), "\(chinese.stderr)")
         }
     }
 

@@ -130,7 +130,19 @@ public struct OperationDecl: Sendable {
 }
 
 public struct RateLimit: Codable, Equatable, Sendable {
-    public enum Period: String, Codable, CaseIterable, Sendable { case second, minute, hour, day }
+    public enum Period: String, Codable, CaseIterable, Sendable {
+        case second, minute, hour, day
+
+        /// As a Chinese sentence counts it: 每分钟 100 次.
+        public var chineseName: String {
+            switch self {
+            case .second: "秒"
+            case .minute: "分钟"
+            case .hour: "小时"
+            case .day: "天"
+            }
+        }
+    }
     public var requests: Int
     public var per: Period
 }

@@ -14,12 +14,13 @@ public struct DocsChangelog: Sendable, Hashable, Codable {
         /// nil for a workspace setting.
         public var platform: String?
         public var message: String
+        public var messageZh: String
         public var affected: [String]
         /// The reason a reviewer gave when the change was accepted.
         public var ignored: String?
 
         public init(code: String, category: String, categoryZh: String, summary: String, summaryZh: String, platform: String?,
-                    message: String, affected: [String], ignored: String?) {
+                    message: String, messageZh: String, affected: [String], ignored: String?) {
             self.code = code
             self.category = category
             self.categoryZh = categoryZh
@@ -27,6 +28,7 @@ public struct DocsChangelog: Sendable, Hashable, Codable {
             self.summaryZh = summaryZh
             self.platform = platform
             self.message = message
+            self.messageZh = messageZh
             self.affected = affected
             self.ignored = ignored
         }
@@ -47,7 +49,7 @@ public struct DocsChangelog: Sendable, Hashable, Codable {
         let rows: [[[Inline]]] = entries.map { entry in
             let platform: [[Inline]] = withPlatform
                 ? [entry.platform.map { [.link([.code($0)], DocTarget(.platform($0), "changes"))] } ?? [.label("工作区", "workspace")]] : []
-            var change: [Inline] = [.text(entry.summaryZh), .lineBreak, .text(entry.message)]
+            var change: [Inline] = [.text(entry.summaryZh + "：" + entry.messageZh), .lineBreak, .text(entry.message)]
             if let reason = entry.ignored { change += [.lineBreak, .label("已接受", "Accepted"), .text(": " + reason)] }
             return [[.code(entry.code)], [.label(entry.categoryZh, entry.category)]] + platform
                 + [change, [Inline].joined(entry.affected.map { [.link([.code($0)], DocTarget(.platform($0)))] })]
