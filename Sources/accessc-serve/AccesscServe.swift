@@ -57,9 +57,12 @@ struct Mock: AsyncParsableCommand {
     @OptionGroup var report: ReportArguments
 
     func validate() throws {
-        guard (0...1).contains(failRate) else { throw ValidationError("--fail-rate must be between 0 and 1") }
-        guard latency >= 0, replayWindow > 0 else { throw ValidationError("--latency must be 0 or more and --replay-window more than 0") }
-        guard (0...65535).contains(port) else { throw ValidationError("--port must be 0 to 65535") }
+        let language = report.language
+        guard (0...1).contains(failRate) else { throw language.usageError(en: "--fail-rate must be between 0 and 1", zh: "--fail-rate 必须在 0 到 1 之间") }
+        guard latency >= 0, replayWindow > 0 else {
+            throw language.usageError(en: "--latency must be 0 or more and --replay-window more than 0", zh: "--latency 不能小于 0，--replay-window 必须大于 0")
+        }
+        guard (0...65535).contains(port) else { throw language.usageError(en: "--port must be 0 to 65535", zh: "--port 必须在 0 到 65535 之间") }
     }
 
     func run() async throws {

@@ -71,10 +71,11 @@ struct Build: ParsableCommand {
 
     func validate() throws {
         if let bad = outputs.first(where: { OutputKind(rawValue: $0) == nil }) {
-            throw ValidationError("--output '\(bad)' is not an output; the outputs are \(OutputKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            let known = OutputKind.allCases.map(\.rawValue).joined(separator: ", ")
+            throw report.language.usageError(en: "--output '\(bad)' is not an output; the outputs are \(known)", zh: "--output “\(bad)”不是一种输出；输出有 \(known)")
         }
         if let swiftAccess, SwiftAccessLevel(rawValue: swiftAccess) == nil {
-            throw ValidationError("--swift-access must be public, package or internal")
+            throw report.language.usageError(en: "--swift-access must be public, package or internal", zh: "--swift-access 只能是 public、package 或 internal")
         }
     }
 
@@ -122,9 +123,11 @@ struct Diff: ParsableCommand {
     @OptionGroup var language: LanguageArgument
 
     func validate() throws {
-        guard DiffGate(rawValue: failOn) != nil else { throw ValidationError("--fail-on must be breaking, dangerous or none") }
-        guard DiffFormat(rawValue: format) != nil else { throw ValidationError("--format must be text, json, markdown, junit or sarif") }
-        guard ColourChoice(rawValue: color) != nil else { throw ValidationError("--color must be auto, always or never") }
+        guard DiffGate(rawValue: failOn) != nil else { throw language.usageError(en: "--fail-on must be breaking, dangerous or none", zh: "--fail-on 只能是 breaking、dangerous 或 none") }
+        guard DiffFormat(rawValue: format) != nil else {
+            throw language.usageError(en: "--format must be text, json, markdown, junit or sarif", zh: "--format 只能是 text、json、markdown、junit 或 sarif")
+        }
+        guard ColourChoice(rawValue: color) != nil else { throw language.usageError(en: "--color must be auto, always or never", zh: "--color 只能是 auto、always 或 never") }
     }
 
     func run() throws {
@@ -174,7 +177,8 @@ struct Init: ParsableCommand {
 
     func validate() throws {
         guard PlatformLevel(rawValue: level) != nil else {
-            throw ValidationError("--level must be one of \(PlatformLevel.allCases.map(\.rawValue).joined(separator: ", "))")
+            let levels = PlatformLevel.allCases.map(\.rawValue).joined(separator: ", ")
+            throw language.usageError(en: "--level must be one of \(levels)", zh: "--level 只能是 \(levels) 之一")
         }
     }
 
@@ -192,8 +196,12 @@ struct Schema: ParsableCommand {
     @Argument(help: "Which file's schema: contract or workspace.")
     var document = "contract"
 
+    @OptionGroup var language: LanguageArgument
+
     func validate() throws {
-        guard ContractSchema.Document(rawValue: document) != nil else { throw ValidationError("the document must be contract or workspace") }
+        guard ContractSchema.Document(rawValue: document) != nil else {
+            throw language.usageError(en: "the document must be contract or workspace", zh: "文档只能是 contract 或 workspace")
+        }
     }
 
     func run() throws {

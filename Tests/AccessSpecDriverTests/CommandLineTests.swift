@@ -121,6 +121,35 @@ struct CommandLineTests {
         #expect(try run(["explain", "NOPE1"]).status == 2)
     }
 
+    /// ArgumentParser's own messages and the commands' checks of their options, in Chinese for
+    /// a Chinese locale or `--lang zh`: every line of the frame translated, the exit status 2.
+    @Test func usageErrorsSpeakTheReadersLanguage() throws {
+        let chinese = ["LANG": "zh_CN.UTF-8"]
+        let cases: [([String], String)] = [
+            (["diff"], "错误：缺少参数 <old>"),
+            (["check", "--foo"], "错误：未知选项 --foo；是否想用 --color？"),
+            (["build", "--platform"], "错误：--platform <platform> 缺少取值"),
+            (["check", "--max-errors", "x"], "错误：“x”不是 --max-errors <max-errors> 的有效取值"),
+            (["check", "a", "b"], "错误：多余的参数 b"),
+            (["check", "--format", "xml"], "错误：--format 只能是 text、json 或 sarif"),
+            (["diff", "a", "--fail-on", "all"], "错误：--fail-on 只能是 breaking、dangerous 或 none"),
+            (["mock", "specs", "--platform", "hefei", "--fail-rate", "2"], "错误：--fail-rate 必须在 0 到 1 之间"),
+        ]
+        for (arguments, first) in cases {
+            let result = try run(arguments, environment: chinese)
+            #expect(result.status == 2, "\(arguments)")
+            #expect(result.stderr.hasPrefix(first + "\n"), "\(arguments): \(result.stderr)")
+            #expect(result.stderr.contains("用法：accessc ") && result.stderr.contains("  详见 'accessc "), "\(result.stderr)")
+            for english in ["Error:", "Usage:", "Help:", "See '", "Missing", "Unknown", "must be"] {
+                #expect(!result.stderr.contains(english), "\(arguments): \(result.stderr)")
+            }
+        }
+        // --lang wins over the locale, either way, as --lang X or --lang=X.
+        #expect(try run(["init", "--lang=zh"]).stderr.hasPrefix("错误：缺少参数 --id <id>"))
+        let english = try run(["diff", "--lang", "en"], environment: chinese)
+        #expect(english.stderr.hasPrefix("Error: Missing expected argument '<old>'\n"), "\(english.stderr)")
+    }
+
     @Test func explainListsEveryCodeAndExplainsOne() throws {
         let list = try run(["explain"])
         #expect(list.status == 0)
