@@ -193,9 +193,7 @@ struct NodeDecoder {
 
     func path(_ node: YAMLNode, _ what: LocalizedText) -> Located<String>? {
         guard let text = string(node, what) else { return nil }
-        // RFC 3986 path characters (pchar and '/'), plus braces around parameters.
-        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$&'()*+,;=:@%/{}")
-        guard text.value.hasPrefix("/"), text.value.allSatisfy({ allowed.contains($0) }) else {
+        guard text.value.hasPrefix("/"), ASCIISet.pathCharacters.containsAll(text.value) else {
             diagnostics.error(LanguageDiagnostics.badValue,
                               en: "\(what.en) '\(text.value)' must start with '/', use only URL path characters (percent-encode others), and write parameters as {name}",
                               zh: "\(what.zh)“\(text.value)”必须以 `/` 开头，只使用 URL 路径字符（其他字符须百分号编码），参数写作 {name}", at: node.span)
@@ -218,8 +216,7 @@ struct NodeDecoder {
     /// An HTTP header name: an RFC 9110 token.
     func headerName(_ node: YAMLNode, _ what: LocalizedText) -> Located<String>? {
         guard let text = string(node, what) else { return nil }
-        let token = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-.^_`|~")
-        guard !text.value.isEmpty, text.value.allSatisfy({ token.contains($0) }) else {
+        guard !text.value.isEmpty, ASCIISet.tokenCharacters.containsAll(text.value) else {
             diagnostics.error(LanguageDiagnostics.badValue, en: "\(what.en) '\(text.value)' is not an HTTP header name (letters, digits and !#$%&'*+-.^_`|~)",
                               zh: "\(what.zh)“\(text.value)”不是 HTTP 头部名称（字母、数字及 !#$%&'*+-.^_`|~）", at: node.span)
             return nil
@@ -274,21 +271,22 @@ public enum NameForm: Sendable {
     case id, typeName, errorName, fieldName
 
     public func matches(_ text: String) -> Bool {
-        let scalars = Array(text.unicodeScalars)
-        guard let first = scalars.first, scalars.count <= 64 else { return false }
-        let lower: ClosedRange<Unicode.Scalar> = "a"..."z", upper: ClosedRange<Unicode.Scalar> = "A"..."Z", digit: ClosedRange<Unicode.Scalar> = "0"..."9"
-        let rest = scalars.dropFirst()
+        // Every form is ASCII, so bytes are characters (and any other byte fails).
+        let bytes = text.utf8
+        guard let first = bytes.first, bytes.count <= 64 else { return false }
+        let lower = UInt8(ascii: "a")...UInt8(ascii: "z"), upper = UInt8(ascii: "A")...UInt8(ascii: "Z"), digit = UInt8(ascii: "0")...UInt8(ascii: "9")
+        let rest = bytes.dropFirst()
         switch self {
         case .id:
-            return lower.contains(first) && rest.allSatisfy { lower.contains($0) || upper.contains($0) || digit.contains($0) || $0 == "-" }
+            return lower.contains(first) && rest.allSatisfy { lower.contains($0) || upper.contains($0) || digit.contains($0) || $0 == UInt8(ascii: "-") }
                 && !text.hasSuffix("-") && !text.contains("--")
         case .typeName:
             return upper.contains(first) && rest.allSatisfy { lower.contains($0) || upper.contains($0) || digit.contains($0) }
         case .errorName:
-            return upper.contains(first) && rest.allSatisfy { upper.contains($0) || digit.contains($0) || $0 == "_" }
+            return upper.contains(first) && rest.allSatisfy { upper.contains($0) || digit.contains($0) || $0 == UInt8(ascii: "_") }
         case .fieldName:
-            return (lower.contains(first) || upper.contains(first) || first == "_")
-                && rest.allSatisfy { lower.contains($0) || upper.contains($0) || digit.contains($0) || $0 == "_" }
+            return (lower.contains(first) || upper.contains(first) || first == UInt8(ascii: "_"))
+                && rest.allSatisfy { lower.contains($0) || upper.contains($0) || digit.contains($0) || $0 == UInt8(ascii: "_") }
         }
     }
 
@@ -382,4 +380,25 @@ public enum Suggestions {
         }
         return previous[b.count]
     }
+}
+
+/// A set of ASCII characters, tested byte by byte: built once, not hashed per character.
+struct ASCIISet: Sendable {
+    private let members: [Bool]
+
+    init(_ characters: String) {
+        var members = [Bool](repeating: false, count: 128)
+        for byte in characters.utf8 where byte < 128 { members[Int(byte)] = true }
+        self.members = members
+    }
+
+    /// Whether every character of `text` is in the set (any non-ASCII character is not).
+    func containsAll(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 < 128 && members[Int($0)] }
+    }
+
+    /// RFC 3986 path characters (pchar and '/'), plus braces around parameters.
+    static let pathCharacters = ASCIISet("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$&'()*+,;=:@%/{}")
+    /// RFC 9110 token characters: what a header name is made of.
+    static let tokenCharacters = ASCIISet("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-.^_`|~")
 }

@@ -90,13 +90,15 @@ struct PatternProgram: Sendable {
     func matches(_ text: String.UnicodeScalarView) -> Bool {
         var current = StateList(capacity: instructions.count)
         var next = StateList(capacity: instructions.count)
-        add(0, to: &current)
+        // One work stack for every step: a fresh one per state and scalar was most of the cost.
+        var pending: [Int] = []
+        add(0, to: &current, pending: &pending)
         for scalar in text {
             if current.isEmpty { return false }
             next.clear()
             for state in current.states {
                 if case .consume(let set) = instructions[state], sets[set].contains(scalar.value) {
-                    add(state + 1, to: &next)
+                    add(state + 1, to: &next, pending: &pending)
                 }
             }
             swap(&current, &next)
@@ -105,8 +107,8 @@ struct PatternProgram: Sendable {
     }
 
     /// Adds `state` and everything reachable from it without consuming a scalar.
-    private func add(_ state: Int, to list: inout StateList) {
-        var stack = [state]
+    private func add(_ state: Int, to list: inout StateList, pending stack: inout [Int]) {
+        stack.append(state)
         while let top = stack.popLast() {
             guard list.insert(top) else { continue }
             switch instructions[top] {

@@ -191,7 +191,7 @@ private struct TreeBuilder {
             return true
         }
         stack[top].pendingKey = node
-        if let text = node.scalar?.text, let first = firstKey(text, in: &stack[top]) {
+        if let text = node.scalar?.text, let first = Self.firstKey(text, in: &stack[top]) {
             error(YAMLDiagnostics.duplicateKey, LocalizedText(en: "duplicate key '\(text)' in mapping", zh: "映射中的键“\(text)”重复"), at: node.span.start, end: node.span.end,
                   notes: [DiagnosticNote(en: "'\(text)' was first given here", zh: "“\(text)”第一次出现在这里", at: first)])
             stack[top].dropValue = true
@@ -199,8 +199,10 @@ private struct TreeBuilder {
         return true
     }
 
-    /// The span of an earlier key with the same text, if any.
-    private func firstKey(_ text: String, in frame: inout Frame) -> SourceSpan? {
+    /// The span of an earlier key with the same text, if any. Static: a method of the builder
+    /// would hold a copy of it, and with it a second reference to the stack, while the frame is
+    /// changed in place, which copies the whole stack at every key.
+    private static func firstKey(_ text: String, in frame: inout Frame) -> SourceSpan? {
         if frame.pairs.count < 16 {
             return frame.pairs.first { $0.key.scalar?.text == text }?.key.span
         }
