@@ -8,13 +8,50 @@ public struct YAMLNode: Sendable {
 
     public var content: Content
     public var span: SourceSpan
+    /// One byte, not a string: every node carries it, and only the core tags mean anything
+    /// (the loader reports any other).
+    private var storedTag: StoredTag?
+
     /// An explicit core tag, e.g. `tag:yaml.org,2002:str`; nil when the node had none.
-    public var tag: String?
+    public var tag: String? { storedTag?.text }
 
     public init(_ content: Content, span: SourceSpan, tag: String? = nil) {
         self.content = content
         self.span = span
-        self.tag = tag
+        storedTag = tag.map(StoredTag.init)
+    }
+
+    private enum StoredTag: UInt8, Sendable {
+        case string, int, float, bool, null, map, seq, nonSpecific, unsupported
+
+        init(_ text: String) {
+            self = switch text {
+            case CoreTag.string: .string
+            case CoreTag.int: .int
+            case CoreTag.float: .float
+            case CoreTag.bool: .bool
+            case CoreTag.null: .null
+            case CoreTag.map: .map
+            case CoreTag.seq: .seq
+            case CoreTag.nonSpecific: .nonSpecific
+            default: .unsupported
+            }
+        }
+
+        var text: String {
+            switch self {
+            case .string: CoreTag.string
+            case .int: CoreTag.int
+            case .float: CoreTag.float
+            case .bool: CoreTag.bool
+            case .null: CoreTag.null
+            case .map: CoreTag.map
+            case .seq: CoreTag.seq
+            case .nonSpecific: CoreTag.nonSpecific
+            // Reported where it was read; what it meant is unknown, so it resolves as text.
+            case .unsupported: CoreTag.unsupported
+            }
+        }
     }
 
     public var scalar: YAMLScalar? {
@@ -73,6 +110,8 @@ public enum CoreTag {
     public static let seq = "tag:yaml.org,2002:seq"
     /// The non-specific tag `!`, which asks for a string.
     public static let nonSpecific = "!"
+    /// What a node keeps of a tag outside the core schema, once the loader has reported it.
+    public static let unsupported = "tag:accessspec,2026:unsupported"
 
     public static let all: Set<String> = [string, int, float, bool, null, map, seq, nonSpecific]
 }
