@@ -50,14 +50,16 @@ public struct MappingShape: Sendable {
     public let name: String
     public let doc: LocalizedText
     public let keys: [KeyShape]
+    /// The keys' names, made once: every mapping a decoder reads checks its keys against them.
+    public let keyNames: [String]
 
     init(_ name: String, zh: String, en: String, _ keys: [KeyShape]) {
         self.name = name
         self.doc = LocalizedText(en: en, zh: zh)
         self.keys = keys
+        keyNames = keys.map(\.name)
     }
 
-    public var keyNames: [String] { keys.map(\.name) }
     public func key(_ name: String) -> KeyShape? { keys.first { $0.name == name } }
 }
 
