@@ -1,6 +1,7 @@
 import AccessSpecCore
 import AccessSpecSyntax
 import Foundation
+import SeededRandom
 import Testing
 
 /// The formats of docs/values.md against the published valid and invalid examples of each
@@ -142,6 +143,44 @@ struct PatternTests {
         #expect(try matches("é", "é"))
         #expect(try !matches("é", "e\u{301}"))  // scalars, not canonical equivalence
         #expect(try matches("..", "e\u{301}"))
+    }
+
+    /// The matcher against ICU (NSRegularExpression, anchored at both ends) on random patterns
+    /// of the dialect's common core and random values over a small alphabet, so that states,
+    /// alternatives, repetitions and their empty paths meet often.
+    @Test func randomPatternsMatchAsICUMatchesThem() throws {
+        var random = SplitMix(seed: 0x5eed_0a77)
+        func atom(_ depth: Int) -> String {
+            switch random.below(depth > 2 ? 4 : 7) {
+            case 0: return "a"
+            case 1: return "b"
+            case 2: return "[ab]"
+            case 3: return "[^a]"
+            case 4: return "(?:\(pattern(depth + 1)))"
+            case 5: return "(?:\(pattern(depth + 1))|\(pattern(depth + 1)))"
+            default: return "(?:)"
+            }
+        }
+        func pattern(_ depth: Int) -> String {
+            (0..<(1 + random.below(3))).map { _ in
+                let quantifiers = ["", "", "?", "*", "+", "{2}", "{0,2}", "{1,3}"]
+                return atom(depth) + quantifiers[random.below(quantifiers.count)]
+            }.joined()
+        }
+        var compared = 0
+        for _ in 0..<400 {
+            let source = pattern(0)
+            let ours = try Pattern(source)
+            let icu = try NSRegularExpression(pattern: "^(?:\(source))$")
+            for _ in 0..<12 {
+                let value = String((0..<random.below(7)).map { _ in "abc".randomElement(using: &random)! })
+                let range = NSRange(value.startIndex..., in: value)
+                let expected = icu.firstMatch(in: value, range: range) != nil
+                #expect(ours.matches(value) == expected, "/\(source)/ on '\(value)'")
+                compared += 1
+            }
+        }
+        #expect(compared == 4800)
     }
 
     @Test func constructsOutsideTheDialectAreRefused() {

@@ -87,61 +87,65 @@ struct PatternProgram: Sendable {
         }
     }
 
+    /// Whether the whole of `text` is accepted. The two state lists, the marks and the work
+    /// stack share one scratch buffer, on the stack for the short programs of the formats and
+    /// of most patterns: matching is per value, and allocating was most of its cost.
     func matches(_ text: String.UnicodeScalarView) -> Bool {
-        var current = StateList(capacity: instructions.count)
-        var next = StateList(capacity: instructions.count)
-        // One work stack for every step: a fresh one per state and scalar was most of the cost.
-        var pending: [Int] = []
-        add(0, to: &current, pending: &pending)
-        for scalar in text {
-            if current.isEmpty { return false }
-            next.clear()
-            for state in current.states {
-                if case .consume(let set) = instructions[state], sets[set].contains(scalar.value) {
-                    add(state + 1, to: &next, pending: &pending)
+        let size = instructions.count
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 5 * size + 2) { buffer in
+            let base = buffer.baseAddress!
+            var current = base, next = base + size
+            // marks[state] is the step at which the state joined the list being built.
+            let marks = base + 2 * size
+            // An `add` pushes at most one state plus two per state it inserts.
+            let pending = base + 3 * size
+            marks.initialize(repeating: -1, count: size)
+            var currentCount = 0, nextCount = 0, step = 0
+
+            /// Adds `state` and everything reachable from it without consuming a scalar.
+            func add(_ state: Int, to list: UnsafeMutablePointer<Int>, _ count: inout Int) {
+                pending[0] = state
+                var top = 1
+                while top > 0 {
+                    top -= 1
+                    let state = pending[top]
+                    guard marks[state] != step else { continue }
+                    marks[state] = step
+                    list[count] = state
+                    count += 1
+                    switch instructions[state] {
+                    case .split(let first, let second):
+                        pending[top] = second
+                        pending[top + 1] = first
+                        top += 2
+                    case .jump(let target):
+                        pending[top] = target
+                        top += 1
+                    case .consume, .accept:
+                        break
+                    }
                 }
             }
-            swap(&current, &next)
-        }
-        return current.states.contains { if case .accept = instructions[$0] { true } else { false } }
-    }
 
-    /// Adds `state` and everything reachable from it without consuming a scalar.
-    private func add(_ state: Int, to list: inout StateList, pending stack: inout [Int]) {
-        stack.append(state)
-        while let top = stack.popLast() {
-            guard list.insert(top) else { continue }
-            switch instructions[top] {
-            case .split(let first, let second):
-                stack.append(second)
-                stack.append(first)
-            case .jump(let target):
-                stack.append(target)
-            case .consume, .accept:
-                break
+            add(0, to: current, &currentCount)
+            for scalar in text {
+                if currentCount == 0 { return false }
+                step += 1
+                nextCount = 0
+                for index in 0..<currentCount {
+                    let state = current[index]
+                    if case .consume(let set) = instructions[state], sets[set].contains(scalar.value) {
+                        add(state + 1, to: next, &nextCount)
+                    }
+                }
+                swap(&current, &next)
+                currentCount = nextCount
             }
+            for index in 0..<currentCount {
+                if case .accept = instructions[current[index]] { return true }
+            }
+            return false
         }
     }
 }
 
-/// A sparse set of states with constant-time clearing.
-private struct StateList {
-    private(set) var states: [Int] = []
-    private var members: [Bool]
-
-    init(capacity: Int) { members = Array(repeating: false, count: capacity) }
-
-    var isEmpty: Bool { states.isEmpty }
-
-    mutating func insert(_ state: Int) -> Bool {
-        guard !members[state] else { return false }
-        members[state] = true
-        states.append(state)
-        return true
-    }
-
-    mutating func clear() {
-        for state in states { members[state] = false }
-        states.removeAll(keepingCapacity: true)
-    }
-}
