@@ -1,6 +1,7 @@
 import AccessSpecCore
 import AccessSpecSyntax
 import Foundation
+import SeededRandom
 import Testing
 
 /// The name-torture workspace, Tests/NameTorture/specs: every name below used as a platform id,
@@ -318,6 +319,40 @@ struct NameTortureTests {
         if !folder.isEmpty {
             let onDisk = FileManager.default.enumerator(atPath: root.path)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".yaml") } ?? []
             #expect(Set(onDisk) == Set(files.keys), "Tests/NameTorture/\(folder) holds files the lists do not make")
+        }
+    }
+}
+
+/// The folding's byte path for ASCII names against its rule as written with Swift's Unicode
+/// character properties, on random names of letters, digits and separators.
+struct IdentifierFoldingTests {
+    static func capitalized(_ word: String) -> String {
+        let body = word.allSatisfy { !$0.isLowercase } ? word.lowercased() : word
+        return body.prefix(1).uppercased() + body.dropFirst()
+    }
+
+    static func words(_ text: String) -> [String] { text.split { !($0.isLetter || $0.isNumber) }.map(String.init) }
+
+    static func upperCamel(_ text: String) -> String {
+        let joined = words(text).map(capitalized).joined()
+        return joined.first?.isNumber == true ? "_" + joined : joined
+    }
+
+    static func lowerCamel(_ text: String) -> String {
+        let parts = words(text)
+        guard let first = parts.first else { return "_" + text.utf8.prefix(16).map { String($0, radix: 16) }.joined() }
+        let head = first.allSatisfy { !$0.isLowercase } ? first.lowercased() : first.prefix(1).lowercased() + first.dropFirst()
+        let joined = head + parts.dropFirst().map(capitalized).joined()
+        return joined.first?.isNumber == true ? "_" + joined : joined
+    }
+
+    @Test func asciiNamesFoldAsTheUnicodeRuleSays() {
+        var random = SplitMix(seed: 0xf01d)
+        let alphabet = Array("aZbY09_-. xQ")
+        for _ in 0..<5000 {
+            let name = String((0..<random.below(12)).map { _ in alphabet[random.below(alphabet.count)] })
+            #expect(IdentifierFolding.upperCamel(name) == Self.upperCamel(name), "\(name)")
+            #expect(IdentifierFolding.lowerCamel(name) == Self.lowerCamel(name), "\(name)")
         }
     }
 }

@@ -15,7 +15,7 @@ public enum IdentifierFolding {
         let parts = words(text)
         // A name with no letters or digits (`"""`, `*/`) is spelt by its bytes.
         guard let first = parts.first else { return "_" + text.utf8.prefix(16).map { String($0, radix: 16) }.joined() }
-        let head = first.allSatisfy { !$0.isLowercase } ? first.lowercased() : lowercasedFirst(first)
+        let head = ascii(first, firstUpper: false) ?? (first.allSatisfy { !$0.isLowercase } ? first.lowercased() : lowercasedFirst(first))
         let joined = head + parts.dropFirst().map(capitalized).joined()
         return startsWithDigit(joined) ? "_" + joined : joined
     }
@@ -33,8 +33,26 @@ public enum IdentifierFolding {
     }
 
     private static func capitalized(_ word: String) -> String {
+        if let ascii = ascii(word, firstUpper: true) { return ascii }
         let body = word.allSatisfy { !$0.isLowercase } ? word.lowercased() : word
         return body.prefix(1).uppercased() + body.dropFirst()
+    }
+
+    /// What `capitalized` (or, with `firstUpper` false, the head of `lowerCamel`) makes of an
+    /// ASCII word, by bytes: a word without a lower-case letter is lower-cased first
+    /// (`TOKEN` -> `Token`). Nil for other words, which take the Unicode path.
+    private static func ascii(_ word: String, firstUpper: Bool) -> String? {
+        guard word.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        let lower = UInt8(ascii: "a")...UInt8(ascii: "z"), upper = UInt8(ascii: "A")...UInt8(ascii: "Z")
+        var bytes = Array(word.utf8)
+        if !bytes.contains(where: { lower.contains($0) }) {
+            for index in bytes.indices where upper.contains(bytes[index]) { bytes[index] += 32 }
+        }
+        if let first = bytes.first {
+            if firstUpper, lower.contains(first) { bytes[0] -= 32 }
+            if !firstUpper, upper.contains(first) { bytes[0] += 32 }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private static func lowercasedFirst(_ word: String) -> String {
