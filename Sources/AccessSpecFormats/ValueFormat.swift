@@ -82,10 +82,15 @@ public enum ValueFormat: String, CaseIterable, Codable, Sendable {
         }
     }
 
+    /// Each format's shape, compiled once (the item code's is the workspace's, so it is not here).
+    private static let shapes: [ValueFormat: Pattern] = Dictionary(uniqueKeysWithValues: allCases.compactMap { format in
+        format == .itemCode ? nil : (try? Pattern(format.shape)).map { (format, $0) }
+    })
+
     /// Why `text` is not a value of the format, or nil when it is.
     public func problem(with text: String, itemCodePattern: String = ValueFormat.defaultItemCodePattern) -> LocalizedText? {
-        let shape = self == .itemCode ? itemCodePattern : self.shape
-        guard Pattern.matches(shape, text) else {
+        let matched = self == .itemCode ? Pattern.matches(itemCodePattern, text) : Self.shapes[self]?.matches(text) ?? false
+        guard matched else {
             return self == .itemCode
                 ? LocalizedText(en: "it does not match the workspace's item code pattern \(itemCodePattern)", zh: "它不符合工作区的事项编码模式 \(itemCodePattern)")
                 : LocalizedText(en: "it is not \(shapeDescription.en)", zh: "它不是\(shapeDescription.zh)")
