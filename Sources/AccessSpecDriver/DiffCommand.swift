@@ -50,11 +50,11 @@ extension Commands {
     public func diff(old: String, new: String, options: DiffCommandOptions) -> CommandStatus {
         // The two sides are independent: compiled at the same time, reported in order.
         let sides = [(old, side(old, other: new)), (new, side(new, other: old))]
-        let results = SideSlots()
-        DispatchQueue.concurrentPerform(iterations: 2) { index in results.set(index, Self.compile(sides[index].0, sides[index].1, language: options.language)) }
+        let results = ConcurrentSlots<Result<CompiledSide, SideProblems>>(count: 2)
+        DispatchQueue.concurrentPerform(iterations: 2) { index in results[index] = Self.compile(sides[index].0, sides[index].1, language: options.language) }
         var compiled: [CompiledSide] = []
         for index in 0..<2 {
-            switch results.get(index) {
+            switch results[index]! {
             case .success(let side): compiled.append(side)
             case .failure(let problems): console.err(problems.text)
             }
@@ -133,15 +133,6 @@ extension Commands {
         }
         return .success(CompiledSide(ir: ir, sources: sources, config: compilation.config))
     }
-}
-
-/// The two sides' results, filled by two workers.
-final class SideSlots: @unchecked Sendable {
-    private var slots: [Result<Commands.CompiledSide, Commands.SideProblems>?] = [nil, nil]
-    private let lock = NSLock()
-
-    func set(_ index: Int, _ result: Result<Commands.CompiledSide, Commands.SideProblems>) { lock.withLock { slots[index] = result } }
-    func get(_ index: Int) -> Result<Commands.CompiledSide, Commands.SideProblems> { lock.withLock { slots[index]! } }
 }
 
 extension Commands {
