@@ -107,8 +107,8 @@ public struct IRValueChecker: Sendable {
             case .enumeration(let name):
                 let allowed = (checker.types[name]?.values ?? []).map(\.value)
                 guard case .string(let text) = value else { return mismatch(value, en: "a value of enum '\(name)'", zh: "枚举“\(name)”的取值") }
-                // Scalar by scalar: a composed and a decomposed é are different values.
-                guard allowed.contains(where: { $0.unicodeScalars.elementsEqual(text.unicodeScalars) }) else {
+                // Byte by byte: a composed and a decomposed é are different values.
+                guard allowed.contains(where: { $0.utf8.elementsEqual(text.utf8) }) else {
                     return report(en: "'\(text)' is not a value of enum '\(name)' (\(allowed.joined(separator: ", ")))",
                                   zh: "“\(text)”不是枚举“\(name)”的取值（\(allowed.joined(separator: "、"))）", .notEnumValue(name: name, allowed: allowed))
                 }
@@ -121,13 +121,16 @@ public struct IRValueChecker: Sendable {
         private mutating func record(_ value: JSONValue, _ name: String, _ fields: [FieldIR], checker: IRValueChecker) {
             guard case .object(let entries) = value else { return mismatch(value, en: "a '\(name)' object", zh: "“\(name)”对象") }
             let names = fields.map(\.name)
-            for key in entries.keys.sorted() where !names.contains(where: { $0.unicodeScalars.elementsEqual(key.unicodeScalars) }) {
+            // Names compare byte by byte (not as Swift's canonically equivalent strings); only the
+            // unknown keys are sorted, to report them in order.
+            let unknown = entries.keys.filter { key in !names.contains { $0.utf8.elementsEqual(key.utf8) } }
+            for key in unknown.sorted() {
                 path.append(.field(key))
                 report(en: "'\(name)' has no field '\(key)'", zh: "“\(name)”没有字段“\(key)”", .unknownField(record: name, allowed: names))
                 path.removeLast()
             }
             for field in fields {
-                let entry = entries.first { $0.key.unicodeScalars.elementsEqual(field.name.unicodeScalars) }?.value
+                let entry = entries.first { $0.key.utf8.elementsEqual(field.name.utf8) }?.value
                 switch entry {
                 case nil, .null?:
                     // An optional field may be absent or null; both mean absent.

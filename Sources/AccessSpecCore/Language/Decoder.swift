@@ -3,7 +3,8 @@ import AccessSpecSyntax
 /// A mapping being decoded: its values by key, with unknown keys already reported.
 struct Fields {
     let node: YAMLNode
-    let what: LocalizedText
+    /// Named only when something is wrong: most mappings decode clean.
+    let what: () -> LocalizedText
     /// Known keys in source order. Language mappings have a handful of keys, so a scan beats hashing.
     private let pairs: [(key: String, pair: YAMLPair)]
     /// Keys that were reported as unknown.
@@ -11,7 +12,7 @@ struct Fields {
     /// The known keys those were probably meant as (the nearest of each).
     let probablyMeant: Set<String>
 
-    init(node: YAMLNode, what: LocalizedText, pairs: [(key: String, pair: YAMLPair)], unknownKeys: [String], probablyMeant: Set<String> = []) {
+    init(node: YAMLNode, what: @escaping () -> LocalizedText, pairs: [(key: String, pair: YAMLPair)], unknownKeys: [String], probablyMeant: Set<String> = []) {
         self.node = node
         self.what = what
         self.pairs = pairs
@@ -33,8 +34,8 @@ struct NodeDecoder {
 
     /// Reads a mapping whose keys must be among `known`; unknown keys are reported with the
     /// nearest known one as a fix-it.
-    func fields(_ node: YAMLNode, _ what: LocalizedText, known: [String]) -> Fields? {
-        guard let pairs = entries(node, what) else { return nil }
+    func fields(_ node: YAMLNode, _ what: @autoclosure @escaping () -> LocalizedText, known: [String]) -> Fields? {
+        guard let pairs = entries(node, what()) else { return nil }
         var byKey: [(key: String, pair: YAMLPair)] = []
         byKey.reserveCapacity(pairs.count)
         var unknown: [String] = []
@@ -43,7 +44,7 @@ struct NodeDecoder {
             if known.contains(key.value) {
                 byKey.append((key.value, pair))
             } else {
-                if let nearest = unknownKey(key, in: what, known: known) { meant.insert(nearest) }
+                if let nearest = unknownKey(key, in: what(), known: known) { meant.insert(nearest) }
                 unknown.append(key.value)
             }
         }
@@ -51,18 +52,18 @@ struct NodeDecoder {
     }
 
     /// A mapping with free keys (types, errors, environments), in source order.
-    func entries(_ node: YAMLNode, _ what: LocalizedText) -> [(Located<String>, YAMLPair)]? {
+    func entries(_ node: YAMLNode, _ what: @autoclosure () -> LocalizedText) -> [(Located<String>, YAMLPair)]? {
         guard case .mapping(let pairs) = node.content else {
             if node.scalar?.resolved(tag: node.tag) == .null { return [] }
-            wrongKind(node, expected: LocalizedText(en: "a mapping", zh: "映射"), for: what)
+            wrongKind(node, expected: LocalizedText(en: "a mapping", zh: "映射"), for: what())
             return nil
         }
         var result: [(Located<String>, YAMLPair)] = []
         result.reserveCapacity(pairs.count)
         for pair in pairs {
             guard let key = pair.key.scalar else {
-                diagnostics.error(LanguageDiagnostics.wrongKind, en: "keys in \(what.en) must be plain text, not \(pair.key.kindName.en)",
-                                  zh: "\(what.zh)中的键必须是纯文本，而不是\(pair.key.kindName.zh)", at: pair.key.span)
+                diagnostics.error(LanguageDiagnostics.wrongKind, en: "keys in \(what().en) must be plain text, not \(pair.key.kindName.en)",
+                                  zh: "\(what().zh)中的键必须是纯文本，而不是\(pair.key.kindName.zh)", at: pair.key.span)
                 continue
             }
             result.append((Located(key.text, pair.key.span), pair))
@@ -70,12 +71,12 @@ struct NodeDecoder {
         return result
     }
 
-    func list(_ node: YAMLNode, _ what: LocalizedText) -> [YAMLNode]? {
+    func list(_ node: YAMLNode, _ what: @autoclosure () -> LocalizedText) -> [YAMLNode]? {
         switch node.content {
         case .sequence(let items): return items
         case .scalar(let scalar) where scalar.resolved(tag: node.tag) == .null: return []
         default:
-            wrongKind(node, expected: LocalizedText(en: "a list", zh: "列表"), for: what)
+            wrongKind(node, expected: LocalizedText(en: "a list", zh: "列表"), for: what())
             return nil
         }
     }
@@ -85,53 +86,53 @@ struct NodeDecoder {
         // `nmae:` was reported as an unknown key with `name` as its fix; not also as missing.
         if fields.probablyMeant.contains(key) { return nil }
         let start = SourceSpan(file: fields.node.span.file, at: fields.node.span.start)
-        diagnostics.error(LanguageDiagnostics.missingKey, en: "\(fields.what.en) is missing required key '\(key)'", zh: "\(fields.what.zh)缺少必填的键 `\(key)`", at: start)
+        diagnostics.error(LanguageDiagnostics.missingKey, en: "\(fields.what().en) is missing required key '\(key)'", zh: "\(fields.what().zh)缺少必填的键 `\(key)`", at: start)
         return nil
     }
 
     // MARK: Scalars
 
-    func string(_ node: YAMLNode, _ what: LocalizedText) -> Located<String>? {
+    func string(_ node: YAMLNode, _ what: @autoclosure () -> LocalizedText) -> Located<String>? {
         guard let scalar = node.scalar else {
-            wrongKind(node, expected: LocalizedText(en: "text", zh: "文本"), for: what)
+            wrongKind(node, expected: LocalizedText(en: "text", zh: "文本"), for: what())
             return nil
         }
         if scalar.resolved(tag: node.tag) == .null {
-            diagnostics.error(LanguageDiagnostics.wrongKind, en: "\(what.en) is empty; expected text", zh: "\(what.zh)为空；此处应为文本", at: node.span)
+            diagnostics.error(LanguageDiagnostics.wrongKind, en: "\(what().en) is empty; expected text", zh: "\(what().zh)为空；此处应为文本", at: node.span)
             return nil
         }
         return Located(scalar.text, node.span)
     }
 
-    func integer(_ node: YAMLNode, _ what: LocalizedText) -> Located<Int>? {
+    func integer(_ node: YAMLNode, _ what: @autoclosure () -> LocalizedText) -> Located<Int>? {
         guard let scalar = node.scalar, case .integer(let value) = scalar.resolved(tag: node.tag) else {
-            wrongKind(node, expected: LocalizedText(en: "an integer", zh: "整数"), for: what)
+            wrongKind(node, expected: LocalizedText(en: "an integer", zh: "整数"), for: what())
             return nil
         }
         return Located(value, node.span)
     }
 
-    func number(_ node: YAMLNode, _ what: LocalizedText) -> Located<Double>? {
+    func number(_ node: YAMLNode, _ what: @autoclosure () -> LocalizedText) -> Located<Double>? {
         switch node.scalar?.resolved(tag: node.tag) {
         case .integer(let value): return Located(Double(value), node.span)
         case .float(let value) where value.isFinite: return Located(value, node.span)
         default:
-            wrongKind(node, expected: LocalizedText(en: "a number", zh: "数字"), for: what)
+            wrongKind(node, expected: LocalizedText(en: "a number", zh: "数字"), for: what())
             return nil
         }
     }
 
-    func bool(_ node: YAMLNode, _ what: LocalizedText) -> Located<Bool>? {
+    func bool(_ node: YAMLNode, _ what: @autoclosure () -> LocalizedText) -> Located<Bool>? {
         guard let scalar = node.scalar, case .bool(let value) = scalar.resolved(tag: node.tag) else {
-            wrongKind(node, expected: LocalizedText(en: "true or false", zh: "true 或 false"), for: what)
+            wrongKind(node, expected: LocalizedText(en: "true or false", zh: "true 或 false"), for: what())
             return nil
         }
         return Located(value, node.span)
     }
 
-    func choice<T: RawRepresentable & CaseIterable & Sendable>(_ node: YAMLNode, _ what: LocalizedText, _: T.Type = T.self) -> Located<T>?
+    func choice<T: RawRepresentable & CaseIterable & Sendable>(_ node: YAMLNode, _ what: @autoclosure () -> LocalizedText, _: T.Type = T.self) -> Located<T>?
     where T.RawValue == String {
-        guard let text = string(node, what) else { return nil }
+        guard let text = string(node, what()) else { return nil }
         if let value = T(rawValue: text.value) { return Located(value, node.span) }
         let allowed = T.allCases.map(\.rawValue)
         var fixIts: [FixIt] = []
@@ -140,24 +141,24 @@ struct NodeDecoder {
         }
         diagnostics.error(
             LanguageDiagnostics.notAChoice,
-            en: "'\(text.value)' is not a valid \(what.en); expected one of \(allowed.map { "'\($0)'" }.joined(separator: ", "))",
-            zh: "“\(text.value)”不是有效的\(what.zh)；应为 \(allowed.map { "“\($0)”" }.joined(separator: "、")) 之一",
+            en: "'\(text.value)' is not a valid \(what().en); expected one of \(allowed.map { "'\($0)'" }.joined(separator: ", "))",
+            zh: "“\(text.value)”不是有效的\(what().zh)；应为 \(allowed.map { "“\($0)”" }.joined(separator: "、")) 之一",
             at: node.span, fixIts: fixIts)
         return nil
     }
 
-    func strings(_ node: YAMLNode, _ what: LocalizedText) -> [Located<String>] {
-        (list(node, what) ?? []).compactMap { string($0, what) }
+    func strings(_ node: YAMLNode, _ what: @autoclosure () -> LocalizedText) -> [Located<String>] {
+        (list(node, what()) ?? []).compactMap { string($0, what()) }
     }
 
-    func choices<T: RawRepresentable & CaseIterable & Sendable>(_ node: YAMLNode, _ what: LocalizedText, _: T.Type = T.self) -> [T]
+    func choices<T: RawRepresentable & CaseIterable & Sendable>(_ node: YAMLNode, _ what: @autoclosure () -> LocalizedText, _: T.Type = T.self) -> [T]
     where T.RawValue == String {
         var seen: [T] = []
-        for item in list(node, what) ?? [] {
-            guard let value = choice(item, what, T.self) else { continue }
+        for item in list(node, what()) ?? [] {
+            guard let value = choice(item, what(), T.self) else { continue }
             if seen.contains(where: { $0.rawValue == value.value.rawValue }) {
-                diagnostics.error(LanguageDiagnostics.badValue, en: "'\(value.value.rawValue)' is listed twice in \(what.en)",
-                                  zh: "“\(value.value.rawValue)”在\(what.zh)中列出了两次", at: item.span)
+                diagnostics.error(LanguageDiagnostics.badValue, en: "'\(value.value.rawValue)' is listed twice in \(what().en)",
+                                  zh: "“\(value.value.rawValue)”在\(what().zh)中列出了两次", at: item.span)
             } else {
                 seen.append(value.value)
             }
@@ -167,78 +168,78 @@ struct NodeDecoder {
 
     // MARK: Names and formats
 
-    func name(_ node: YAMLNode, _ what: LocalizedText, _ form: NameForm) -> Located<String>? {
-        guard let text = string(node, what) else { return nil }
-        return checkName(text, what, form) ? text : nil
+    func name(_ node: YAMLNode, _ what: @autoclosure () -> LocalizedText, _ form: NameForm) -> Located<String>? {
+        guard let text = string(node, what()) else { return nil }
+        return checkName(text, what(), form) ? text : nil
     }
 
-    func checkName(_ text: Located<String>, _ what: LocalizedText, _ form: NameForm) -> Bool {
+    func checkName(_ text: Located<String>, _ what: @autoclosure () -> LocalizedText, _ form: NameForm) -> Bool {
         guard form.matches(text.value) else {
-            diagnostics.error(LanguageDiagnostics.badName, en: "\(what.en) '\(text.value)' must be \(form.explanation.en)",
-                              zh: "\(what.zh)“\(text.value)”必须是\(form.explanation.zh)", at: text.span,
+            diagnostics.error(LanguageDiagnostics.badName, en: "\(what().en) '\(text.value)' must be \(form.explanation.en)",
+                              zh: "\(what().zh)“\(text.value)”必须是\(form.explanation.zh)", at: text.span,
                               fixIts: form.suggestion(for: text.value).map { [FixIt(en: "rename to '\($0)'", zh: "改名为“\($0)”", replacing: text.span, with: $0)] } ?? [])
             return false
         }
         return true
     }
 
-    func url(_ node: YAMLNode, _ what: LocalizedText) -> Located<String>? {
-        guard let text = string(node, what) else { return nil }
+    func url(_ node: YAMLNode, _ what: @autoclosure () -> LocalizedText) -> Located<String>? {
+        guard let text = string(node, what()) else { return nil }
         if let problem = ValueFormat.url.problem(with: text.value) {
-            diagnostics.error(LanguageDiagnostics.badValue, en: "\(what.en): \(problem.en)", zh: "\(what.zh)：\(problem.zh)", at: node.span)
+            diagnostics.error(LanguageDiagnostics.badValue, en: "\(what().en): \(problem.en)", zh: "\(what().zh)：\(problem.zh)", at: node.span)
             return nil
         }
         return text
     }
 
-    func path(_ node: YAMLNode, _ what: LocalizedText) -> Located<String>? {
-        guard let text = string(node, what) else { return nil }
+    func path(_ node: YAMLNode, _ what: @autoclosure () -> LocalizedText) -> Located<String>? {
+        guard let text = string(node, what()) else { return nil }
         guard text.value.hasPrefix("/"), ASCIISet.pathCharacters.containsAll(text.value) else {
             diagnostics.error(LanguageDiagnostics.badValue,
-                              en: "\(what.en) '\(text.value)' must start with '/', use only URL path characters (percent-encode others), and write parameters as {name}",
-                              zh: "\(what.zh)“\(text.value)”必须以 `/` 开头，只使用 URL 路径字符（其他字符须百分号编码），参数写作 {name}", at: node.span)
+                              en: "\(what().en) '\(text.value)' must start with '/', use only URL path characters (percent-encode others), and write parameters as {name}",
+                              zh: "\(what().zh)“\(text.value)”必须以 `/` 开头，只使用 URL 路径字符（其他字符须百分号编码），参数写作 {name}", at: node.span)
             return nil
         }
         do {
             let template = try PathTemplate(text.value)
             if let bad = template.parameters.first(where: { !NameForm.fieldName.matches($0) }) {
-                diagnostics.error(LanguageDiagnostics.badValue, en: "\(what.en) '\(text.value)': parameter '{\(bad)}' must be a field name",
-                                  zh: "\(what.zh)“\(text.value)”：参数“{\(bad)}”必须是字段名", at: node.span)
+                diagnostics.error(LanguageDiagnostics.badValue, en: "\(what().en) '\(text.value)': parameter '{\(bad)}' must be a field name",
+                                  zh: "\(what().zh)“\(text.value)”：参数“{\(bad)}”必须是字段名", at: node.span)
                 return nil
             }
         } catch {
-            diagnostics.error(LanguageDiagnostics.badValue, en: "\(what.en) '\(text.value)': \(error.text.en)", zh: "\(what.zh)“\(text.value)”：\(error.text.zh)", at: node.span)
+            diagnostics.error(LanguageDiagnostics.badValue, en: "\(what().en) '\(text.value)': \(error.text.en)", zh: "\(what().zh)“\(text.value)”：\(error.text.zh)", at: node.span)
             return nil
         }
         return text
     }
 
     /// An HTTP header name: an RFC 9110 token.
-    func headerName(_ node: YAMLNode, _ what: LocalizedText) -> Located<String>? {
-        guard let text = string(node, what) else { return nil }
+    func headerName(_ node: YAMLNode, _ what: @autoclosure () -> LocalizedText) -> Located<String>? {
+        guard let text = string(node, what()) else { return nil }
         guard !text.value.isEmpty, ASCIISet.tokenCharacters.containsAll(text.value) else {
-            diagnostics.error(LanguageDiagnostics.badValue, en: "\(what.en) '\(text.value)' is not an HTTP header name (letters, digits and !#$%&'*+-.^_`|~)",
-                              zh: "\(what.zh)“\(text.value)”不是 HTTP 头部名称（字母、数字及 !#$%&'*+-.^_`|~）", at: node.span)
+            diagnostics.error(LanguageDiagnostics.badValue, en: "\(what().en) '\(text.value)' is not an HTTP header name (letters, digits and !#$%&'*+-.^_`|~)",
+                              zh: "\(what().zh)“\(text.value)”不是 HTTP 头部名称（字母、数字及 !#$%&'*+-.^_`|~）", at: node.span)
             return nil
         }
         return text
     }
 
     /// A value in a domain format, checked with its check character where it has one.
-    func formatted(_ node: YAMLNode, _ what: LocalizedText, check: (String) -> LocalizedText?) -> Located<String>? {
-        guard let text = string(node, what) else { return nil }
+    func formatted(_ node: YAMLNode, _ what: @autoclosure () -> LocalizedText, check: (String) -> LocalizedText?) -> Located<String>? {
+        guard let text = string(node, what()) else { return nil }
         if let problem = check(text.value) {
-            diagnostics.error(LanguageDiagnostics.badValue, en: "\(what.en) '\(text.value)' is invalid: \(problem.en)", zh: "\(what.zh)“\(text.value)”无效：\(problem.zh)", at: node.span)
+            diagnostics.error(LanguageDiagnostics.badValue, en: "\(what().en) '\(text.value)' is invalid: \(problem.en)", zh: "\(what().zh)“\(text.value)”无效：\(problem.zh)", at: node.span)
             return nil
         }
         return text
     }
 
-    func secret(_ node: YAMLNode, _ what: LocalizedText) -> Located<String>? {
-        guard let text = string(node, what) else { return nil }
+    func secret(_ node: YAMLNode, _ what: @autoclosure () -> LocalizedText) -> Located<String>? {
+        guard let text = string(node, what()) else { return nil }
         guard SecretReference.isReference(text.value) else {
-            diagnostics.error(LanguageDiagnostics.literalSecret, en: "\(what.en) must be a reference such as '${env:NAME}', not the secret itself",
-                              zh: "\(what.zh)必须是 `${env:NAME}` 这样的引用，而不是密钥本身", at: node.span,
+            diagnostics.error(LanguageDiagnostics.literalSecret, en: "\(what().en) must be a reference such as '${env:NAME}', not the secret itself",
+                              zh: "\(what().zh)必须是 `${env:NAME}` 这样的引用，而不是密钥本身", at: node.span,
                               notes: [DiagnosticNote(en: "anything written in a contract is committed and published; treat this secret as leaked and rotate it",
                                                      zh: "契约中写入的内容都会被提交和发布；请把该密钥视为已泄露，并予以更换")],
                               fixIts: [FixIt(en: "reference an environment variable", zh: "改为引用环境变量", replacing: node.span, with: "${env:APP_SECRET}")])

@@ -127,27 +127,28 @@ struct TypeDecoder {
         }
     }
 
-    private func field(_ name: Located<String>, _ node: YAMLNode, in owner: LocalizedText) -> FieldDecl? {
-        let what = LocalizedText(en: "field '\(name.value)' of \(owner.en)", zh: "\(owner.zh)的字段“\(name.value)”")
+    private func field(_ name: Located<String>, _ node: YAMLNode, in owner: @autoclosure @escaping () -> LocalizedText) -> FieldDecl? {
+        // Named only when something is wrong.
+        func what() -> LocalizedText { LocalizedText(en: "field '\(name.value)' of \(owner().en)", zh: "\(owner().zh)的字段“\(name.value)”") }
         if node.scalar != nil {
-            guard let type = expression(node, what) else { return nil }
+            guard let type = expression(node, what()) else { return nil }
             return FieldDecl(name: name, type: Located(type.value.0, type.span), required: !type.value.optional, description: nil, constraints: Constraints())
         }
-        guard let fields = decoder.fields(node, what, known: ContractSchema.fieldDefinition.keyNames),
-              let type = decoder.required(fields, "type").flatMap({ expression($0, what) })
+        guard let fields = decoder.fields(node, what(), known: ContractSchema.fieldDefinition.keyNames),
+              let type = decoder.required(fields, "type").flatMap({ expression($0, what()) })
         else { return nil }
         let required = fields["required"].flatMap { decoder.bool($0, .key("required"))?.value } ?? !type.value.optional
         if type.value.optional, required, fields["required"] != nil {
-            decoder.diagnostics.error(LanguageDiagnostics.badTypeExpression, en: "\(what.en) is marked optional with '?' and also 'required: true'",
-                                      zh: "\(what.zh)既用 `?` 标为可选，又写了 `required: true`", at: type.span)
+            decoder.diagnostics.error(LanguageDiagnostics.badTypeExpression, en: "\(what().en) is marked optional with '?' and also 'required: true'",
+                                      zh: "\(what().zh)既用 `?` 标为可选，又写了 `required: true`", at: type.span)
         }
-        guard let constraints = constraints(fields, for: type.value.0, in: what) else { return nil }
+        guard let constraints = constraints(fields, for: type.value.0, in: what()) else { return nil }
         return FieldDecl(name: name, type: Located(type.value.0, type.span), required: required,
                          description: fields["description"].flatMap { decoder.string($0, LocalizedText(en: "description", zh: "说明"))?.value }, constraints: constraints)
     }
 
-    func expression(_ node: YAMLNode, _ what: LocalizedText) -> Located<(TypeExpression, optional: Bool)>? {
-        guard let text = decoder.string(node, LocalizedText(en: "\(what.en) type", zh: "\(what.zh)的类型")) else { return nil }
+    func expression(_ node: YAMLNode, _ what: @autoclosure () -> LocalizedText) -> Located<(TypeExpression, optional: Bool)>? {
+        guard let text = decoder.string(node, LocalizedText(en: "\(what().en) type", zh: "\(what().zh)的类型")) else { return nil }
         guard let parsed = TypeExpression.parse(text.value) else {
             decoder.diagnostics.error(LanguageDiagnostics.badTypeExpression,
                                       en: "'\(text.value)' is not a type; write a built-in such as 'string', a TypeName, 'list<T>' or 'map<T>'",
@@ -166,7 +167,7 @@ struct TypeDecoder {
 
     /// Reads constraints and checks that each fits the constrained type's kind. Named types
     /// are checked after resolution; here only built-ins and lists are known.
-    private func constraints(_ fields: Fields, for type: TypeExpression, in what: LocalizedText) -> Constraints? {
+    private func constraints(_ fields: Fields, for type: TypeExpression, in what: @autoclosure () -> LocalizedText) -> Constraints? {
         var result = Constraints()
         var valid = true
         func bound(_ key: String) -> Int? {
@@ -200,16 +201,16 @@ struct TypeDecoder {
                                              (result.minimum, result.maximum, "minimum", "maximum"),
                                              (result.minItems.map(Double.init), result.maxItems.map(Double.init), "minItems", "maxItems")] {
             if let low, let high, low > high {
-                decoder.diagnostics.error(LanguageDiagnostics.badConstraint, en: "'\(lowKey)' is greater than '\(highKey)' in \(what.en)",
-                                          zh: "\(what.zh)中的 `\(lowKey)` 大于 `\(highKey)`", at: fields.keySpan(lowKey)!)
+                decoder.diagnostics.error(LanguageDiagnostics.badConstraint, en: "'\(lowKey)' is greater than '\(highKey)' in \(what().en)",
+                                          zh: "\(what().zh)中的 `\(lowKey)` 大于 `\(highKey)`", at: fields.keySpan(lowKey)!)
                 valid = false
             }
         }
         let kind = ConstraintKind(of: type)
         for key in Self.constraintKeys where fields[key] != nil {
             guard let required = ConstraintKind.forKey(key), kind != .unknown, kind != required else { continue }
-            decoder.diagnostics.error(LanguageDiagnostics.badConstraint, en: "'\(key)' does not apply to \(type) in \(what.en); it constrains \(required.noun.en)",
-                                      zh: "`\(key)` 不适用于\(what.zh)中的 \(type)；它约束的是\(required.noun.zh)", at: fields.keySpan(key)!)
+            decoder.diagnostics.error(LanguageDiagnostics.badConstraint, en: "'\(key)' does not apply to \(type) in \(what().en); it constrains \(required.noun.en)",
+                                      zh: "`\(key)` 不适用于\(what().zh)中的 \(type)；它约束的是\(required.noun.zh)", at: fields.keySpan(key)!)
             valid = false
         }
         return valid ? result : nil

@@ -57,9 +57,17 @@ struct ContractChecker {
                 refuse(id, becoming: folded, LocalizedText(en: "Swift Testing's macros name in the generated suites; the namespace would hide it", zh: "是生成的测试套件中 Swift Testing 宏所用的名称；该命名空间会遮蔽它"), fixIt: platform.identity.id + "-platform")
             }
         }
-        var folded: [String: Located<String>] = [:]
-        func claim(_ name: Located<String>, as identifier: String, in space: String) {
-            let key = space + "\u{0}" + identifier
+        /// Where generated names must differ from each other.
+        enum Space: Hashable {
+            case enumValues(type: String), javaFields(type: String), errors, operations
+        }
+        struct Claim: Hashable {
+            var space: Space
+            var identifier: String
+        }
+        var folded: [Claim: Located<String>] = [:]
+        func claim(_ name: Located<String>, as identifier: String, in space: Space) {
+            let key = Claim(space: space, identifier: identifier)
             if let first = folded[key] {
                 diagnostics.error(SemaDiagnostics.identifierCollision,
                                   en: "'\(name.value)' and '\(first.value)' both become '\(identifier)' in generated code",
@@ -112,7 +120,7 @@ struct ContractChecker {
                     if GeneratedNames.enumMembers.contains(identifier) {
                         refuse(value.value, becoming: identifier, LocalizedText(en: "is already a member of every generated enum", zh: "已是每个生成的枚举的成员"))
                     }
-                    claim(value.value, as: identifier, in: "enum " + name)
+                    claim(value.value, as: identifier, in: .enumValues(type: name))
                 }
             case .record(let fields):
                 for field in fields {
@@ -122,7 +130,7 @@ struct ContractChecker {
                         refuse(field.name, becoming: field.name.value, LocalizedText(en: "would hide the Java package of that name from the generated Java record", zh: "会在生成的 Java 记录中遮蔽同名的 Java 包"), fixIt: field.name.value + "Name")
                     }
                     // Java spells a reserved word with a final `_`, which a field may already be called.
-                    claim(field.name, as: GeneratedJavaNames.identifier(field.name.value), in: "java fields of " + name)
+                    claim(field.name, as: GeneratedJavaNames.identifier(field.name.value), in: .javaFields(type: name))
                 }
             case .scalar:
                 break
@@ -134,9 +142,9 @@ struct ContractChecker {
             if GeneratedNames.errorMembers.contains(identifier) {
                 refuse(decl.name, becoming: identifier, LocalizedText(en: "is already a member of '\(GeneratedNames.contractError)'", zh: "已是“\(GeneratedNames.contractError)”的成员"), fixIt: decl.name.value + "_ERROR")
             }
-            claim(decl.name, as: identifier, in: "errors")
+            claim(decl.name, as: identifier, in: .errors)
         }
-        for operation in contract.operations { claim(operation.id, as: IdentifierFolding.lowerCamel(operation.id.value), in: "operations") }
+        for operation in contract.operations { claim(operation.id, as: IdentifierFolding.lowerCamel(operation.id.value), in: .operations) }
     }
 
     // MARK: Types
