@@ -47,6 +47,29 @@ struct VectorTests {
         #expect(Set(checks) == Set(VectorFile.Check.allCases))
     }
 
+    /// Field names are matched byte for byte: a key written with the Kelvin sign (U+212A), which
+    /// Swift's strings hold equal to "K", is another field, and the real one is still missing.
+    @Test func aFieldNameIsMatchedByItsBytes() throws {
+        let ir = try Workspace.ir()
+        let candidates = ir.platforms.flatMap { platform in
+            platform.types.flatMap { type in (type.fields ?? []).filter { $0.name.contains("K") && $0.required }.map { (platform, type, $0) } }
+        }
+        let (platform, type, field) = try #require(candidates.first)
+        let synthesizer = ValueSynthesizer(types: platform.types, settings: ir.settings)
+        let checker = IRValueChecker(types: platform.types, settings: ir.settings)
+        guard case .object(var entries) = try #require(synthesizer.value(of: .named(type.name))) else { Issue.record("not an object"); return }
+        let removed = entries.removeValue(forKey: field.name)
+        let value = try #require(removed)
+        var bytes = Array(field.name.utf8)
+        let index = try #require(bytes.firstIndex(of: UInt8(ascii: "K")))
+        bytes.replaceSubrange(index...index, with: Array("\u{212A}".utf8))
+        let key = String(decoding: bytes, as: UTF8.self)
+        #expect(key == field.name, "Swift holds the two spellings equal")
+        entries[key] = value
+        let kinds = checker.check(.object(entries), against: .named(type.name), at: "value").map(\.kind)
+        #expect(kinds.contains(.missingField(record: type.name, field: field.name)), "\(kinds)")
+    }
+
     @Test func synthesisedValuesFitTheirTypes() throws {
         let ir = try Workspace.ir()
         for platform in ir.platforms {

@@ -130,7 +130,9 @@ public struct IRValueChecker: Sendable {
                 path.removeLast()
             }
             for field in fields {
-                let entry = entries.first { $0.key.utf8.elementsEqual(field.name.utf8) }?.value
+                // A dictionary holds no two canonically equivalent keys, so the one the lookup
+                // finds is the only candidate, and it counts only if its bytes are the name's.
+                let entry = entries.index(forKey: field.name).flatMap { entries[$0].key.utf8.elementsEqual(field.name.utf8) ? entries[$0].value : nil }
                 switch entry {
                 case nil, .null?:
                     // An optional field may be absent or null; both mean absent.
