@@ -31,15 +31,19 @@ public indirect enum TypeExpression: Hashable, Sendable, CustomStringConvertible
     }
 
     private static func parseBody(_ text: Substring) -> TypeExpression? {
-        for (prefix, wrap) in [("list<", TypeExpression.list), ("map<", TypeExpression.map)] as [(String, (TypeExpression) -> TypeExpression)] {
-            if text.hasPrefix(prefix) {
-                guard text.hasSuffix(">") else { return nil }
-                return parseBody(text.dropFirst(prefix.count).dropLast()).map(wrap)
-            }
+        if text.hasPrefix("list<") {
+            guard text.hasSuffix(">") else { return nil }
+            return parseBody(text.dropFirst(5).dropLast()).map(TypeExpression.list)
+        }
+        if text.hasPrefix("map<") {
+            guard text.hasSuffix(">") else { return nil }
+            return parseBody(text.dropFirst(4).dropLast()).map(TypeExpression.map)
         }
         if let builtin = BuiltinType(rawValue: String(text)) { return .builtin(builtin) }
-        guard let first = text.unicodeScalars.first, ("A"..."Z").contains(first),
-              text.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) || ("a"..."z").contains($0) || ("0"..."9").contains($0) })
+        // A type name: ASCII letters and digits, a capital first.
+        let upper = UInt8(ascii: "A")...UInt8(ascii: "Z"), lower = UInt8(ascii: "a")...UInt8(ascii: "z"), digit = UInt8(ascii: "0")...UInt8(ascii: "9")
+        guard let first = text.utf8.first, upper.contains(first),
+              text.utf8.allSatisfy({ upper.contains($0) || lower.contains($0) || digit.contains($0) })
         else { return nil }
         return .named(String(text))
     }
