@@ -47,6 +47,35 @@ struct WorkspaceTests {
         #expect(sources.contracts.first?.file.path == root.path + "/a.yml")
     }
 
+    /// Every file is read whole and exactly, whatever its size: empty, around the size of the
+    /// reader's extra buffer, and large; and one that cannot be read is a located error.
+    @Test func filesAreReadByteForByte() throws {
+        let manager = FileManager.default
+        let root = manager.temporaryDirectory.appendingPathComponent("accessspec-reading-\(UUID().uuidString)")
+        defer { try? manager.removeItem(at: root) }
+        try manager.createDirectory(at: root, withIntermediateDirectories: true)
+        var written: [String: [UInt8]] = [:]
+        for size in [0, 1, 4095, 4096, 4097, 100_000, 3_000_000] {
+            let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ size) }
+            written["f\(size).yaml"] = bytes
+            try Data(bytes).write(to: root.appendingPathComponent("f\(size).yaml"))
+        }
+        try Data("a: 1\n".utf8).write(to: root.appendingPathComponent("locked.yaml"))
+        try manager.setAttributes([.posixPermissions: 0o000], ofItemAtPath: root.appendingPathComponent("locked.yaml").path)
+        defer { try? manager.setAttributes([.posixPermissions: 0o644], ofItemAtPath: root.appendingPathComponent("locked.yaml").path) }
+        let diagnostics = DiagnosticEngine()
+        let sources = WorkspaceLoader.load(root: root.path, diagnostics: diagnostics)
+        for entry in sources.contracts where entry.relativePath != "locked.yaml" {
+            #expect(entry.file.bytes == written[entry.relativePath], "\(entry.relativePath)")
+        }
+        #expect(Set(written.keys).isSubset(of: sources.contracts.map(\.relativePath)))
+        // Root may read anything; otherwise the locked file is reported and left out.
+        if getuid() != 0 {
+            #expect(Set(sources.contracts.map(\.relativePath)) == Set(written.keys))
+            #expect(diagnostics.sorted.contains { $0.message.contains("cannot read") && $0.message.contains("locked.yaml") })
+        }
+    }
+
     @Test func irIsByteIdenticalWhateverTheFileOrder() throws {
         let diagnostics = DiagnosticEngine()
         let sources = WorkspaceLoader.load(root: Self.specs, diagnostics: diagnostics)

@@ -82,19 +82,27 @@ public struct DirectoryFileSource: WorkspaceFileSource {
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return nil }
+        // The size fstat gives, then whatever a file that grew has beyond it: the kept array is
+        // no larger than the file.
         var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0))
         var filled = 0
-        while true {
-            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count))) }
+        while filled < bytes.count {
             let count = bytes.withUnsafeMutableBytes { buffer in Foundation.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return nil
-            }
+            if count < 0, errno == EINTR { continue }
+            guard count >= 0 else { return nil }
             if count == 0 { break }
             filled += count
         }
         bytes.removeLast(bytes.count - filled)
+        var more = [UInt8](repeating: 0, count: 4096)
+        while filled == bytes.count {
+            let count = more.withUnsafeMutableBytes { buffer in Foundation.read(descriptor, buffer.baseAddress!, buffer.count) }
+            if count < 0, errno == EINTR { continue }
+            guard count >= 0 else { return nil }
+            if count == 0 { break }
+            bytes += more.prefix(count)
+            filled += count
+        }
         return bytes
     }
 }
