@@ -104,7 +104,7 @@ public struct ConformanceRunner: Sendable {
             guard operation.response != nil else { return .passed(vector) }
             guard let data = headData ? body?["data"] : body else {
                 return .failed(vector, LocalizedText(en: "expected a JSON body of the declared response type, got \(got.en)",
-                                                     zh: "应为声明的响应类型的 JSON 报文，实际为\(got.zh)"))
+                                                     zh: "应为声明的响应类型的 JSON 报文，实际为 \(got.zh)"))
             }
             let problems = shapeCheck(operation, data)
             let shown = problems.prefix(3)
@@ -120,16 +120,16 @@ public struct ConformanceRunner: Sendable {
     }
 
     private static func mismatch(_ expected: LocalizedText, _ got: LocalizedText) -> LocalizedText {
-        LocalizedText(en: "expected \(expected.en), got \(got.en)", zh: "应为\(expected.zh)，实际为\(got.zh)")
+        LocalizedText(en: "expected \(expected.en), got \(got.en)", zh: "应为\(expected.zh)，实际为 \(got.zh)")
     }
 
     private static func describe(_ response: HTTPResponseData, code: Int?, body: JSONValue?) -> LocalizedText {
-        if let code, code != 0 { return LocalizedText(en: "HTTP \(response.status) with code \(code)", zh: " HTTP \(response.status)，错误编码 \(code)") }
+        if let code, code != 0 { return LocalizedText(en: "HTTP \(response.status) with code \(code)", zh: "HTTP \(response.status)，错误编码 \(code)") }
         if body == nil, !response.body.isEmpty {
             let text = String(decoding: response.body.prefix(80), as: UTF8.self).debugDescription
-            return LocalizedText(en: "HTTP \(response.status) with a body that is not JSON (\(text))", zh: " HTTP \(response.status)，报文不是 JSON（\(text)）")
+            return LocalizedText(en: "HTTP \(response.status) with a body that is not JSON (\(text))", zh: "HTTP \(response.status)，报文不是 JSON（\(text)）")
         }
-        return LocalizedText(en: "HTTP \(response.status)", zh: " HTTP \(response.status)")
+        return LocalizedText(en: "HTTP \(response.status)", zh: "HTTP \(response.status)")
     }
 }
 

@@ -197,7 +197,7 @@ public struct Commands {
             let compilation = Compiler.compile(sources, diagnostics: diagnostics)
             phases.end("front end", steps: compilation.phases)
             guard report(compilation, options: options, quietWhenClean: true) == .success, let ir = compilation.ir,
-                  case .success(let changelog) = changelog(baseline: baseline, workspace: workspace, ir: ir, config: compilation.config)
+                  case .success(let changelog) = changelog(baseline: baseline, workspace: workspace, ir: ir, config: compilation.config, language: options.language)
             else {
                 say(LocalizedText(en: "nothing was written to \(output)", zh: "没有向 \(output) 写入任何文件"))
                 return .failure

@@ -107,8 +107,8 @@ extension Commands {
     }
 
     /// Compiles one side; a side with errors is reported and stops the diff.
-    func compiledSide(_ label: String, _ source: any WorkspaceFileSource) -> CompiledSide? {
-        switch Self.compile(label, source) {
+    func compiledSide(_ label: String, _ source: any WorkspaceFileSource, language: Language) -> CompiledSide? {
+        switch Self.compile(label, source, language: language) {
         case .success(let side): return side
         case .failure(let problems):
             console.err(problems.text)
@@ -139,9 +139,9 @@ extension Commands {
     /// The docs' changelog: the workspace compared with its baseline (`--baseline`, or
     /// `diff.baseline` in accessspec.yaml). nil without a baseline; a baseline that cannot be
     /// compiled is reported and fails the build.
-    func changelog(baseline: String?, workspace: String, ir: WorkspaceIR, config: WorkspaceConfig) -> Result<DocsChangelog?, BaselineError> {
+    func changelog(baseline: String?, workspace: String, ir: WorkspaceIR, config: WorkspaceConfig, language: Language) -> Result<DocsChangelog?, BaselineError> {
         guard let baseline = baseline ?? config.diffBaseline else { return .success(nil) }
-        guard let before = compiledSide(baseline, side(baseline, other: workspace)) else { return .failure(BaselineError()) }
+        guard let before = compiledSide(baseline, side(baseline, other: workspace), language: language) else { return .failure(BaselineError()) }
         let (changes, _) = DiffReport.applying(config.diffIgnores, to: ContractDiff.compare(old: before.ir, new: ir))
         return .success(DocsChangelog(baseline: baseline, entries: changes.map { change in
             DocsChangelog.Entry(code: change.kind.code.rawValue, category: change.category.rawValue, categoryZh: change.category.chineseName,

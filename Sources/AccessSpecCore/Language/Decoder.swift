@@ -275,19 +275,16 @@ public enum NameForm: Sendable {
         // Every form is ASCII, so bytes are characters (and any other byte fails).
         let bytes = text.utf8
         guard let first = bytes.first, bytes.count <= 64 else { return false }
-        let lower = UInt8(ascii: "a")...UInt8(ascii: "z"), upper = UInt8(ascii: "A")...UInt8(ascii: "Z"), digit = UInt8(ascii: "0")...UInt8(ascii: "9")
         let rest = bytes.dropFirst()
         switch self {
         case .id:
-            return lower.contains(first) && rest.allSatisfy { lower.contains($0) || upper.contains($0) || digit.contains($0) || $0 == UInt8(ascii: "-") }
-                && !text.hasSuffix("-") && !text.contains("--")
+            return ASCIISet.lowercase.contains(first) && ASCIISet.idCharacters.containsAll(rest) && !text.hasSuffix("-") && !text.contains("--")
         case .typeName:
-            return upper.contains(first) && rest.allSatisfy { lower.contains($0) || upper.contains($0) || digit.contains($0) }
+            return ASCIISet.uppercase.contains(first) && ASCIISet.lettersAndDigits.containsAll(rest)
         case .errorName:
-            return upper.contains(first) && rest.allSatisfy { upper.contains($0) || digit.contains($0) || $0 == UInt8(ascii: "_") }
+            return ASCIISet.uppercase.contains(first) && ASCIISet.errorNameCharacters.containsAll(rest)
         case .fieldName:
-            return (lower.contains(first) || upper.contains(first) || first == UInt8(ascii: "_"))
-                && rest.allSatisfy { lower.contains($0) || upper.contains($0) || digit.contains($0) || $0 == UInt8(ascii: "_") }
+            return ASCIISet.fieldNameStart.contains(first) && ASCIISet.fieldNameCharacters.containsAll(rest)
         }
     }
 
@@ -393,10 +390,22 @@ struct ASCIISet: Sendable {
         self.members = members
     }
 
-    /// Whether every character of `text` is in the set (any non-ASCII character is not).
-    func containsAll(_ text: String) -> Bool {
-        text.utf8.allSatisfy { $0 < 128 && members[Int($0)] }
-    }
+    /// Whether the byte is one of the set's characters (no byte of a non-ASCII character is).
+    func contains(_ byte: UInt8) -> Bool { byte < 128 && members[Int(byte)] }
+
+    /// Whether every character of `text` is in the set.
+    func containsAll(_ text: String) -> Bool { containsAll(text.utf8) }
+
+    func containsAll(_ bytes: some Sequence<UInt8>) -> Bool { bytes.allSatisfy(contains) }
+
+    static let lowercase = ASCIISet("abcdefghijklmnopqrstuvwxyz")
+    static let uppercase = ASCIISet("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    static let lettersAndDigits = ASCIISet("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+    /// What follows the first letter of the name forms (`NameForm`).
+    static let idCharacters = ASCIISet("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-")
+    static let errorNameCharacters = ASCIISet("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+    static let fieldNameStart = ASCIISet("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_")
+    static let fieldNameCharacters = ASCIISet("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 
     /// RFC 3986 path characters (pchar and '/'), plus braces around parameters.
     static let pathCharacters = ASCIISet("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$&'()*+,;=:@%/{}")

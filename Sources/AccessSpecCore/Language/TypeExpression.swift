@@ -40,11 +40,9 @@ public indirect enum TypeExpression: Hashable, Sendable, CustomStringConvertible
             return parseBody(text.dropFirst(4).dropLast()).map(TypeExpression.map)
         }
         if let builtin = BuiltinType(rawValue: String(text)) { return .builtin(builtin) }
-        // A type name: ASCII letters and digits, a capital first.
-        let upper = UInt8(ascii: "A")...UInt8(ascii: "Z"), lower = UInt8(ascii: "a")...UInt8(ascii: "z"), digit = UInt8(ascii: "0")...UInt8(ascii: "9")
-        guard let first = text.utf8.first, upper.contains(first),
-              text.utf8.allSatisfy({ upper.contains($0) || lower.contains($0) || digit.contains($0) })
-        else { return nil }
+        // A type name: ASCII letters and digits, a capital first (NameForm.typeName without its
+        // length bound, so a long reference is reported as an unknown type, not as no type).
+        guard let first = text.utf8.first, ASCIISet.uppercase.contains(first), ASCIISet.lettersAndDigits.containsAll(text.utf8) else { return nil }
         return .named(String(text))
     }
 
