@@ -82,8 +82,14 @@ public struct OutputWriter: Sendable {
     public func build(_ units: [OutputUnit], mode: Mode, cache: BuildCache?, tool: String) throws -> (Outcome, BuildCache) {
         var outcome = Outcome()
         var next = BuildCache(tool: tool)
-        let previous = Set(readManifest())
-        var produced = Set<String>()
+        let manifestPath = diskPath(Self.manifestName)
+        let manifestStamp = FileStamp.of(manifestPath)
+        // The manifest on disk is the one the cached build wrote: it lists the cache's units'
+        // files, each unit's its own. Then the paths are accounted for unit by unit, and the
+        // 200,000 of a national build are not read, hashed and compared as a set.
+        let trusted = manifestStamp != nil && cache?.units[Self.manifestUnit]?.files.first?.stamp == manifestStamp ? cache : nil
+        let previous = PreviousOutputs(trusted: trusted) { readManifest() }
+        var produced = ProducedPaths(trusted: trusted)
         var seenKeys = Set<String>()
         for unit in units where !seenKeys.insert(unit.key).inserted { throw WriteError.duplicate(unit.key) }
 
@@ -97,13 +103,16 @@ public struct OutputWriter: Sendable {
             // thrown, so that the next build knows them as its own.
             var failure: (any Error)?
             for index in batch.indices {
+                let key = batch[index].key
                 let record: BuildCache.Unit
+                var reused = false
                 switch results[index]! {
                 case .failed(let error, let partial):
                     failure = failure ?? error
                     record = partial
                 case .reused(let unit):
                     record = unit
+                    reused = true
                     outcome.reused += 1
                 case .made(let unit, let written, let conflicts):
                     record = unit
@@ -111,17 +120,17 @@ public struct OutputWriter: Sendable {
                     outcome.written += written
                     outcome.conflicts += conflicts
                 }
-                for file in record.files where !produced.insert(file.path).inserted {
-                    failure = failure ?? WriteError.duplicate(file.path)
+                next.units[key] = record
+                if let twice = produced.add(record, of: key, reused: reused, recorded: next.units) {
+                    failure = failure ?? WriteError.duplicate(twice)
                 }
-                next.units[batch[index].key] = record
             }
             if let failure {
-                saveManifest(previous.union(produced), mode: mode)
+                saveManifest(previous.all.union(produced.all(next.units)), mode: mode)
                 throw failure
             }
             if !outcome.conflicts.isEmpty {
-                saveManifest(previous.union(produced), mode: mode)
+                saveManifest(previous.all.union(produced.all(next.units)), mode: mode)
                 outcome.conflicts.sort()
                 if mode == .write { throw WriteError.conflict(outcome.conflicts) }
                 return (outcome, next)
@@ -130,14 +139,11 @@ public struct OutputWriter: Sendable {
 
         outcome.produced = produced.count
         outcome.written.sort()
-        outcome.removed = previous.subtracting(produced).filter { Self.isSafe($0) && manager.fileExists(atPath: url($0).path) }.sorted()
+        let gone = produced.gone(from: previous, now: next.units)
+        outcome.removed = gone.filter { Self.isSafe($0) && manager.fileExists(atPath: diskPath($0)) }.sorted()
         // The manifest this build would write is the one on disk when it lists the same files
-        // and is as the last build left it; else it is made and compared (200,000 paths sorted
-        // at national scale).
-        let manifestPath = url(Self.manifestName).path
-        let manifestStamp = FileStamp.of(manifestPath)
-        let manifest = produced == previous && manifestStamp != nil && cache?.units[Self.manifestUnit]?.files.first?.stamp == manifestStamp
-            ? nil : manifestData(produced)
+        // and is as the last build left it; else it is made and compared.
+        let manifest = gone.isEmpty && produced.count == previous.count && trusted != nil ? nil : manifestData(produced.all(next.units))
         outcome.manifestChanged = manifest.map { manager.contents(atPath: manifestPath) != $0 } ?? false
         if mode == .write {
             for path in outcome.removed {
@@ -176,7 +182,7 @@ public struct OutputWriter: Sendable {
 
     /// One unit: reused when the cache shows its files as they should be, else made and each
     /// file written (or compared) at once.
-    private func process(_ unit: OutputUnit, cached: BuildCache.Unit?, previous: Set<String>, mode: Mode) -> UnitResult {
+    private func process(_ unit: OutputUnit, cached: BuildCache.Unit?, previous: PreviousOutputs, mode: Mode) -> UnitResult {
         if let cached, cached.fingerprint == unit.fingerprint, OpenFolder(outputPath).holdsAsLeft(cached.files) {
             return .reused(cached)
         }
@@ -188,7 +194,7 @@ public struct OutputWriter: Sendable {
                 let path = url(file.path).path
                 let existing = manager.contents(atPath: path)
                 if existing != file.contents {
-                    if existing != nil, !previous.contains(file.path) {
+                    if existing != nil, !previous.contains(file.path, madeBy: cached) {
                         conflicts.append(file.path)
                         continue
                     }
@@ -354,5 +360,92 @@ private final class OpenFolder {
             let offset = slash.map { file.path.utf8.distance(from: file.path.utf8.startIndex, to: $0) + 1 } ?? 0
             return file.path.withCString { FileStamp.of(nameAt: $0 + offset, in: descriptor) } == file.stamp
         }
+    }
+}
+
+/// The files the last build made, as its manifest lists them. The list is read only when a
+/// question needs all of it: with a trusted cache, the usual one (is this file the unit's
+/// own?) is answered by the unit's record.
+private final class PreviousOutputs: @unchecked Sendable {
+    private let trusted: BuildCache?
+    private let read: () -> [String]
+    private let lock = NSLock()
+    private var paths: Set<String>?
+
+    init(trusted: BuildCache?, read: @escaping () -> [String]) {
+        self.trusted = trusted
+        self.read = read
+    }
+
+    var all: Set<String> {
+        lock.withLock {
+            if paths == nil { paths = Set(read()) }
+            return paths!
+        }
+    }
+
+    var count: Int {
+        guard let trusted else { return all.count }
+        return trusted.units.reduce(0) { $0 + ($1.key == OutputWriter.manifestUnit ? 0 : $1.value.files.count) }
+    }
+
+    func contains(_ path: String, madeBy cached: BuildCache.Unit?) -> Bool {
+        if trusted != nil, cached?.files.contains(where: { $0.path == path }) == true { return true }
+        return all.contains(path)
+    }
+}
+
+/// The paths a build produces. While every unit made again keeps to the files the trusted
+/// cache says it made before, they are accounted for unit by unit: no such file can be
+/// another unit's, since each cached file was one unit's. Once a unit makes any other file,
+/// or without a trusted cache, they are accounted for path by path.
+private struct ProducedPaths {
+    private let trusted: BuildCache?
+    /// Every path so far, once accounting is by path.
+    private var paths: Set<String>?
+    /// While accounting is by unit: the units made again, and their files (no two may share one).
+    private var remadeKeys: [String] = []
+    private var remade: Set<String> = []
+    private(set) var count = 0
+
+    init(trusted: BuildCache?) {
+        self.trusted = trusted
+        paths = trusted == nil ? [] : nil
+    }
+
+    /// Accounts for unit `key`'s `record`, which `recorded` already holds with every record
+    /// before it. Returns a path that another unit produces too.
+    mutating func add(_ record: BuildCache.Unit, of key: String, reused: Bool, recorded: [String: BuildCache.Unit]) -> String? {
+        count += record.files.count
+        if paths == nil {
+            if reused { return nil }
+            let own = Set((trusted?.units[key]?.files ?? []).map(\.path))
+            if record.files.allSatisfy({ own.contains($0.path) }) {
+                remadeKeys.append(key)
+                return record.files.first { !remade.insert($0.path).inserted }?.path
+            }
+            paths = []
+            return recorded.values.lazy.flatMap(\.files).first { !paths!.insert($0.path).inserted }?.path
+        }
+        return record.files.first { !paths!.insert($0.path).inserted }?.path
+    }
+
+    /// Every path produced, given every record of the build.
+    func all(_ recorded: [String: BuildCache.Unit]) -> Set<String> {
+        paths ?? Set(recorded.values.lazy.flatMap(\.files).map(\.path))
+    }
+
+    /// The files the last build made that this one does not.
+    func gone(from previous: PreviousOutputs, now recorded: [String: BuildCache.Unit]) -> [String] {
+        guard paths == nil, let trusted else { return Array(previous.all.subtracting(paths ?? [])) }
+        var gone: [String] = []
+        for (key, unit) in trusted.units where key != OutputWriter.manifestUnit && recorded[key] == nil {
+            gone += unit.files.map(\.path)
+        }
+        for key in remadeKeys {
+            let now = Set(recorded[key]!.files.map(\.path))
+            gone += (trusted.units[key]?.files ?? []).map(\.path).filter { !now.contains($0) }
+        }
+        return gone
     }
 }
